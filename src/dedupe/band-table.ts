@@ -1,0 +1,68 @@
+/**
+ * LSH bucket table without per-entry objects: open addressing over (Uint32 key → Int32 head slot),
+ * with a per-(slot, band) `next` link kept by the caller. Keys of emptied buckets stay with head −1
+ * and are reused; `rebuild` drops them. Key 0 marks a free cell, so keys are forced non-zero.
+ */
+export class BandTable {
+  private keys: Uint32Array;
+  private heads: Int32Array;
+  private used = 0;
+
+  constructor(capacity = 1024) {
+    let cap = 1024;
+    while (cap < capacity * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.heads = new Int32Array(cap).fill(-1);
+  }
+
+  private static nz(key: number): number {
+    return key === 0 ? 1 : key >>> 0;
+  }
+
+  private find(key: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[i] !== 0 && this.keys[i] !== key) i = (i + 1) & mask;
+    return i;
+  }
+
+  head(key: number): number {
+    const k = BandTable.nz(key);
+    const i = this.find(k);
+    return this.keys[i] === k ? this.heads[i]! : -1;
+  }
+
+  setHead(key: number, slot: number): void {
+    const k = BandTable.nz(key);
+    let i = this.find(k);
+    if (this.keys[i] === 0) {
+      if ((this.used + 1) * 2 > this.keys.length) {
+        this.grow();
+        i = this.find(k);
+      }
+      this.keys[i] = k;
+      this.used++;
+    }
+    this.heads[i] = slot;
+  }
+
+  private grow(): void {
+    const oldK = this.keys;
+    const oldH = this.heads;
+    this.keys = new Uint32Array(oldK.length * 2);
+    this.heads = new Int32Array(oldK.length * 2).fill(-1);
+    this.used = 0;
+    for (let i = 0; i < oldK.length; i++) {
+      if (oldK[i] === 0 || oldH[i] === -1) continue; // drop emptied buckets
+      const j = this.find(oldK[i]!);
+      this.keys[j] = oldK[i]!;
+      this.heads[j] = oldH[i]!;
+      this.used++;
+    }
+  }
+
+  /** Bytes held (for the memory figure in the bench). */
+  get bytes(): number {
+    return this.keys.byteLength + this.heads.byteLength;
+  }
+}

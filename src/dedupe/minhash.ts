@@ -1,0 +1,57 @@
+/**
+ * MinHash signatures over word shingles of the analyzed (normalized, unstemmed) body.
+ * Shingle = K_WORDS consecutive exact forms; each shingle is a 32-bit hash; each of the
+ * SIGNATURE_SIZE slots keeps the minimum of an independent 32-bit mix of those hashes, stored as
+ * its low 16 bits ("b-bit MinHash": two slots agree with probability J + (1 − J)/65536).
+ */
+import { analyze } from '../analysis/analyzer.ts';
+
+export const SIGNATURE_SIZE = 64;
+export const K_WORDS = 3;
+
+/** murmur3 fmix32: a fast, well-mixing 32-bit finalizer. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15));
+
+/** Distinct shingle hashes of a text (exact forms; stopwords kept, they carry word order). */
+export function shingleHashes(text: string): Uint32Array {
+  const words = analyze(text).map((t) => hashString(t.exact));
+  const seen = new Set<number>();
+  for (let i = 0; i + K_WORDS <= words.length; i++) {
+    let h = 0x2545f491;
+    for (let k = 0; k < K_WORDS; k++) h = fmix32(h ^ words[i + k]!) ^ Math.imul(k + 1, 0x27d4eb2d);
+    seen.add(fmix32(h));
+  }
+  return Uint32Array.from(seen);
+}
+
+/** The b-bit MinHash signature of a set of shingle hashes, written into `out` at `offset`. */
+export function signatureInto(shingles: Uint32Array, out: Uint16Array, offset: number): void {
+  const mins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let j = 0; j < shingles.length; j++) {
+    const x = shingles[j]!;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const v = fmix32(x ^ SEEDS[i]!);
+      if (v < mins[i]!) mins[i] = v;
+    }
+  }
+  for (let i = 0; i < SIGNATURE_SIZE; i++) out[offset + i] = mins[i]! & 0xffff;
+}

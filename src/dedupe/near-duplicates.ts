@@ -1,0 +1,311 @@
+/**
+ * Syndicated-copy detection: MinHash (src/dedupe/minhash.ts) + LSH banding + verification.
+ * Two bodies are copies when their estimated Jaccard similarity of 3-word shingles is at least
+ * SIMILARITY; groups are the connected components of that "is a copy of" graph, so `remove` can
+ * split a group exactly (no union-find, which cannot delete). Memory per document: the 16-bit
+ * signature (128 B) + band links (64 B) + bucket cells; edges are stored only for copies.
+ * Bodies with fewer than MIN_SHINGLES shingles are not compared (too short to tell copies apart).
+ */
+import { ValidationError } from '../errors.ts';
+import { BandTable } from './band-table.ts';
+import { fmix32, shingleHashes, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
+
+export const BANDS = 16;
+export const ROWS = SIGNATURE_SIZE / BANDS;
+/** Estimated Jaccard similarity (of 3-word shingle sets) from which two bodies are copies. */
+export const SIMILARITY = 0.5;
+export const MIN_SHINGLES = 10;
+/** Candidates looked at per bucket, so a pathological bucket cannot make add() quadratic. */
+const MAX_BUCKET_WALK = 500;
+
+export class NearDuplicateIndex {
+  private ids: (string | undefined)[] = [];
+  private slotOf = new Map<string, number>();
+  private sigs = new Uint16Array(1024 * SIGNATURE_SIZE);
+  private next = new Int32Array(1024 * BANDS).fill(-1);
+  /** Slot has a signature in the band table (false for dead slots and too-short bodies). */
+  private banded = new Uint8Array(1024);
+  private table = new BandTable(1 << 14);
+  private edges = new Map<number, number[]>();
+  private dead = 0;
+  private stamp = new Uint32Array(1024);
+  private stampNo = 0;
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Adds (or replaces) a document's body. `text` should be the body only, not title/byline. */
+  add(id: string, text: string): void {
+    if (this.slotOf.has(id)) this.remove(id);
+    const shingles = shingleHashes(text);
+    const slot = this.newSlot(id);
+    if (shingles.length < MIN_SHINGLES) return;
+    signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
+    for (const other of this.candidates(slot)) {
+      if (this.similarity(slot, other) >= SIMILARITY) this.link(slot, other);
+    }
+    this.insertBands(slot);
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    if (this.banded[slot]) this.unlinkBands(slot);
+    for (const o of this.edges.get(slot) ?? []) {
+      const list = this.edges.get(o)!;
+      list.splice(list.indexOf(slot), 1);
+      if (list.length === 0) this.edges.delete(o);
+    }
+    this.edges.delete(slot);
+    this.ids[slot] = undefined;
+    this.slotOf.delete(id);
+    this.dead++;
+    if (this.dead > 1024 && this.dead * 2 > this.ids.length) this.compact();
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** The OTHER ids in `id`'s group (empty when it has no copies or is unknown), in insertion order. */
+  groupOf(id: string): string[] {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined || !this.edges.has(slot)) return [];
+    return this.component(slot)
+      .filter((s) => s !== slot)
+      .map((s) => this.ids[s]!);
+  }
+
+  /** All groups of two or more copies, each in insertion order. */
+  groups(): string[][] {
+    const seen = new Set<number>();
+    const out: string[][] = [];
+    for (const slot of [...this.edges.keys()].sort((a, b) => a - b)) {
+      if (seen.has(slot)) continue;
+      const comp = this.component(slot);
+      for (const s of comp) seen.add(s);
+      out.push(comp.map((s) => this.ids[s]!));
+    }
+    return out;
+  }
+
+  /** Estimated Jaccard similarity of two documents' bodies (undefined when either is unknown/short). */
+  similarityOf(a: string, b: string): number | undefined {
+    const sa = this.slotOf.get(a);
+    const sb = this.slotOf.get(b);
+    if (sa === undefined || sb === undefined || !this.banded[sa] || !this.banded[sb]) return undefined;
+    return this.similarity(sa, sb);
+  }
+
+  /** Approximate bytes held by the typed arrays (the bulk of the memory). */
+  get bytes(): number {
+    return this.sigs.byteLength + this.next.byteLength + this.banded.byteLength + this.stamp.byteLength + this.table.bytes;
+  }
+
+  toJSON(): unknown {
+    this.compact();
+    const n = this.ids.length;
+    const edges: number[] = [];
+    for (const [a, list] of this.edges) for (const b of list) if (a < b) edges.push(a, b);
+    return {
+      format: 'fahras-near-duplicates',
+      version: 1,
+      signatureSize: SIGNATURE_SIZE,
+      ids: this.ids,
+      short: [...this.ids.keys()].filter((s) => !this.banded[s]),
+      signatures: Buffer.from(this.sigs.buffer, this.sigs.byteOffset, n * SIGNATURE_SIZE * 2).toString('base64'),
+      edges,
+    };
+  }
+
+  static fromJSON(data: unknown): NearDuplicateIndex {
+    const bad = (what: string) =>
+      new ValidationError(`near-duplicate index data is invalid: ${what}`, 'Rebuild the index from the articles (the snapshot is damaged or from another version).');
+    if (typeof data !== 'object' || data === null) throw bad('not an object');
+    const d = data as Record<string, unknown>;
+    if (d.format !== 'fahras-near-duplicates' || d.version !== 1) throw bad('unknown format or version');
+    if (d.signatureSize !== SIGNATURE_SIZE) throw bad(`signature size ${String(d.signatureSize)} ≠ ${SIGNATURE_SIZE}`);
+    if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) throw bad('ids must be strings');
+    if (!Array.isArray(d.short) || !Array.isArray(d.edges) || typeof d.signatures !== 'string') throw bad('missing fields');
+    const ids = d.ids as string[];
+    const n = ids.length;
+    const raw = Buffer.from(d.signatures, 'base64');
+    if (raw.length !== n * SIGNATURE_SIZE * 2) throw bad('signature bytes do not match the id count');
+    const idx = new NearDuplicateIndex();
+    idx.ensure(n);
+    const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+    idx.sigs.set(sigs);
+    const short = new Set<number>();
+    for (const s of d.short) {
+      if (!Number.isInteger(s) || (s as number) < 0 || (s as number) >= n) throw bad('short slot out of range');
+      short.add(s as number);
+    }
+    for (let s = 0; s < n; s++) {
+      if (idx.slotOf.has(ids[s]!)) throw bad(`duplicate id ${ids[s]}`);
+      idx.ids.push(ids[s]);
+      idx.slotOf.set(ids[s]!, s);
+      if (!short.has(s)) idx.insertBands(s);
+    }
+    const e = d.edges;
+    if (e.length % 2 !== 0) throw bad('edges must be pairs');
+    for (let i = 0; i < e.length; i += 2) {
+      const a = e[i];
+      const b = e[i + 1];
+      if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b < 0 || a >= n || b >= n || a === b) throw bad('edge out of range');
+      idx.link(a as number, b as number);
+    }
+    return idx;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private newSlot(id: string): number {
+    const slot = this.ids.length;
+    this.ensure(slot + 1);
+    this.ids.push(id);
+    this.slotOf.set(id, slot);
+    this.next.fill(-1, slot * BANDS, (slot + 1) * BANDS);
+    return slot;
+  }
+
+  private ensure(slots: number): void {
+    if (slots <= this.banded.length) return;
+    let cap = this.banded.length;
+    while (cap < slots) cap *= 2;
+    const grow = <T extends Uint16Array | Int32Array | Uint8Array | Uint32Array>(a: T, per: number, fill?: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap * per);
+      if (fill !== undefined) b.fill(fill);
+      b.set(a);
+      return b;
+    };
+    this.sigs = grow(this.sigs, SIGNATURE_SIZE);
+    this.next = grow(this.next, BANDS, -1);
+    this.banded = grow(this.banded, 1);
+    this.stamp = grow(this.stamp, 1);
+  }
+
+  private bandKey(slot: number, band: number): number {
+    const o = slot * SIGNATURE_SIZE + band * ROWS;
+    let h = fmix32(0x51ed27 + band);
+    for (let r = 0; r < ROWS; r++) h = fmix32(h ^ (this.sigs[o + r]! | (r << 16)));
+    return h;
+  }
+
+  private insertBands(slot: number): void {
+    for (let b = 0; b < BANDS; b++) {
+      const key = this.bandKey(slot, b);
+      this.next[slot * BANDS + b] = this.table.head(key);
+      this.table.setHead(key, slot);
+    }
+    this.banded[slot] = 1;
+  }
+
+  private unlinkBands(slot: number): void {
+    for (let b = 0; b < BANDS; b++) {
+      const key = this.bandKey(slot, b);
+      let cur = this.table.head(key);
+      if (cur === slot) {
+        this.table.setHead(key, this.next[slot * BANDS + b]!);
+        continue;
+      }
+      while (cur !== -1) {
+        const nxt = this.next[cur * BANDS + b]!;
+        if (nxt === slot) {
+          this.next[cur * BANDS + b] = this.next[slot * BANDS + b]!;
+          break;
+        }
+        cur = nxt;
+      }
+    }
+    this.banded[slot] = 0;
+  }
+
+  /** Slots sharing at least one band bucket with `slot` (before `slot` is inserted). */
+  private candidates(slot: number): number[] {
+    if (++this.stampNo === 0xffffffff) {
+      this.stamp.fill(0);
+      this.stampNo = 1;
+    }
+    const out: number[] = [];
+    for (let b = 0; b < BANDS; b++) {
+      let cur = this.table.head(this.bandKey(slot, b));
+      for (let walked = 0; cur !== -1 && walked < MAX_BUCKET_WALK; walked++) {
+        if (this.stamp[cur] !== this.stampNo) {
+          this.stamp[cur] = this.stampNo;
+          out.push(cur);
+        }
+        cur = this.next[cur * BANDS + b]!;
+      }
+    }
+    return out;
+  }
+
+  private similarity(a: number, b: number): number {
+    const oa = a * SIGNATURE_SIZE;
+    const ob = b * SIGNATURE_SIZE;
+    let same = 0;
+    for (let i = 0; i < SIGNATURE_SIZE; i++) if (this.sigs[oa + i] === this.sigs[ob + i]) same++;
+    return same / SIGNATURE_SIZE;
+  }
+
+  private link(a: number, b: number): void {
+    const la = this.edges.get(a);
+    if (la) {
+      if (la.includes(b)) return;
+      la.push(b);
+    } else this.edges.set(a, [b]);
+    const lb = this.edges.get(b);
+    if (lb) lb.push(a);
+    else this.edges.set(b, [a]);
+  }
+
+  /** Slots connected to `slot`, in slot (= insertion) order. */
+  private component(slot: number): number[] {
+    const seen = new Set<number>([slot]);
+    const queue = [slot];
+    for (let i = 0; i < queue.length; i++) {
+      for (const o of this.edges.get(queue[i]!) ?? []) {
+        if (!seen.has(o)) {
+          seen.add(o);
+          queue.push(o);
+        }
+      }
+    }
+    return queue.sort((x, y) => x - y);
+  }
+
+  /** Renumbers live slots densely (drops removed ones) and rebuilds the bucket table. */
+  private compact(): void {
+    if (this.dead === 0) return;
+    const map = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    for (let s = 0; s < this.ids.length; s++) {
+      if (this.ids[s] !== undefined) {
+        map[s] = ids.length;
+        ids.push(this.ids[s]!);
+      }
+    }
+    const n = ids.length;
+    const sigs = new Uint16Array(Math.max(1024, n) * SIGNATURE_SIZE);
+    const banded = new Uint8Array(Math.max(1024, n));
+    for (let s = 0; s < this.ids.length; s++) {
+      const t = map[s]!;
+      if (t < 0) continue;
+      sigs.set(this.sigs.subarray(s * SIGNATURE_SIZE, (s + 1) * SIGNATURE_SIZE), t * SIGNATURE_SIZE);
+      banded[t] = this.banded[s]!;
+    }
+    const edges = new Map<number, number[]>();
+    for (const [a, list] of this.edges) edges.set(map[a]!, list.map((b) => map[b]!));
+    this.ids = ids;
+    this.slotOf = new Map(ids.map((id, i) => [id, i]));
+    this.sigs = sigs;
+    this.banded = new Uint8Array(banded.length);
+    this.next = new Int32Array(banded.length * BANDS).fill(-1);
+    this.stamp = new Uint32Array(banded.length);
+    this.table = new BandTable(n * BANDS);
+    this.edges = edges;
+    this.dead = 0;
+    for (let s = 0; s < n; s++) if (banded[s]) this.insertBands(s);
+  }
+}

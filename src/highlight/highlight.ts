@@ -1,0 +1,212 @@
+/**
+ * Highlighting on the ORIGINAL text from analyze() token offsets: every text piece is HTML-escaped,
+ * then whole matched words are wrapped in <mark> (marks never split a word and never include the
+ * punctuation around it). Marks separated only by spaces (no line break) are merged into one,
+ * so a matched phrase or two adjacent query words read as one highlight.
+ *
+ * Snippets: tokenize once, score every window of `words` tokens in one O(n) sliding pass by the
+ * weighted number of DISTINCT query parts in it, take the best window, then up to `fragments`
+ * more that each add a query part not shown yet; fragments are shown in text order, joined by
+ * " … ", with a leading/trailing "…" where text was cut.
+ */
+import type { MatchSpec } from '../contracts.ts';
+import type { Token } from '../types.ts';
+import { analyze } from '../analysis/analyzer.ts';
+import { escapeHtml } from './escape.ts';
+import { findMatches, isEmptySpec, type TokenMatch } from './match.ts';
+
+export interface SnippetOptions {
+  /** Maximum number of fragments (1–3 recommended). Default 3. */
+  fragments?: number;
+  /** Words per fragment. Default 30. */
+  words?: number;
+}
+
+const ELLIPSIS = '…';
+const DEFAULT_FRAGMENTS = 3;
+const DEFAULT_WORDS = 30;
+
+/** The whole text, escaped, with <mark> around matched words. */
+export function highlightHtml(text: string, spec: MatchSpec): string {
+  if (isEmptySpec(spec)) return escapeHtml(text);
+  const tokens = analyze(text);
+  return renderRange(text, tokens, findMatches(tokens, spec), 0, text.length, false);
+}
+
+/** The best 1–`fragments` passages of ~`words` words, escaped and marked; the opening with no match. */
+export function snippetHtml(text: string, spec: MatchSpec, opts?: SnippetOptions): string {
+  const tokens = analyze(text);
+  return snippetFromTokens(text, tokens, spec, opts);
+}
+
+/** As snippetHtml, for a caller that already has `analyze(text)`. */
+export function snippetFromTokens(text: string, tokens: readonly Token[], spec: MatchSpec, opts?: SnippetOptions): string {
+  const words = Math.max(1, Math.floor(opts?.words ?? DEFAULT_WORDS));
+  const maxFragments = Math.max(1, Math.floor(opts?.fragments ?? DEFAULT_FRAGMENTS));
+  const n = tokens.length;
+  if (n === 0) return escapeHtml(collapseSpaces(text.trim()));
+  const matches = findMatches(tokens, spec);
+  if (matches.length === 0 || n <= words) {
+    const last = Math.min(n, words) - 1;
+    return renderFragments(text, tokens, matches, [[0, last]]);
+  }
+  const windows = chooseWindows(n, matches, words, maxFragments);
+  return renderFragments(text, tokens, matches, windows);
+}
+
+// ---------------------------------------------------------------- window choice
+
+/** Token ranges [first, last] of the chosen fragments, in text order. */
+function chooseWindows(n: number, matches: readonly TokenMatch[], words: number, maxFragments: number): [number, number][] {
+  const chosen: [number, number][] = [];
+  const shown = new Set<string>();
+  for (let f = 0; f < maxFragments; f++) {
+    const best = bestWindow(n, matches, words, shown, chosen);
+    if (best < 0) break;
+    const range = centre(best, n, matches, words, chosen);
+    chosen.push(range);
+    for (const m of matches) if (m.first >= range[0] && m.last <= range[1]) shown.add(m.key);
+  }
+  return chosen.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Start token of the window with the highest score among windows not overlapping `taken`,
+ * counting only keys not in `shown` (distinct, weighted) plus a small bonus per occurrence.
+ * Returns -1 when no window adds a new key. One sliding pass over the matches: O(n + matches).
+ */
+function bestWindow(n: number, matches: readonly TokenMatch[], words: number, shown: Set<string>, taken: readonly [number, number][]): number {
+  const counts = new Map<string, number>();
+  let distinct = 0;
+  let occurrences = 0;
+  let bestScore = 0;
+  let bestStart = -1;
+  let lo = 0; // first match still inside the window
+  let hi = 0; // first match not yet added
+  // Candidate windows start at each match (a window that starts with no match can be shifted right
+  // without losing anything), which keeps the pass proportional to the number of matches.
+  for (let s = 0; s < matches.length; s++) {
+    const start = matches[s]!.first;
+    const end = Math.max(start + words - 1, matches[s]!.last); // inclusive; a long phrase stays whole
+    while (hi < matches.length && matches[hi]!.last <= end) {
+      const m = matches[hi++]!;
+      occurrences++;
+      if (shown.has(m.key)) continue;
+      const c = counts.get(m.key) ?? 0;
+      if (c === 0) distinct += m.weight;
+      counts.set(m.key, c + 1);
+    }
+    while (lo < s) {
+      const m = matches[lo++]!; // added earlier: hi > s > lo
+      occurrences--;
+      if (shown.has(m.key)) continue;
+      const c = counts.get(m.key)! - 1;
+      counts.set(m.key, c);
+      if (c === 0) distinct -= m.weight;
+    }
+    if (distinct <= 0) continue;
+    if (overlaps(start, Math.min(end, n - 1), taken)) continue;
+    const score = distinct + 0.01 * Math.min(occurrences, 50);
+    if (score > bestScore) {
+      bestScore = score;
+      bestStart = start;
+    }
+  }
+  return bestStart;
+}
+
+function overlaps(a: number, b: number, taken: readonly [number, number][]): boolean {
+  for (const [x, y] of taken) if (a <= y && x <= b) return true;
+  return false;
+}
+
+/** Shifts a window starting at `start` so its matches sit in the middle, within the text and free space. */
+function centre(start: number, n: number, matches: readonly TokenMatch[], words: number, taken: readonly [number, number][]): [number, number] {
+  const end = Math.min(n - 1, start + words - 1);
+  let lastMatch = start;
+  for (const m of matches) if (m.first >= start && m.last <= end) lastMatch = m.last;
+  const slack = words - (lastMatch - start + 1);
+  let lo = Math.max(0, start - Math.floor(slack / 2));
+  let hi = Math.min(n - 1, lo + words - 1);
+  lo = Math.max(0, hi - words + 1);
+  // Do not run into an already chosen fragment: give back the borrowed context.
+  for (const [x, y] of taken) {
+    if (lo <= y && y < start) lo = y + 1;
+    if (hi >= x && x > end) hi = x - 1;
+  }
+  return [Math.min(lo, start), Math.max(hi, lastMatch)];
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderFragments(text: string, tokens: readonly Token[], matches: readonly TokenMatch[], windows: readonly [number, number][]): string {
+  const parts: string[] = [];
+  let openEnd = false;
+  for (let w = 0; w < windows.length; w++) {
+    const [a, b] = windows[w]!;
+    const from = extendLeft(text, tokens, a);
+    const to = extendRight(text, tokens, b);
+    const cutBefore = text.slice(0, from).trim().length > 0;
+    if (w === 0 && cutBefore) parts.push(`${ELLIPSIS} `);
+    else if (w > 0) parts.push(` ${ELLIPSIS} `);
+    parts.push(renderRange(text, tokens, matches, from, to, true, a, b));
+    openEnd = text.slice(to).trim().length > 0;
+  }
+  if (openEnd) parts.push(` ${ELLIPSIS}`);
+  return parts.join('');
+}
+
+const SPACE = /\s/;
+
+/** Start offset of token a, taking in the punctuation glued before it (e.g. «) but no other token. */
+function extendLeft(text: string, tokens: readonly Token[], a: number): number {
+  const bound = a > 0 ? tokens[a - 1]!.end : 0;
+  let i = tokens[a]!.start;
+  while (i > bound && !SPACE.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/** End offset of token b, taking in the punctuation glued after it (e.g. ». ،) but no other token. */
+function extendRight(text: string, tokens: readonly Token[], b: number): number {
+  const bound = b + 1 < tokens.length ? tokens[b + 1]!.start : text.length;
+  let i = tokens[b]!.end;
+  while (i < bound && !SPACE.test(text[i]!)) i++;
+  return i;
+}
+
+function collapseSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+/**
+ * Escaped text[from, to) with marks for the matches inside token range [a, b] (all when omitted).
+ * Marks whose gap is only spaces/tabs are merged. `collapse` folds whitespace runs to one space.
+ */
+function renderRange(
+  text: string,
+  tokens: readonly Token[],
+  matches: readonly TokenMatch[],
+  from: number,
+  to: number,
+  collapse: boolean,
+  a = 0,
+  b = tokens.length - 1,
+): string {
+  const spans: [number, number][] = [];
+  for (const m of matches) {
+    if (m.last < a || m.first > b) continue;
+    const s = tokens[Math.max(m.first, a)]!.start;
+    const e = tokens[Math.min(m.last, b)]!.end;
+    const prev = spans[spans.length - 1];
+    if (prev && /^[ \t\u00A0]*$/.test(text.slice(prev[1], s))) prev[1] = e;
+    else spans.push([s, e]);
+  }
+  const piece = (s: string) => escapeHtml(collapse ? collapseSpaces(s) : s);
+  let out = '';
+  let at = from;
+  for (const [s, e] of spans) {
+    out += piece(text.slice(at, s)) + '<mark>' + piece(text.slice(s, e)) + '</mark>';
+    at = e;
+  }
+  return out + piece(text.slice(at, to));
+}

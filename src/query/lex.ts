@@ -1,0 +1,99 @@
+/**
+ * Query lexer: one left-to-right pass, O(n), never throws.
+ * Tokens: ( ) · +/- operators · OR (also `أو`, `او`, `|`, `||`) · quoted phrases (" " « » “ ” „)
+ * · `field:` prefixes (known field names only; `http:` or `foo:` stay plain text) · bare runs.
+ */
+import { fieldByName, type QueryField } from './fields.ts';
+import { normalizeTerm } from '../analysis/analyzer.ts';
+
+export type LexToken =
+  | { t: 'lparen'; start: number; end: number }
+  | { t: 'rparen'; start: number; end: number }
+  | { t: 'op'; op: '+' | '-'; start: number; end: number }
+  | { t: 'or'; start: number; end: number }
+  /** Inner text of a quoted phrase; `closed` is false when the quote ran to the end of the query. */
+  | { t: 'phrase'; text: string; start: number; end: number; closed: boolean }
+  | { t: 'field'; field: QueryField; start: number; end: number }
+  | { t: 'run'; text: string; start: number; end: number };
+
+/** Opening quote → the characters accepted as its closing quote. */
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['"', '"”“'],
+  ['\u00AB', '\u00BB'], // « → »
+  ['\u201C', '\u201D"\u201C'], // “ → ” (or " or “, keyboards mix them)
+  ['\u201D', '\u201D"\u201C'], // ” used as an opening quote
+  ['\u201E', '\u201C\u201D"'], // „ → “ ”
+]);
+
+const OR_WORDS = new Set(['OR', '|', '||']);
+const OR_ARABIC = 'او'; // أو / او after normalization (U+0623 → U+0627)
+
+function isSpace(c: string): boolean {
+  return /\s/u.test(c) || c === '\u200F' || c === '\u200E';
+}
+
+function isRunChar(c: string): boolean {
+  return !isSpace(c) && c !== '(' && c !== ')' && !QUOTES.has(c);
+}
+
+export function lexQuery(q: string): LexToken[] {
+  const out: LexToken[] = [];
+  const n = q.length;
+  let i = 0;
+  while (i < n) {
+    const c = q[i]!;
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(') {
+      out.push({ t: 'lparen', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === ')') {
+      out.push({ t: 'rparen', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    const closers = QUOTES.get(c);
+    if (closers !== undefined) {
+      let j = i + 1;
+      while (j < n && !closers.includes(q[j]!)) j++;
+      const closed = j < n;
+      out.push({ t: 'phrase', text: q.slice(i + 1, j), start: i, end: closed ? j + 1 : n, closed });
+      i = closed ? j + 1 : n;
+      continue;
+    }
+    // An operator: + or - at the start of a term, directly followed by the term.
+    if ((c === '+' || c === '-') && i + 1 < n && !isSpace(q[i + 1]!) && q[i + 1] !== ')' && q[i + 1] !== '+' && q[i + 1] !== '-') {
+      out.push({ t: 'op', op: c, start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && isRunChar(q[j]!)) j++;
+    pushRun(out, q.slice(i, j), i);
+    i = j;
+  }
+  return out;
+}
+
+/** A bare run: an OR keyword, `field:value`, `field:` (value follows), or plain text. */
+function pushRun(out: LexToken[], text: string, start: number): void {
+  const end = start + text.length;
+  if (OR_WORDS.has(text) || (text.length <= 6 && normalizeTerm(text) === OR_ARABIC)) {
+    out.push({ t: 'or', start, end });
+    return;
+  }
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const field = fieldByName(text.slice(0, colon));
+    if (field !== undefined) {
+      out.push({ t: 'field', field, start, end: start + colon + 1 });
+      if (colon + 1 < text.length) out.push({ t: 'run', text: text.slice(colon + 1), start: start + colon + 1, end });
+      return;
+    }
+  }
+  out.push({ t: 'run', text, start, end });
+}

@@ -1,0 +1,55 @@
+/**
+ * What to mark for a parsed query: the positive words, phrases and prefixes, analyzed with the
+ * same analyzer as the index. `must_not` subtrees are skipped; field-restricted nodes are kept
+ * (a title:عمان query still marks عمان in the body). Stopwords typed as bare words are not
+ * marked (the engine does not match them either); inside a phrase they are part of the phrase.
+ */
+import type { MatchSpec, ParsedQuery, QueryNode } from '../contracts.ts';
+import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
+
+interface MutableSpec {
+  terms: Set<string>;
+  exacts: Set<string>;
+  prefixes: string[];
+  phrases: string[][];
+}
+
+function addNode(node: QueryNode, spec: MutableSpec): void {
+  switch (node.kind) {
+    case 'word': {
+      for (const t of analyze(node.text)) if (!t.stop) spec.terms.add(t.term);
+      return;
+    }
+    case 'prefix': {
+      const p = normalizeTerm(node.text);
+      if (p && !spec.prefixes.includes(p)) spec.prefixes.push(p);
+      return;
+    }
+    case 'phrase': {
+      const exacts = analyze(node.text).map((t) => t.exact);
+      if (exacts.length === 1) spec.exacts.add(exacts[0]!);
+      else if (exacts.length > 1 && !spec.phrases.some((p) => sameSeq(p, exacts))) spec.phrases.push(exacts);
+      return;
+    }
+    case 'or':
+      for (const c of node.children) addNode(c, spec);
+      return;
+    case 'group':
+      for (const c of node.clauses) if (c.occur !== 'must_not') addNode(c.node, spec);
+      return;
+  }
+}
+
+function sameSeq(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The MatchSpec (terms, exact forms, prefixes, phrases) that highlighting marks for `q`. */
+export function matchSpecFromQuery(q: ParsedQuery): MatchSpec {
+  const spec: MutableSpec = { terms: new Set(), exacts: new Set(), prefixes: [], phrases: [] };
+  addNode(q.root, spec);
+  return spec;
+}
+
+/** An empty spec: marks nothing. */
+export const EMPTY_MATCH_SPEC: MatchSpec = { terms: new Set(), exacts: new Set(), prefixes: [], phrases: [] };
