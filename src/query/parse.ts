@@ -160,12 +160,10 @@ class Parser {
 
 /** A bare run → word, prefix (`word*`), phrase (several tokens, e.g. `الشرق-الأوسط`), or null. */
 function runNode(text: string, start: number, end: number): QueryNode | null {
-  let core = text;
-  let stars = 0;
-  while (core.endsWith('*')) {
-    core = core.slice(0, -1);
-    stars++;
-  }
+  let cut = text.length;
+  while (cut > 0 && text.charCodeAt(cut - 1) === 0x2a) cut--; // trailing * (U+002A)
+  const core = text.slice(0, cut);
+  const stars = text.length - cut;
   const spans = tokenizeSpans(core);
   if (spans.length === 0) return null;
   if (spans.length > 1) return { kind: 'phrase', text: core, start, end };
