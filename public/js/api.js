@@ -5,13 +5,28 @@
  */
 
 export class ApiError extends Error {
-  constructor(title, detail, status) {
+  constructor(title, detail, status, { code = '', hint = '', position } = {}) {
     super(detail || title);
     this.title = title;
     this.detail = detail;
     this.status = status;
+    this.code = code;
+    this.hint = hint;
+    this.position = position;
   }
 }
+
+/** Arabic titles for the API's stable problem codes (its own titles are English). */
+const CODE_TITLES = {
+  query_syntax: 'في صيغة البحث خطأ',
+  validation: 'مدخلات غير صالحة',
+  bad_request: 'طلب غير صالح',
+  bad_encoding: 'رابط غير سليم الترميز',
+  not_found: 'غير موجود',
+  rate_limited: 'طلبات كثيرة في وقت قصير، انتظر قليلاً ثم أعد المحاولة',
+  not_ready: 'الفهرس قيد التحميل، أعد المحاولة بعد لحظات',
+  internal: 'خطأ داخلي في الخادم',
+};
 
 /** GET /api/<path> with query params (arrays become repeated keys; empty values are left out). */
 export async function apiGet(path, params = {}, { signal } = {}) {
@@ -36,10 +51,12 @@ export async function apiGet(path, params = {}, { signal } = {}) {
     if (err?.name === 'AbortError') throw err;
   }
   if (!response.ok) {
+    const code = typeof body?.code === 'string' ? body.code : '';
     throw new ApiError(
-      body?.title || statusTitle(response.status),
-      body?.detail || '',
+      CODE_TITLES[code] || statusTitle(response.status),
+      typeof body?.detail === 'string' ? body.detail : '',
       response.status,
+      { code, hint: typeof body?.hint === 'string' ? body.hint : '', position: Number.isInteger(body?.position) ? body.position : undefined },
     );
   }
   if (body === null) throw new ApiError('ردّ غير مفهوم من الخادم', 'لم يكن الردّ بصيغة JSON.', response.status);

@@ -108,7 +108,8 @@ export function errorState(err, onRetry) {
   const detail = err?.detail || (err?.title ? '' : String(err?.message ?? ''));
   return h('div', { class: 'state state--error', role: 'alert' },
     h('h1', { class: 'state__title', tabindex: '-1' }, title),
-    detail ? h('p', { class: 'state__detail' }, detail) : null,
+    detail ? h('p', { class: 'state__detail', dir: 'auto' }, detail) : null,
+    err?.hint ? h('p', { class: 'state__detail', dir: 'auto' }, err.hint) : null,
     err?.status ? h('p', { class: 'state__code' }, `رمز الخطأ: ${formatNumber(err.status)}`) : null,
     onRetry ? h('button', { class: 'button', type: 'button', on: { click: onRetry } }, 'إعادة المحاولة') : null,
     h('p', null, h('a', { href: '/' }, 'العودة إلى الصفحة الرئيسية')));
@@ -124,4 +125,20 @@ export function delayedLoading(container, node, delay = 150) {
     clearTimeout(timer);
     container.removeAttribute('aria-busy');
   };
+}
+
+/**
+ * A query syntax error: the query with the offending character marked (the API gives its
+ * UTF-16 offset in `position`), the server's explanation and the syntax reminder.
+ */
+export function queryErrorState(q, err) {
+  const pos = Number.isInteger(err?.position) ? Math.min(Math.max(err.position, 0), q.length) : -1;
+  const shown = pos < 0 ? null : h('p', { class: 'query-error' },
+    h('code', { dir: 'rtl' }, q.slice(0, pos), h('mark', { class: 'query-error__at' }, q.slice(pos, pos + 1) || ' '), q.slice(pos + 1)));
+  return h('div', { class: 'state state--error', role: 'alert' },
+    h('h1', { class: 'state__title', tabindex: '-1' }, 'في صيغة البحث خطأ'),
+    shown,
+    err?.detail ? h('p', { class: 'state__detail', dir: 'auto' }, err.detail) : null,
+    err?.hint ? h('p', { class: 'state__detail', dir: 'auto' }, err.hint) : null,
+    h('p', null, 'العبارات بين علامتي تنصيص "…"، والاستبعاد بعلامة الطرح قبل الكلمة (-كلمة)، والبدائل بـ«أو». افتح «طريقة البحث» أعلى الصفحة للتفاصيل.'));
 }

@@ -5,7 +5,7 @@
  */
 import { announce, h, replaceChildren } from './dom.js';
 import { setupSearchbox } from './searchbox.js';
-import { articleUrl, authorUrl, parseRoute, searchUrl } from './state.js';
+import { articleUrl, authorUrl, hasFilters, parseRoute, searchUrl } from './state.js';
 import { renderArticle } from './views/article.js';
 import { renderAuthor } from './views/author.js';
 import { renderHome } from './views/home.js';
@@ -52,7 +52,9 @@ async function render({ focus = false, scrollY = 0 } = {}) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
-  const route = parseRoute(location);
+  let route = parseRoute(location);
+  // An empty search with no filters is the start page.
+  if (route.name === 'search' && !route.q.trim() && !hasFilters(route.filters)) route = { name: 'home', q: '' };
   searchbox.setValue(route.q ?? '');
   document.title = titleFor(route);
   document.body.dataset.view = route.name;

@@ -15,7 +15,7 @@ export async function renderAuthor(main, route, { signal, navigate }) {
   const stopLoading = delayedLoading(main, loadingState('جارٍ تحميل مقالات الكاتب…', 3));
   let res;
   try {
-    res = await apiGet(`authors/${encodeURIComponent(route.author)}`, { q: route.q, page: route.page, size: AUTHOR_PAGE_SIZE }, { signal });
+    res = await apiGet(`authors/${encodeURIComponent(route.author)}`, { q: route.q, page: route.page, size: AUTHOR_PAGE_SIZE, facets: 'column' }, { signal });
   } catch (err) {
     stopLoading();
     if (isAbort(err)) return;

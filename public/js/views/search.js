@@ -2,7 +2,7 @@
 import { apiGet, isAbort } from '../api.js';
 import { announce, h, replaceChildren } from '../dom.js';
 import { COUNTS, countPhrase, formatNumber, formatSeconds, toArabicDigits, toAsciiDigits } from '../format.js';
-import { delayedLoading, errorState, hitCard, loadingState, pager } from '../components.js';
+import { delayedLoading, errorState, hitCard, loadingState, pager, queryErrorState } from '../components.js';
 import { FILTER_KEYS, hasFilters, searchUrl, toggleFilter, withDates } from '../state.js';
 
 export const PAGE_SIZE = 10;
@@ -29,7 +29,9 @@ export async function renderSearch(main, route, { signal, navigate }) {
   } catch (err) {
     stopLoading();
     if (isAbort(err)) return;
-    replaceChildren(main, errorState(err, () => navigate(location.pathname + location.search, { replace: true })));
+    replaceChildren(main, err.code === 'query_syntax'
+      ? queryErrorState(state.q, err)
+      : errorState(err, () => navigate(location.pathname + location.search, { replace: true })));
     announce(err.title || 'حدث خطأ');
     return;
   }
@@ -38,6 +40,7 @@ export async function renderSearch(main, route, { signal, navigate }) {
 
   const hits = Array.isArray(res.hits) ? res.hits : [];
   const total = Number(res.total) || 0;
+  const showFilters = total > 0 || hasFilters(state.filters);
   const summary = total
     ? `${countPhrase(total, COUNTS.results)} في ${formatSeconds(res.took_ms)}`
     : 'لا نتائج';
@@ -52,8 +55,8 @@ export async function renderSearch(main, route, { signal, navigate }) {
             total > PAGE_SIZE ? ` · الصفحة ${formatNumber(state.page)} من ${formatNumber(Math.ceil(total / (res.size || PAGE_SIZE)))}` : '')),
         total ? sortControl(state, go) : null),
       chips(state, go),
-      h('div', { class: 'search-layout' },
-        filtersPanel(state, res.facets ?? {}, go),
+      h('div', { class: ['search-layout', !showFilters && 'search-layout--single'] },
+        showFilters ? filtersPanel(state, res.facets ?? {}, go) : null,
         h('section', { class: 'results', 'aria-labelledby': 'results-summary' },
           total === 0 ? noResults(state, res, go) : [
             res.relaxed ? h('p', { class: 'notice' }, 'لم نجد مقالات فيها كل كلمات البحث، فهذه أقرب النتائج إليها.') : null,
