@@ -1,51 +1,126 @@
 /**
  * The one analysis pipeline used at index time AND query time:
  *   tokenize (offsets in the original) → normalize → stopword flag → light stem.
- * A bounded cache maps each surface form to its (exact, term, stop) triple: news vocabulary is
- * Zipfian, so most tokens are cache hits.
+ * A bounded two-generation cache (surface-cache.ts) maps each surface form to its (exact, term,
+ * stop) triple, looked up in place in the text: news vocabulary is Zipfian, so most tokens are
+ * cache hits that cost a hash over their code units and no substring.
+ *
+ * `createAnalyzer(options)` builds a pipeline with other normalizer/stemmer settings (used by
+ * eval/stemmer-experiment.ts); the module-level `analyze`, `analyzeWord`, `normalizeTerm` use the
+ * defaults chosen by measurement (docs/design/analysis.md).
  */
 import type { Token } from '../types.ts';
-import { normalize } from './normalize.ts';
-import { lightStem } from './stem.ts';
+import { normalize, type NormalizeOptions } from './normalize.ts';
+import { lightStem, type StemOptions } from './stem.ts';
 import { isStopword } from './stopwords.ts';
-import { tokenizeSpans } from './tokenize.ts';
+import { SurfaceCache } from './surface-cache.ts';
+import { forEachSpan } from './tokenize.ts';
 
-interface Analyzed {
+export interface Analyzed {
+  /** Normalized, unstemmed form ('' when the surface had only invisible characters). */
   exact: string;
+  /** Indexed term: the stem of an Arabic word, else `exact`. */
   term: string;
   stop: boolean;
 }
 
-const CACHE_LIMIT = 200_000;
-let cache = new Map<string, Analyzed>();
-
-/** Analyzes one surface form (a single word as it appears in text). */
-export function analyzeWord(surface: string): Analyzed {
-  let a = cache.get(surface);
-  if (a) return a;
-  const exact = normalize(surface);
-  const stop = isStopword(exact);
-  const term = /^[\u0621-\u064A]+$/.test(exact) ? lightStem(exact) : exact;
-  a = { exact, term, stop };
-  if (cache.size >= CACHE_LIMIT) cache = new Map();
-  cache.set(surface, a);
-  return a;
+export interface AnalyzerOptions {
+  normalize?: NormalizeOptions;
+  /** Stemmer settings, or false for no stemming (term === exact). */
+  stem?: StemOptions | false;
+  /** Entries per cache generation (default 100,000; up to twice that are held). */
+  cacheSize?: number;
 }
+
+export interface Analyzer {
+  analyze(text: string): Token[];
+  analyzeWord(surface: string): Analyzed;
+  normalizeTerm(surface: string): string;
+}
+
+/** True when s is only Arabic letters U+0621–U+064A (the stemmer's alphabet after normalizing). */
+function isArabicWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x0621 || c > 0x064a) return false;
+  }
+  return s.length > 0;
+}
+
+/** Digit code units: ASCII, Arabic-Indic U+0660–U+0669, Eastern U+06F0–U+06F9. */
+function isDigitUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9);
+}
+
+/**
+ * A number written with separators, folded so both spellings match: decimal ٫ U+066B → '.',
+ * thousands separators ٬ U+066C and ',' dropped (١٬٢٠٠ ≡ 1,200 ≡ 1200; ٣٫٥ ≡ 3.5).
+ * Returns null when the surface is not such a number.
+ */
+export function numberExact(surface: string, opts?: NormalizeOptions): string | null {
+  if (surface.length < 3 || !isDigitUnit(surface.charCodeAt(0))) return null;
+  let hasSeparator = false;
+  for (let i = 0; i < surface.length; i++) {
+    const c = surface.charCodeAt(i);
+    if (c === 0x2c || c === 0x2e || c === 0x066b || c === 0x066c) hasSeparator = true;
+    else if (!isDigitUnit(c)) return null;
+  }
+  if (!hasSeparator) return null;
+  return normalize(surface.replace(/[,\u066C]/g, '').replace(/\u066B/g, '.'), opts);
+}
+
+interface Entry extends Analyzed {
+  readonly surface: string;
+}
+
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const normOpts = options.normalize;
+  const stemOpts = options.stem;
+
+  function compute(surface: string): Entry {
+    const exact = numberExact(surface, normOpts) ?? normalize(surface, normOpts);
+    const stop = isStopword(exact);
+    const term = stemOpts !== false && exact.length > 2 && isArabicWord(exact) ? lightStem(exact, stemOpts) : exact;
+    return { surface, exact, term, stop };
+  }
+
+  const cache = new SurfaceCache<Entry>(options.cacheSize ?? 100_000, compute);
+
+  function analyzeWord(surface: string): Analyzed {
+    return cache.getString(surface);
+  }
+
+  function analyze(text: string): Token[] {
+    const out: Token[] = [];
+    let position = 0;
+    forEachSpan(text, (start, end) => {
+      const a = cache.get(text, start, end);
+      if (a.exact === '') return; // only invisible characters
+      out.push({ text: a.surface, start, end, term: a.term, exact: a.exact, position: position++, stop: a.stop });
+    });
+    return out;
+  }
+
+  function normalizeTerm(surface: string): string {
+    return numberExact(surface, normOpts) ?? normalize(surface, normOpts);
+  }
+
+  return { analyze, analyzeWord, normalizeTerm };
+}
+
+const DEFAULT = createAnalyzer();
 
 /** Tokens of `text`, each with original offsets, exact (normalized) form and stemmed term. */
 export function analyze(text: string): Token[] {
-  const spans = tokenizeSpans(text);
-  const out: Token[] = [];
-  let position = 0;
-  for (const s of spans) {
-    const a = analyzeWord(s.text);
-    if (!a.exact) continue; // only invisible characters
-    out.push({ text: s.text, start: s.start, end: s.end, term: a.term, exact: a.exact, position: position++, stop: a.stop });
-  }
-  return out;
+  return DEFAULT.analyze(text);
+}
+
+/** Analyzes one surface form (a single word as it appears in text). */
+export function analyzeWord(surface: string): Analyzed {
+  return DEFAULT.analyzeWord(surface);
 }
 
 /** Normalizes a query term that must not be stemmed (prefix `word*`, exact and phrase forms). */
 export function normalizeTerm(surface: string): string {
-  return normalize(surface);
+  return DEFAULT.normalizeTerm(surface);
 }

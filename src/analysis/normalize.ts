@@ -22,40 +22,48 @@ export interface NormalizeOptions {
   foldHamzaSeats?: boolean;
 }
 
-const DELETE = -1;
 const KEEP = 0;
+const DELETE = -1;
+/** Compatibility forms, other cased scripts, surrogates: the rare slow path (NFKC + lowercase). */
+const SLOW = -2;
 
-/** Builds the per-code-unit table: KEEP, DELETE, or the replacement code unit. */
+/** Builds the per-code-unit table: KEEP, DELETE, SLOW, or the replacement code unit. */
 function buildTable(opts: Required<NormalizeOptions>): Int32Array {
   const t = new Int32Array(0x10000);
-  const del = (from: number, to = from) => {
-    for (let c = from; c <= to; c++) t[c] = DELETE;
+  const set = (v: number, from: number, to = from) => {
+    for (let c = from; c <= to; c++) t[c] = v;
   };
   const map = (to: number, ...from: number[]) => {
     for (const c of from) t[c] = to;
   };
-  del(0x0610, 0x061a); // Quranic annotation signs
-  del(0x064b, 0x065f); // harakat, tanween, shadda, sukun, extended marks
-  del(0x0670); // superscript alef
-  del(0x06d6, 0x06ed); // Quranic marks (U+06DD end of ayah, U+06DE rub el hizb included)
-  del(0x0640); // tatweel
-  del(0x200b, 0x200f); // ZWSP, ZWNJ, ZWJ, LRM, RLM
-  del(0x061c); // ALM
-  del(0x202a, 0x202e); // bidi embeddings and overrides
-  del(0x2066, 0x2069); // bidi isolates
-  del(0xfeff); // BOM / ZWNBSP
-  del(0x00ad); // soft hyphen
-  map(0x0627, 0x0622, 0x0623, 0x0625, 0x0671); // alef forms → ا
-  map(0x064a, 0x0649, 0x06cc, 0x06d0); // ya forms → ي
-  map(0x0643, 0x06a9); // Persian kaf → ك
-  if (opts.foldTaMarbuta) map(0x0647, 0x0629, 0x06c0, 0x06c1, 0x06d5);
+  // Slow path first; the exact rules below override it where they apply.
+  set(SLOW, 0x00a0, 0x05ff); // Latin-1 (ª ² ¼ …), Latin extended, Greek, Cyrillic, Armenian, Hebrew
+  set(SLOW, 0x1e00, 0x1fff); // Latin extended additional, Greek extended
+  set(SLOW, 0x2070, 0x24ff); // super/subscripts, letterlike (K Kelvin), number forms (Ⅻ), enclosed (①)
+  set(SLOW, 0xd800, 0xdfff); // surrogates: mathematical alphanumerics 𝐀, enclosed supplements
+  set(SLOW, 0xf900, 0xffef); // CJK compat, Latin ligatures ﬁ, Arabic presentation forms A/B, full-width
+  set(DELETE, 0x0610, 0x061a); // Quranic annotation signs
+  set(DELETE, 0x064b, 0x065f); // harakat, tanween, shadda, sukun, hamza/madda above-below marks
+  set(DELETE, 0x0670); // superscript alef
+  set(DELETE, 0x06d6, 0x06ed); // Quranic marks (U+06DD end of ayah, U+06DE rub el hizb included)
+  set(DELETE, 0x0640); // tatweel
+  set(DELETE, 0x200b, 0x200f); // ZWSP, ZWNJ, ZWJ, LRM, RLM
+  set(DELETE, 0x061c); // ALM
+  set(DELETE, 0x202a, 0x202e); // bidi embeddings and overrides
+  set(DELETE, 0x2066, 0x2069); // bidi isolates
+  set(DELETE, 0xfeff); // BOM / ZWNBSP
+  set(DELETE, 0x00ad); // soft hyphen
+  map(0x0627, 0x0622, 0x0623, 0x0625, 0x0671); // آ أ إ ٱ → ا
+  map(0x064a, 0x0649, 0x06cc, 0x06d0); // ى ی ې → ي
+  map(0x0643, 0x06a9); // Persian kaf ک → ك
+  if (opts.foldTaMarbuta) map(0x0647, 0x0629, 0x06c0, 0x06c1, 0x06d5); // ة ۀ ہ ە → ه
   if (opts.foldHamzaSeats) {
-    map(0x0648, 0x0624);
-    map(0x064a, 0x0626);
+    map(0x0648, 0x0624); // ؤ → و
+    map(0x064a, 0x0626); // ئ → ي
   }
   for (let d = 0; d < 10; d++) {
-    t[0x0660 + d] = 0x30 + d;
-    t[0x06f0 + d] = 0x30 + d;
+    t[0x0660 + d] = 0x30 + d; // ٠–٩
+    t[0x06f0 + d] = 0x30 + d; // ۰–۹
   }
   for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 0x20; // ASCII A–Z
   return t;
@@ -70,44 +78,47 @@ function tableFor(opts: NormalizeOptions): Int32Array {
   return t;
 }
 
-/** Code units that need the slow path: presentation forms, non-ASCII Latin and other cased letters, surrogates. */
-function needsSlowPath(c: number): boolean {
-  return (
-    (c >= 0xfb50 && c <= 0xfdff) || // Arabic presentation forms A
-    (c >= 0xfe70 && c <= 0xfefe) || // Arabic presentation forms B
-    (c >= 0xff00 && c <= 0xffef) || // half/full-width forms
-    (c >= 0x00c0 && c < 0x0600) || // Latin-1 letters, Latin extended, Greek, Cyrillic (case)
-    (c >= 0x1e00 && c <= 0x1fff) || // Latin extended additional, Greek extended
-    (c >= 0xd800 && c <= 0xdfff) // surrogates (mathematical alphanumerics etc.)
-  );
+/** Default options' table, looked up without building a key. */
+const DEFAULT_TABLE = tableFor({});
+
+/**
+ * Applies the table. Returns `s` itself when nothing changes (no allocation), or null when a
+ * SLOW code unit is met and `slowIsKeep` is false.
+ */
+function applyTable(s: string, t: Int32Array, slowIsKeep: boolean): string | null {
+  let out: string | null = null;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const r = t[s.charCodeAt(i)]!;
+    if (r === KEEP) continue;
+    if (r === SLOW) {
+      if (!slowIsKeep) return null;
+      continue;
+    }
+    out = out === null ? s.slice(from, i) : out + s.slice(from, i);
+    if (r !== DELETE) out += String.fromCharCode(r);
+    from = i + 1;
+  }
+  if (out === null) return s;
+  return from < s.length ? out + s.slice(from) : out;
+}
+
+/** NFKC unfolds ligatures (ﻻ → لا) and presentation forms; then lowercase; then the table, to a fixpoint. */
+function slowPath(input: string, t: Int32Array): string {
+  let s = input;
+  for (let round = 0; round < 4; round++) {
+    const next = applyTable(s.normalize('NFKC').toLowerCase(), t, true)!;
+    if (next === s) break;
+    s = next;
+  }
+  return s;
 }
 
 /**
  * Normalizes a string (usually one token). Returns the input itself when nothing changes,
  * so the common case allocates nothing.
  */
-export function normalize(input: string, opts: NormalizeOptions = {}): string {
-  const t = tableFor(opts);
-  let s = input;
-  for (let i = 0; i < s.length; i++) {
-    if (needsSlowPath(s.charCodeAt(i))) {
-      // NFKC unfolds ligatures (ﻻ → لا) and presentation forms; then lowercase other scripts.
-      s = s.normalize('NFKC').toLowerCase();
-      break;
-    }
-  }
-  let out: string[] | null = null;
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const r = t[c];
-    if (r === KEEP) continue;
-    if (out === null) out = [];
-    if (i > from) out.push(s.slice(from, i));
-    if (r !== DELETE) out.push(String.fromCharCode(r));
-    from = i + 1;
-  }
-  if (out === null) return s;
-  if (from < s.length) out.push(s.slice(from));
-  return out.join('');
+export function normalize(input: string, opts?: NormalizeOptions): string {
+  const t = opts === undefined ? DEFAULT_TABLE : tableFor(opts);
+  return applyTable(input, t, false) ?? slowPath(input, t);
 }

@@ -1,59 +1,105 @@
 /**
- * Light stemmer for normalized Arabic (input is already folded: ة→ه, أإآ→ا, ى→ي).
- * Starts from light10 (Larkey, Ballesteros & Connell; Lucene's ArabicStemmer), then adds the
- * single-letter proclitics ب ف ك ل before ال and pronoun enclitics, with guards against stripping
- * short words and names. Rules are data; the logic is two small loops.
+ * Light stemmer for normalized Arabic (input already folded by normalize.ts: أإآٱ→ا, ى→ي, and by
+ * default ة→ه, ؤ→و, ئ→ي). Starts from light10 (Larkey, Ballesteros & Connell 2007; Lucene's
+ * ArabicStemmer) and adds, each switchable so eval/stemmer-experiment.ts can measure it:
+ *  - proclitics: و/ف + ب/ك/ل before the article (وبال، فبال، وكال، فكال، ولل، فلل);
+ *  - enclitics: pronoun suffixes هما كما هم هن كم كن نا, with the ta marbuta they hide restored
+ *    (حكومتهم → حكومه, so it stems like حكومة);
+ *  - guards: words that look affixed but are not (عمان، لبنان، وزارة، ...), see stem-guards.ts.
+ * Rules are data; the logic is two small loops. Works on UTF-16 code units (all Arabic letters
+ * are in the BMP).
  */
+import { PROTECTED_WORDS, WAW_INITIAL_WORDS } from './stem-guards.ts';
 
-/** Prefixes, longest first; the first that matches (and leaves enough letters) is removed. */
-const PREFIXES: readonly (readonly [string, number])[] = [
-  // [prefix, minimum letters that must remain]
-  ['وبال', 3],
-  ['فبال', 3],
-  ['وكال', 3],
-  ['ولل', 2],
-  ['فلل', 2],
-  ['وال', 2],
-  ['فال', 2],
-  ['بال', 2],
-  ['كال', 2],
-  ['لل', 2],
-  ['ال', 2],
+export interface StemOptions {
+  /** و/ف + ب/ك/ل + article combinations beyond light10. Default true. */
+  proclitics?: boolean;
+  /** Pronoun enclitics هما كما هم هن كم كن نا. Default true. */
+  enclitics?: boolean;
+  /** Protected names and و-initial words. Default true. */
+  guards?: boolean;
+}
+
+/** [prefix, letters that must remain]. Longest first; the first that matches is removed, one only. */
+type PrefixRule = readonly [prefix: string, minRemaining: number];
+
+/** light10: ال وال بال كال فال لل need ≥ 2 letters left; و needs a word of ≥ 4 letters. */
+const LIGHT10_PREFIXES: readonly PrefixRule[] = [
+  ['وال', 2], ['بال', 2], ['كال', 2], ['فال', 2], ['لل', 2], ['ال', 2], ['و', 3],
 ];
 
-/** Suffixes of light10 in order, each tried once; several may go (each must leave ≥ 2 letters). */
-const SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'يه', 'ه', 'ي'];
+/** Proclitic combinations before the article (same minimum as light10's article prefixes). */
+const PROCLITIC_PREFIXES: readonly PrefixRule[] = [
+  ['وبال', 2], ['فبال', 2], ['وكال', 2], ['فكال', 2], ['ولل', 2], ['فلل', 2],
+];
 
-/** Pronoun enclitics beyond light10, tried first (must leave ≥ 3 letters). */
-const ENCLITICS: readonly string[] = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا'];
+/** light10 suffixes in Lucene's order; each tried once, several may go; each must leave ≥ 2 letters. */
+const LIGHT10_SUFFIXES: readonly string[] = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ية', 'ه', 'ة', 'ي'];
+const SUFFIX_MIN_REMAINING = 2;
 
-export function lightStem(word: string): string {
-  let w = word;
-  if (w.length <= 2) return w;
-  // Definite article and its clitic combinations.
-  let strippedArticle = false;
-  for (const [p, min] of PREFIXES) {
-    if (w.startsWith(p) && w.length - p.length >= min) {
-      w = w.slice(p.length);
-      strippedArticle = true;
-      break;
+/** [enclitic, letters that must remain]: one is removed, before the light10 suffixes. */
+const ENCLITICS: readonly (readonly [string, number])[] = [
+  ['هما', 3], ['كما', 3], ['هم', 3], ['هن', 3], ['كم', 4], ['كن', 4], ['نا', 3],
+];
+
+const TEH = 'ت';
+const HEH = 'ه'; // ة after normalize()
+
+function sortLongestFirst(rules: PrefixRule[]): PrefixRule[] {
+  return rules.sort((a, b) => b[0].length - a[0].length);
+}
+
+const PREFIXES_BASE = sortLongestFirst([...LIGHT10_PREFIXES]);
+const PREFIXES_PROCLITIC = sortLongestFirst([...PROCLITIC_PREFIXES, ...LIGHT10_PREFIXES]);
+
+function stripPrefix(w: string, rules: readonly PrefixRule[], guards: boolean): string {
+  for (const [p, min] of rules) {
+    if (w.length - p.length >= min && w.startsWith(p)) {
+      // A single و that belongs to the word (وزارة، وطن، وقت ...) stays.
+      if (guards && p === 'و' && startsWithWawWord(w)) return w;
+      return w.slice(p.length);
     }
-  }
-  // Conjunction و (word of ≥ 4 letters), as light10.
-  if (!strippedArticle && w.length >= 4 && (w[0] === 'و' || w[0] === 'ف')) {
-    w = w.slice(1);
-  }
-  if (!strippedArticle) {
-    // Enclitic pronouns: كتابهم → كتاب.
-    for (const e of ENCLITICS) {
-      if (w.endsWith(e) && w.length - e.length >= 3) {
-        w = w.slice(0, -e.length);
-        break;
-      }
-    }
-  }
-  for (const s of SUFFIXES) {
-    if (w.endsWith(s) && w.length - s.length >= 2) w = w.slice(0, -s.length);
   }
   return w;
+}
+
+/** True when `w` (starting with و) is a و-initial word, possibly with suffixes. */
+function startsWithWawWord(w: string): boolean {
+  if (WAW_INITIAL.has(w)) return true;
+  return WAW_INITIAL.has(stripSuffixes(w, false));
+}
+
+function stripEnclitic(w: string): string {
+  for (const [e, min] of ENCLITICS) {
+    if (w.length - e.length >= min && w.endsWith(e)) {
+      const rest = w.slice(0, -e.length);
+      // حكومتهم → حكومت → حكومه: the ta marbuta is written ت before a suffix (not after the plural ات).
+      if (rest.length >= 4 && rest.endsWith(TEH) && !rest.endsWith('ات')) return rest.slice(0, -1) + HEH;
+      return rest;
+    }
+  }
+  return w;
+}
+
+function stripSuffixes(w: string, guards: boolean): string {
+  for (const s of LIGHT10_SUFFIXES) {
+    if (guards && PROTECTED_STEMS.has(w)) return w;
+    if (w.length - s.length >= SUFFIX_MIN_REMAINING && w.endsWith(s)) w = w.slice(0, -s.length);
+  }
+  return w;
+}
+
+const PROTECTED_STEMS: ReadonlySet<string> = new Set(PROTECTED_WORDS);
+/** و-initial words after suffix stripping (وزاره → وزار), so inflected forms match too. */
+const WAW_INITIAL: ReadonlySet<string> = new Set(WAW_INITIAL_WORDS.map((w) => stripSuffixes(w, false)));
+
+/** Stems one normalized Arabic word. Words of ≤ 2 letters and protected words are returned as is. */
+export function lightStem(word: string, opts: StemOptions = {}): string {
+  if (word.length <= 2) return word;
+  const guards = opts.guards ?? true;
+  if (guards && PROTECTED_STEMS.has(word)) return word;
+  let w = stripPrefix(word, (opts.proclitics ?? true) ? PREFIXES_PROCLITIC : PREFIXES_BASE, guards);
+  if (guards && PROTECTED_STEMS.has(w)) return w;
+  if (opts.enclitics ?? true) w = stripEnclitic(w);
+  return stripSuffixes(w, guards);
 }

@@ -1,9 +1,21 @@
 /**
- * Tokenizer: finds word spans in the ORIGINAL text, keeping their UTF-16 offsets.
- * A word is a run of letters, combining marks (Mn/Mc), digits and ZWNJ/ZWJ (U+200C/U+200D), so
- * marks never split a word. Emails, URLs, numbers with separators (٣٫٥، 1,200) and hyphenated
- * Latin words are single tokens. Everything else (spaces, Latin and Arabic punctuation
- * ، ؛ ؟ « » ٪ ۔ …) separates tokens.
+ * Tokenizer: finds word spans in the ORIGINAL text, keeping their UTF-16 offsets, so highlights
+ * land on the diacritized original. One pass over the code units with a class table (no regex per
+ * character, no allocation but the spans).
+ *
+ * Rules (one row each in test/analysis/tokenize.test.ts):
+ *  - a word is a run of letters (\p{L}), digits (\p{N}) and combining marks (\p{M}); marks, tatweel
+ *    U+0640 and invisible format controls (ZWNJ U+200C, ZWJ U+200D, LRM/RLM, ALM U+061C, bidi
+ *    controls, soft hyphen U+00AD) never start a word and never split one; format controls at
+ *    the end of a word are left out of it;
+ *  - everything else separates words: spaces, ZWSP U+200B, Latin and Arabic punctuation
+ *    (، U+060C ؛ U+061B ؟ U+061F « » ٪ U+066A ۔ U+06D4 …), quotes, hyphens, symbols, emoji,
+ *    lone surrogates;
+ *  - Arabic letters and digits split (`2018م` → `2018` `م`, `الـ20` → `الـ` `20`); Arabic and
+ *    Latin letters split; Latin letters and digits stay together (`mp3`, `G20`);
+ *  - a number keeps its separators: 3.5, ٣٫٥ (U+066B), 1,200 (a comma only before exactly three
+ *    digits), ١٬٢٠٠ (U+066C); the analyzer folds them (see numberExact in analyzer.ts);
+ *  - emails and URLs are one token each.
  */
 
 export interface Span {
@@ -12,41 +24,159 @@ export interface Span {
   end: number;
 }
 
-const WORD = String.raw`[\p{L}\p{M}\p{N}\u200C\u200D\u0640]`;
-const PATTERN = new RegExp(
+/** Character classes of UTF-16 code units. */
+const SEP = 0; // separates words
+const LATIN = 1; // letters of any script but Arabic
+const DIGIT = 2; // \p{N}
+const ARABIC = 3; // letters of the Arabic script
+const MARK = 4; // \p{M}, tatweel: inside a word only, never split it
+const FORMAT = 5; // invisible controls: inside a word only, left out at its end
+const HIGH = 6; // high surrogate (the pair is classified by code point)
+
+function isArabicScript(cp: number): boolean {
+  return (
+    (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0x0870 && cp <= 0x08ff) ||
+    (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefe)
+  );
+}
+
+function classify(cp: number): number {
+  if (cp === 0x0640) return MARK; // tatweel (Lm) stretches a word, never starts one
+  if (cp === 0x200b) return SEP; // ZWSP is a break opportunity
+  const ch = String.fromCodePoint(cp);
+  if (/\p{M}/u.test(ch)) return MARK;
+  if (/\p{Cf}/u.test(ch)) return FORMAT;
+  if (/\p{N}/u.test(ch)) return DIGIT;
+  if (/\p{L}/u.test(ch)) return isArabicScript(cp) ? ARABIC : LATIN;
+  return SEP;
+}
+
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdbff) CLASS[c] = HIGH;
+  else if (c >= 0xdc00 && c <= 0xdfff) CLASS[c] = SEP; // a lone low surrogate
+  else CLASS[c] = classify(c);
+}
+
+/** Class of the code point at i (a surrogate pair is classified whole; a lone surrogate is SEP). */
+function classAt(text: string, i: number): number {
+  const k = CLASS[text.charCodeAt(i)]!;
+  if (k !== HIGH) return k;
+  const lo = text.charCodeAt(i + 1);
+  if (!(lo >= 0xdc00 && lo <= 0xdfff)) return SEP;
+  return astralClass(text.codePointAt(i)!);
+}
+
+const astralCache = new Map<number, number>();
+function astralClass(cp: number): number {
+  let k = astralCache.get(cp);
+  if (k === undefined) {
+    k = classify(cp);
+    if (astralCache.size < 4096) astralCache.set(cp, k);
+  }
+  return k;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  return i < text.length && CLASS[text.charCodeAt(i)] === DIGIT;
+}
+
+/**
+ * Length of a number separator at `i` that continues the number before it, else 0:
+ * . and ٫ U+066B and ٬ U+066C before a digit; a comma before exactly three digits.
+ */
+function numberSeparatorAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x2e || c === 0x066b || c === 0x066c) return isDigitAt(text, i + 1) ? 1 : 0;
+  if (c === 0x2c) {
+    return isDigitAt(text, i + 1) && isDigitAt(text, i + 2) && isDigitAt(text, i + 3) && !isDigitAt(text, i + 4) ? 1 : 0;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- emails and URLs
+const URL_OR_EMAIL = new RegExp(
   [
-    // URL
-    String.raw`(?:https?:\/\/|www\.)[^\s<>"«»،؛]+[^\s<>"«»،؛.,:;!?)\]}'’]`,
-    // email
-    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
-    // number with separators: 1,200  3.5  ٣٫٥  ١٬٢٠٠
-    String.raw`\p{Nd}+(?:[.,\u066B\u066C]\p{Nd}+)+`,
-    // Latin hyphenated word: e-mail, COVID-19
-    String.raw`[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+`,
-    // plain word
-    `${WORD}+`,
+    String.raw`(?:https?:\/\/|www\.)[^\s<>"«»،؛]*[^\s<>"«»،؛.,:;!?)\]}'’]`,
+    String.raw`[\p{L}\p{N}._%+-]*[\p{L}\p{N}]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}`,
   ].join('|'),
   'gu',
 );
 
-/** Spans of all tokens, in order. Never throws; lone surrogates are skipped as separators. */
+/** [start, end) ranges of emails and URLs; the regex runs only when the text could hold one. */
+function protectedRanges(text: string): number[] {
+  if (text.indexOf('@') < 0 && text.indexOf('://') < 0 && text.indexOf('www.') < 0) return [];
+  const out: number[] = [];
+  URL_OR_EMAIL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_OR_EMAIL.exec(text)) !== null) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+// ---------------------------------------------------------------- the scanner
+/** Spans of all tokens, in order. Never throws. */
 export function tokenizeSpans(text: string): Span[] {
   const out: Span[] = [];
-  PATTERN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PATTERN.exec(text)) !== null) {
-    let start = m.index;
-    let end = start + m[0].length;
-    // A leading mark or tatweel with no base letter is not a token of its own.
-    let s = m[0];
-    let lead = 0;
-    while (lead < s.length && /[\p{M}\u200C\u200D\u0640]/u.test(s[lead]!)) lead++;
-    if (lead === s.length) continue;
-    if (lead > 0) {
-      start += lead;
-      s = s.slice(lead);
-    }
-    out.push({ text: s, start, end });
-  }
+  forEachSpan(text, (start, end) => {
+    out.push({ text: text.slice(start, end), start, end });
+  });
   return out;
+}
+
+/** Calls `onSpan(start, end)` for every token of `text`, in order, without allocating substrings. */
+export function forEachSpan(text: string, onSpan: (start: number, end: number) => void): void {
+  const ranges = protectedRanges(text);
+  let r = 0;
+  let nextProtected = ranges.length ? ranges[0]! : Infinity;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (i >= nextProtected) {
+      const end = ranges[r + 1]!;
+      onSpan(i, end);
+      i = end;
+      r += 2;
+      nextProtected = r < ranges.length ? ranges[r]! : Infinity;
+      continue;
+    }
+    const k = classAt(text, i);
+    if (k !== LATIN && k !== ARABIC && k !== DIGIT) {
+      i++;
+      continue;
+    }
+    // A word starts at i. It stays in one script group: Arabic letters, or Latin letters and digits.
+    const start = i;
+    const arabic = k === ARABIC;
+    let numeric = k === DIGIT; // only digits so far: number separators may continue it
+    i += isPair(text, i) ? 2 : 1;
+    let end = i;
+    while (i < n && i < nextProtected) {
+      const c = classAt(text, i);
+      const width = isPair(text, i) ? 2 : 1;
+      if (c === MARK) {
+        i += width;
+        end = i;
+      } else if (c === FORMAT) {
+        i += width; // part of the word only if the word goes on after it
+      } else if (c === SEP) {
+        // 1,200 / 3.5 / ٣٫٥: the separator is kept when a digit follows it (end moves with that digit).
+        if (!numeric || end !== i || numberSeparatorAt(text, i) === 0) break;
+        i++;
+      } else {
+        if ((c === ARABIC) !== arabic) break; // Arabic letters split from digits and Latin letters
+        if (c !== DIGIT) numeric = false;
+        i += width;
+        end = i;
+      }
+    }
+    onSpan(start, end);
+    i = end;
+  }
+}
+
+function isPair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return false;
+  const lo = text.charCodeAt(i + 1);
+  return lo >= 0xdc00 && lo <= 0xdfff;
 }
