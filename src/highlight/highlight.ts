@@ -124,7 +124,10 @@ function overlaps(a: number, b: number, taken: readonly [number, number][]): boo
 function centre(start: number, n: number, matches: readonly TokenMatch[], words: number, taken: readonly [number, number][]): [number, number] {
   const end = Math.min(n - 1, start + words - 1);
   let lastMatch = start;
-  for (const m of matches) if (m.first >= start && m.last <= end) lastMatch = m.last;
+  for (const m of matches) {
+    if (m.first === start) lastMatch = Math.max(lastMatch, m.last); // a long phrase stays whole
+    else if (m.first > start && m.last <= end) lastMatch = Math.max(lastMatch, m.last);
+  }
   const slack = words - (lastMatch - start + 1);
   let lo = Math.max(0, start - Math.floor(slack / 2));
   let hi = Math.min(n - 1, lo + words - 1);
