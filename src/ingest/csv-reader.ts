@@ -1,0 +1,45 @@
+/**
+ * CSV (or TSV) with a header row, streamed through csv-parse. Header names map to Article
+ * fields like JSON keys do (`--map` applies). Rows csv-parse cannot read (wrong column count,
+ * unclosed quotes) are reported with their line and skipped.
+ */
+import { parse } from 'csv-parse';
+import { openText, type ByteCounter } from './open-input.ts';
+import { recordToArticle } from './record.ts';
+import type { ReadEvent, ReadOptions } from './types.ts';
+
+export async function* readCsv(file: string, opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
+  const skipped: ReadEvent[] = [];
+  const parser = parse({
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    delimiter: /\.tsv(\.gz)?$/i.test(file) ? '\t' : ',',
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+    on_skip: (err) => {
+      skipped.push({
+        kind: 'problem', severity: 'skip', file,
+        line: (err as { lines?: number } | undefined)?.lines,
+        reason: 'invalid CSV row', detail: err?.message,
+      });
+      return undefined;
+    },
+  });
+  const input = await openText(file, counter);
+  input.on('error', (e) => parser.destroy(e));
+  input.pipe(parser);
+  for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield* skipped.splice(0);
+    const line = rec.info.lines;
+    const r = recordToArticle(rec.record, opts.map);
+    if (!r.ok) {
+      yield { kind: 'problem', severity: 'skip', file, line, reason: r.reason, detail: r.detail };
+      continue;
+    }
+    yield { kind: 'article', article: r.article, file, line };
+    for (const w of r.warnings) yield { kind: 'problem', severity: 'warning', file, line, ...w };
+  }
+  yield* skipped.splice(0);
+}

@@ -1,0 +1,54 @@
+/**
+ * Opening input files: `.gz` is gunzipped transparently (by name or by the 1F 8B magic bytes),
+ * and compressed bytes read are counted for the progress bar.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** Counts bytes read from disk across all files (for progress and ETA). */
+export interface ByteCounter {
+  bytes: number;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(buf, 0, 2, 0);
+    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A UTF-8 text stream of the file's content, decompressed if needed. */
+export async function openText(file: string, counter?: ByteCounter): Promise<Readable> {
+  const raw = createReadStream(file);
+  if (counter) raw.on('data', (chunk) => (counter.bytes += chunk.length));
+  const gz = file.endsWith('.gz') || (await isGzip(file));
+  const stream: Readable = gz ? raw.pipe(createGunzip()) : raw;
+  if (gz) raw.on('error', (e) => stream.destroy(e));
+  stream.setEncoding('utf8');
+  return stream;
+}
+
+/** The whole (decompressed) file as a string, BOM removed; for formats that are not streamed. */
+export async function readText(file: string, counter?: ByteCounter): Promise<string> {
+  const stream = await openText(file, counter);
+  let s = '';
+  for await (const chunk of stream) s += chunk as string;
+  return s.replace(/^\uFEFF/, '');
+}
+
+/** Lines of the file with 1-based numbers, streamed (a big JSONL file is never whole in memory). */
+export async function* readLines(file: string, counter?: ByteCounter): AsyncGenerator<{ line: number; text: string }> {
+  const rl = createInterface({ input: await openText(file, counter), crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) {
+    n++;
+    yield { line: n, text: n === 1 ? text.replace(/^\uFEFF/, '') : text };
+  }
+}
