@@ -1,0 +1,64 @@
+/**
+ * Syndicated copies as the engine sees them: a wrapper over NearDuplicateIndex (src/dedupe) that
+ * keeps a doc-number → group-number table, rebuilt lazily after changes, so collapsing a result
+ * set of thousands of docs costs one array lookup per doc.
+ */
+import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
+
+export class DuplicateGroups {
+  private groupOfDoc = new Map<number, number>();
+  private members: number[][] = [];
+  private stale = true;
+
+  constructor(
+    public index: NearDuplicateIndex,
+    private readonly docOf: (id: string) => number | undefined,
+  ) {}
+
+  add(id: string, body: string): void {
+    this.index.add(id, body);
+    this.stale = true;
+  }
+
+  remove(id: string): void {
+    this.index.remove(id);
+    this.stale = true;
+  }
+
+  private refresh(): void {
+    if (!this.stale) return;
+    this.groupOfDoc = new Map();
+    this.members = [];
+    for (const ids of this.index.groups()) {
+      const docs = ids.map((id) => this.docOf(id)).filter((d): d is number => d !== undefined);
+      if (docs.length < 2) continue;
+      const g = this.members.length;
+      this.members.push(docs);
+      for (const d of docs) this.groupOfDoc.set(d, g);
+    }
+    this.stale = false;
+  }
+
+  /** Group number of a doc, or −1 when it has no copies. */
+  groupOf(doc: number): number {
+    this.refresh();
+    return this.groupOfDoc.get(doc) ?? -1;
+  }
+
+  /** All docs of group `g`. */
+  membersOf(g: number): readonly number[] {
+    this.refresh();
+    return this.members[g] ?? [];
+  }
+
+  get groupCount(): number {
+    this.refresh();
+    return this.members.length;
+  }
+
+  /** True when no doc has copies (collapsing can be skipped). */
+  get empty(): boolean {
+    this.refresh();
+    return this.members.length === 0;
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * The search Engine (src/contracts.ts): two inverted indexes (light stems; exact normalized forms
+ * with positions), a document table with filter values, near-duplicate groups, and BM25F ranking.
+ *
+ * Consistency: put/remove/search are synchronous and JavaScript runs one call at a time, so a
+ * search always sees the index either before or after a whole put/remove, never half of one.
+ * Keep every mutation synchronous (no await inside put/remove) to preserve this.
+ */
+import { analyze } from '../analysis/analyzer.ts';
+import type { ArticleView, Engine, EngineStats, ParsedQuery, PutStatus, Suggestion } from '../contracts.ts';
+import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
+import { ValidationError } from '../errors.ts';
+import { highlightHtml, snippetHtml } from '../highlight/highlight.ts';
+import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
+import { parseQuery } from '../query/parse.ts';
+import type { Article, FacetValue, SearchHit, SearchRequest, SearchResponse } from '../types.ts';
+import { articleFingerprint, checkArticle } from './article-check.ts';
+import { analyzeArticle, hashExacts } from './doc-analysis.ts';
+import { DocTable, urlKey } from './doc-table.ts';
+import { DuplicateGroups } from './duplicate-groups.ts';
+import { Evaluator, type IndexView } from './evaluate.ts';
+import { countFacets, topValues } from './facets.ts';
+import { compileFilter } from './filters.ts';
+import { PostingIndex } from './postings.ts';
+import { applyProximity } from './proximity.ts';
+import { DEFAULT_RANKING, type RankingParams } from './ranking-params.ts';
+import { ScorePool, type Hits } from './score-pool.ts';
+import { SortedVocab } from './sorted-vocab.ts';
+import { SpellingVocab } from './spelling.ts';
+import { suggestFor } from './suggest.ts';
+import { topK } from './top-k.ts';
+import { relatedDocs } from './related.ts';
+import { serializeEngine, deserializeParts, type EngineParts } from './serialize.ts';
+
+export interface EngineOptions {
+  ranking?: Partial<RankingParams>;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const MAX_RESULT_WINDOW = 10_000;
+const SNIPPET = { fragments: 2, words: 24 } as const;
+
+/** Hits fewer than this get a "did you mean". */
+const SUGGEST_BELOW = 3;
+
+export class SearchEngine implements Engine {
+  readonly docs: DocTable;
+  readonly stems: PostingIndex;
+  readonly exacts: PostingIndex;
+  readonly dups: DuplicateGroups;
+  readonly params: RankingParams;
+  readonly exactVocab: SortedVocab;
+  readonly spelling: SpellingVocab;
+  readonly pool = new ScorePool();
+
+  constructor(opts: EngineOptions = {}, parts?: EngineParts) {
+    this.params = { ...DEFAULT_RANKING, ...opts.ranking };
+    this.docs = parts?.docs ?? new DocTable();
+    this.stems = parts?.stems ?? new PostingIndex(false);
+    this.exacts = parts?.exacts ?? new PostingIndex(true);
+    this.dups = new DuplicateGroups(parts?.dedupe ?? new NearDuplicateIndex(), (id) => this.docs.byId.get(id));
+    this.exactVocab = new SortedVocab(this.exacts);
+    this.spelling = new SpellingVocab(this.exacts);
+  }
+
+  get size(): number {
+    return this.docs.live;
+  }
+
+  private get ix(): IndexView {
+    this.pool.resize(this.docs.slots);
+    return { stems: this.stems, exacts: this.exacts, docs: this.docs, exactVocab: this.exactVocab, pool: this.pool, params: this.params };
+  }
+
+  put(article: Article): PutStatus {
+    checkArticle(article);
+    const old = this.docs.byId.get(article.id);
+    if (old !== undefined) {
+      if (articleFingerprint(this.docs.articles[old]!) === articleFingerprint(article)) return 'unchanged';
+      this.removeDoc(old);
+    }
+    const a = analyzeArticle(article);
+    const doc = this.docs.add(article, a.titleLen, a.bodyLen, a.bodyHash);
+    this.stems.addDoc(doc, a.stems);
+    this.exacts.addDoc(doc, a.exacts);
+    this.dups.add(article.id, article.body);
+    this.maybeMerge();
+    return old === undefined ? 'added' : 'updated';
+  }
+
+  remove(id: string): boolean {
+    const doc = this.docs.byId.get(id);
+    if (doc === undefined) return false;
+    this.removeDoc(doc);
+    this.dups.remove(id);
+    return true;
+  }
+
+  private removeDoc(doc: number): void {
+    const article = this.docs.articles[doc]!;
+    const a = analyzeArticle(article);
+    this.stems.removeDoc(a.stems.keys());
+    this.exacts.removeDoc(a.exacts.keys());
+    this.docs.remove(doc);
+  }
+
+  /** Folds the postings tails into the compact main arrays when they have grown. */
+  private maybeMerge(): void {
+    const tail = this.stems.tailPostings;
+    if (tail < 1 << 18 || tail < this.stems.mainPostings / 3) return;
+    this.merge();
+  }
+
+  /** Compacts both indexes now (drops postings of removed docs). */
+  merge(): void {
+    this.stems.merge(this.docs.dead.data);
+    this.exacts.merge(this.docs.dead.data);
+  }
+
+  get(id: string): Article | undefined {
+    const d = this.docs.byId.get(id);
+    return d === undefined ? undefined : this.docs.articles[d];
+  }
+
+  idByUrl(url: string): string | undefined {
+    const d = this.docs.byUrl.get(urlKey(url));
+    return d === undefined ? undefined : this.docs.articles[d]?.id;
+  }
+
+  sameBodyAs(article: Article): string | undefined {
+    const hash = hashExacts(analyze(article.body ?? '').map((t) => t.exact));
+    for (const d of this.docs.sameBody(hash)) {
+      const other = this.docs.articles[d];
+      if (other && other.id !== article.id) return other.id;
+    }
+    return undefined;
+  }
+
+  search(req: SearchRequest): SearchResponse {
+    const t0 = performance.now();
+    const q = typeof req.q === 'string' ? req.q : '';
+    const size = req.size ?? 10;
+    const page = req.page ?? 1;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new ValidationError(`size must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`, 'Ask for fewer results per page.');
+    if (!Number.isInteger(page) || page < 1) throw new ValidationError(`page must be an integer ≥ 1, got ${page}`, 'Pages are numbered from 1.');
+    if (page * size > MAX_RESULT_WINDOW) throw new ValidationError(`page ${page} × size ${size} is beyond the first ${MAX_RESULT_WINDOW} results`, 'Narrow the search with filters instead of paging this far.');
+    const parsed = parseQuery(q);
+    const filter = compileFilter(this.docs, req.filters, parsed.dateRanges);
+    const browse = parsed.root.clauses.length === 0;
+    const sort = req.sort ?? (browse ? 'newest' : 'relevance');
+
+    let relaxed = false;
+    let hits = this.evaluate(parsed, false);
+    const matchedAny = hits.docs.some((d) => filter.accepts(d));
+    if (!matchedAny && !browse && hasShould(parsed)) {
+      this.pool.release(hits);
+      hits = this.evaluate(parsed, true);
+      relaxed = hits.docs.length > 0;
+    }
+    const matched = filter.none ? hits.docs : hits.docs.filter((d) => filter.accepts(d));
+    const score = hits.score;
+
+    const byRelevance = (a: number, b: number) => score[b]! - score[a]! || this.docs.date.data[b]! - this.docs.date.data[a]! || a - b;
+    const byNewest = (a: number, b: number) => this.docs.date.data[b]! - this.docs.date.data[a]! || score[b]! - score[a]! || b - a;
+    const byOldest = (a: number, b: number) => dateAsc(this.docs.date.data[a]!, this.docs.date.data[b]!) || score[b]! - score[a]! || a - b;
+    const cmp = sort === 'newest' ? byNewest : sort === 'oldest' ? byOldest : byRelevance;
+
+    if (sort === 'relevance' && !browse) {
+      applyProximity(this.ix, hits, matched, byRelevance, parsed);
+    }
+    const collapse = req.collapse !== false;
+    const results = collapse ? this.collapse(matched, cmp) : matched;
+    const facets = req.facets?.length ? countFacets(this.docs, results, req.facets) : {};
+    const top = topK(results, page * size, cmp).slice((page - 1) * size);
+    const spec = browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(parsed);
+    const out: SearchHit[] = top.map((d) => this.hit(d, score[d]!, spec, collapse));
+    const total = results.length;
+    this.pool.release(hits);
+    const response: SearchResponse = { query: q, total, page, size, took_ms: 0, relaxed, hits: out, facets };
+    if (!browse && total < SUGGEST_BELOW) {
+      const s = this.didYouMean(parsed);
+      if (s) response.suggestion = s;
+    }
+    response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;
+    return response;
+  }
+
+  /** Evaluates the parsed query (a browse matches every live doc). */
+  private evaluate(parsed: ParsedQuery, relaxed: boolean): Hits {
+    const ev = new Evaluator(this.ix, { relaxed });
+    const h = parsed.root.clauses.length === 0 ? ev.all() : ev.node(parsed.root, true);
+    return h ?? { docs: [], score: this.pool.take() };
+  }
+
+  /** One doc per duplicate group: the best by `cmp`. */
+  private collapse(docs: number[], cmp: (a: number, b: number) => number): number[] {
+    if (this.dups.empty) return docs;
+    const best = new Map<number, number>();
+    const out: number[] = [];
+    for (const d of docs) {
+      const g = this.dups.groupOf(d);
+      if (g < 0) {
+        out.push(d);
+        continue;
+      }
+      const b = best.get(g);
+      if (b === undefined || cmp(d, b) < 0) best.set(g, d);
+    }
+    for (const d of best.values()) out.push(d);
+    return out;
+  }
+
+  private duplicatesOf(doc: number): SearchHit['duplicates'] {
+    const g = this.dups.groupOf(doc);
+    if (g < 0) return [];
+    return this.dups
+      .membersOf(g)
+      .filter((d) => d !== doc && this.docs.dead.data[d] === 0)
+      .map((d) => {
+        const a = this.docs.articles[d]!;
+        return { id: a.id, source: a.source, title: a.title, date: a.date, url: a.url };
+      });
+  }
+
+  private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean): SearchHit {
+    const a = this.docs.articles[doc]!;
+    return {
+      id: a.id,
+      title: a.title,
+      author: a.author,
+      column: a.column,
+      source: a.source,
+      category: a.category,
+      date: a.date,
+      url: a.url,
+      score: Math.round(score * 10000) / 10000,
+      snippet: snippetHtml(a.body, spec, SNIPPET),
+      titleHtml: highlightHtml(a.title, spec),
+      duplicates: withDuplicates ? this.duplicatesOf(doc) : [],
+    };
+  }
+
+  /** The query with rare/unknown words replaced by a frequent close spelling, if any changed. */
+  private didYouMean(parsed: ParsedQuery): string | undefined {
+    const q = parsed.text;
+    const edits: { start: number; end: number; text: string }[] = [];
+    const visit = (n: ParsedQuery['root'] | import('../contracts.ts').QueryNode): void => {
+      if (n.kind === 'group') for (const c of n.clauses) c.occur !== 'must_not' && visit(c.node);
+      else if (n.kind === 'or') for (const c of n.children) visit(c);
+      else if (n.kind === 'word') {
+        const toks = analyze(n.text);
+        if (toks.length !== 1 || toks[0]!.stop) return;
+        const fix = this.spelling.correct(toks[0]!.exact);
+        if (fix) {
+          const at = q.indexOf(n.text, n.start);
+          if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: fix });
+        }
+      }
+    };
+    visit(parsed.root);
+    if (edits.length === 0) return undefined;
+    let s = q;
+    for (const e of edits.sort((a, b) => b.start - a.start)) s = s.slice(0, e.start) + e.text + s.slice(e.end);
+    return s.trim();
+  }
+
+  view(id: string, q?: string): ArticleView | undefined {
+    const d = this.docs.byId.get(id);
+    if (d === undefined) return undefined;
+    const a = this.docs.articles[d]!;
+    const spec = q && q.trim() ? matchSpecFromQuery(parseQuery(q)) : EMPTY_MATCH_SPEC;
+    return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
+  }
+
+  related(id: string, n = 5): SearchHit[] {
+    const d = this.docs.byId.get(id);
+    if (d === undefined) return [];
+    const exclude = new Set<number>([d]);
+    const g = this.dups.groupOf(d);
+    if (g >= 0) for (const m of this.dups.membersOf(g)) exclude.add(m);
+    const ranked = relatedDocs(this.ix, this.docs.articles[d]!, exclude, n * 3);
+    const byScore = (a: number, b: number) => ranked.score.get(b)! - ranked.score.get(a)! || a - b;
+    const collapsed = this.collapse(ranked.docs, byScore).sort(byScore).slice(0, n);
+    return collapsed.map((x) => this.hit(x, ranked.score.get(x)!, EMPTY_MATCH_SPEC, true));
+  }
+
+  suggest(prefix: string, n = 8): Suggestion[] {
+    return suggestFor(this, prefix, Math.max(1, Math.min(50, n)));
+  }
+
+  authors(): FacetValue[] {
+    const dict = this.docs.dicts.author;
+    return topValues(dict.count.view(), dict.display, Infinity);
+  }
+
+  stats(): EngineStats {
+    let terms = 0;
+    const df = this.stems.df.data;
+    for (let i = 0; i < this.stems.size; i++) if (df[i]! > 0) terms++;
+    let lo = 0;
+    let hi = 0;
+    const date = this.docs.date.data;
+    for (let d = 0; d < this.docs.slots; d++) {
+      const x = date[d]!;
+      if (this.docs.dead.data[d] || x === 0) continue;
+      if (lo === 0 || x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    const count = (f: 'author' | 'source') => {
+      let c = 0;
+      for (const v of this.docs.dicts[f].count.view()) if (v > 0) c++;
+      return c;
+    };
+    const stats: EngineStats = { articles: this.docs.live, terms, authors: count('author'), sources: count('source'), duplicateGroups: this.dups.groupCount };
+    if (hi) stats.dateRange = { from: dateText(lo), to: dateText(hi) };
+    return stats;
+  }
+
+  serialize(): Uint8Array {
+    return serializeEngine(this);
+  }
+}
+
+function hasShould(p: ParsedQuery): boolean {
+  return p.root.clauses.some((c) => c.occur === 'should');
+}
+
+/** Ascending dates with unknown (0) last. */
+function dateAsc(a: number, b: number): number {
+  if (a === b) return 0;
+  if (a === 0) return 1;
+  if (b === 0) return -1;
+  return a - b;
+}
+
+function dateText(x: number): string {
+  const y = Math.floor(x / 10000);
+  const m = Math.floor(x / 100) % 100;
+  const d = x % 100;
+  return [String(y).padStart(4, '0'), m ? String(m).padStart(2, '0') : '', d ? String(d).padStart(2, '0') : ''].filter(Boolean).join('-');
+}
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  return new SearchEngine(opts);
+}
+
+export function deserializeEngine(bytes: Uint8Array, opts: EngineOptions = {}): Engine {
+  return new SearchEngine(opts, deserializeParts(bytes));
+}

@@ -1,0 +1,377 @@
+/**
+ * Query evaluation, term-at-a-time over the two inverted indexes, into dense score arrays.
+ *
+ * Score of a word w in doc d (BM25F, Robertson & Zaragoza 2009): one saturation over the
+ * field-weighted, length-normalized term frequency
+ *   tf~ = wT·tfT/(1−bT+bT·lenT/avgT) + wB·tfB/(1−bB+bB·lenB/avgB) + wM·#meta fields + wL·[in lead]
+ *   s(w,d) = idf(w) · tf~·(k1+1)/(k1+tf~),    idf = ln(1 + (N − df + 0.5)/(df + 0.5))
+ * computed on the light stem AND on the exact normalized form; the exact part is weighted by
+ * `exactWeight`, so a doc with the very form typed ranks above one with only a variant.
+ * Stopwords and question words are matched but weighted by `stopWeight` and are not counted by
+ * minimum-should-match.
+ */
+import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
+import type { Clause, FieldName, QueryNode } from '../contracts.ts';
+import type { Token } from '../types.ts';
+import type { DocTable } from './doc-table.ts';
+import { FieldBits, type PostingIndex } from './postings.ts';
+import type { RankingParams } from './ranking-params.ts';
+import { ScorePool, type Hits } from './score-pool.ts';
+import type { SortedVocab } from './sorted-vocab.ts';
+
+export interface IndexView {
+  stems: PostingIndex;
+  exacts: PostingIndex;
+  docs: DocTable;
+  exactVocab: SortedVocab;
+  pool: ScorePool;
+  params: RankingParams;
+}
+
+/** At most this many vocabulary terms per `word*` (the most frequent ones). */
+export const MAX_PREFIX_EXPANSIONS = 64;
+
+const META_BIT: Partial<Record<FieldName, number>> = {
+  author: FieldBits.author,
+  column: FieldBits.column,
+  source: FieldBits.source,
+  category: FieldBits.category,
+  tag: FieldBits.tag,
+};
+
+function popcount5(x: number): number {
+  x = (x & FieldBits.metaMask) >>> 3;
+  return (x & 1) + ((x >>> 1) & 1) + ((x >>> 2) & 1) + ((x >>> 3) & 1) + ((x >>> 4) & 1);
+}
+
+export interface EvalOptions {
+  /** Relaxed: minimum-should-match of 1 at the top level (best partial matches). */
+  relaxed: boolean;
+}
+
+/** One query term as scored: its analyzed forms and weight. */
+export interface TermQuery {
+  term: string;
+  exact: string;
+  stop: boolean;
+}
+
+export class Evaluator {
+  readonly N: number;
+  private readonly avgT: number;
+  private readonly avgB: number;
+  private readonly dead: Uint8Array;
+  private readonly p: RankingParams;
+  /** Exact forms of the positive query words, in query order (for proximity). */
+  readonly positiveExacts: string[] = [];
+
+  constructor(
+    private readonly ix: IndexView,
+    private readonly opts: EvalOptions = { relaxed: false },
+  ) {
+    const d = ix.docs;
+    this.N = Math.max(1, d.live);
+    this.avgT = Math.max(1e-9, d.sumTitleLen / this.N);
+    this.avgB = Math.max(1e-9, d.sumBodyLen / this.N);
+    this.dead = d.dead.data;
+    this.p = ix.params;
+  }
+
+  idf(df: number): number {
+    return Math.log(1 + (this.N - df + 0.5) / (df + 0.5));
+  }
+
+  /** Field-weighted, length-normalized tf of one posting (0 when the field restriction excludes it). */
+  private wtf(field: FieldName | undefined, d: number, tf: number, bits: number): number {
+    const p = this.p;
+    let w = 0;
+    if (field === undefined || field === 'title') {
+      const t = bits & FieldBits.titleMask;
+      if (t) w += (p.weights.title * t) / (1 - p.b.title + (p.b.title * this.ix.docs.titleLen.data[d]!) / this.avgT);
+    }
+    if (field === undefined || field === 'body') {
+      if (tf) w += (p.weights.body * tf) / (1 - p.b.body + (p.b.body * this.ix.docs.bodyLen.data[d]!) / this.avgB);
+      if (bits & FieldBits.lead) w += p.weights.lead;
+    }
+    if (field === undefined) w += p.weights.meta * popcount5(bits);
+    else {
+      const bit = META_BIT[field];
+      if (bit && bits & bit) w += p.weights.meta;
+    }
+    return w;
+  }
+
+  /** Adds weight·BM25F of term `id` of `index` to `out` (pushing newly touched docs). */
+  private accumulate(index: PostingIndex, id: number, field: FieldName | undefined, weight: number, out: Hits, onlyTouched: boolean): void {
+    if (id < 0) return;
+    const df = index.df.data[id]!;
+    if (df <= 0) return;
+    const k1 = this.p.k1;
+    const c = this.idf(df) * weight * (k1 + 1);
+    const { docs, score } = out;
+    index.scan(id, this.dead, (d, tf, bits) => {
+      const w = this.wtf(field, d, tf, bits);
+      if (w <= 0) return;
+      const s = (c * w) / (k1 + w);
+      if (score[d] === 0) {
+        if (onlyTouched) return;
+        docs.push(d);
+      }
+      score[d] += s + 1e-9; // the epsilon keeps a matched doc's score nonzero
+    });
+  }
+
+  /** Hits of one analyzed word: stem BM25F + exactWeight · exact-form BM25F. */
+  term(t: TermQuery, field: FieldName | undefined, weight = 1): Hits {
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    const w = t.stop ? weight * this.p.stopWeight : weight;
+    this.accumulate(this.ix.stems, this.ix.stems.idOf(t.term), field, w, out, false);
+    this.accumulate(this.ix.exacts, this.ix.exacts.idOf(t.exact), field, w * this.p.exactWeight, out, true);
+    return out;
+  }
+
+  private word(text: string, field: FieldName | undefined): Hits | null {
+    const toks = analyze(text);
+    if (toks.length === 0) return null;
+    if (toks.length === 1) {
+      if (!toks[0]!.stop) this.positiveExacts.push(toks[0]!.exact);
+      return this.term(toks[0]!, field);
+    }
+    // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
+    return this.intersect(toks.map((t) => this.term(t, field)));
+  }
+
+  private prefix(text: string, field: FieldName | undefined): Hits {
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    const p = normalizeTerm(text);
+    if (!p) return out;
+    const ids = this.ix.exactVocab.withPrefix(p, MAX_PREFIX_EXPANSIONS);
+    for (const id of ids) this.accumulate(this.ix.exacts, id, field, 1, out, false);
+    return out;
+  }
+
+  /** Exact forms at consecutive positions (inside one field). */
+  private phrase(text: string, field: FieldName | undefined): Hits | null {
+    const toks: Token[] = analyze(text);
+    if (toks.length === 0) return null;
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    const ex = this.ix.exacts;
+    const ids = toks.map((t) => ex.idOf(t.exact));
+    if (ids.some((id) => id < 0 || ex.df.data[id]! <= 0)) return out;
+    // Score as exact-form words; the full BM25F weight goes to the exact forms here.
+    const weight = 1 + this.p.exactWeight;
+    if (toks.length === 1) {
+      this.accumulate(ex, ids[0]!, field, weight, out, false);
+      return out;
+    }
+    // Candidates: docs holding the rarest form, then positions of every form in those docs.
+    const order = ids.map((_, i) => i).sort((a, b) => ex.df.data[ids[a]!]! - ex.df.data[ids[b]!]!);
+    const refs = new Map<number, number[]>();
+    ex.scan(ids[order[0]!]!, this.dead, (d, _tf, _bits, posRef) => {
+      const r = new Array<number>(ids.length).fill(-1);
+      r[order[0]!] = posRef;
+      refs.set(d, r);
+    }, true);
+    for (let k = 1; k < order.length && refs.size > 0; k++) {
+      const i = order[k]!;
+      const seen = new Set<number>();
+      ex.scan(ids[i]!, this.dead, (d, _tf, _bits, posRef) => {
+        const r = refs.get(d);
+        if (r) {
+          r[i] = posRef;
+          seen.add(d);
+        }
+      }, true);
+      for (const d of refs.keys()) if (!seen.has(d)) refs.delete(d);
+    }
+    const lists = ids.map(() => [] as number[]);
+    const bounds = fieldRange(field);
+    const matched: number[] = [];
+    for (const [d, r] of refs) {
+      for (let i = 0; i < ids.length; i++) ex.readPositions(r[i]!, lists[i]!);
+      if (hasSequence(lists, bounds)) matched.push(d);
+    }
+    if (matched.length === 0) return out;
+    for (const d of matched) {
+      out.docs.push(d);
+      out.score[d] = 1e-9;
+    }
+    for (let i = 0; i < toks.length; i++) {
+      const w = toks[i]!.stop ? weight * this.p.stopWeight : weight;
+      this.accumulate(ex, ids[i]!, field, w, out, true);
+    }
+    for (const t of toks) if (!t.stop) this.positiveExacts.push(t.exact);
+    return out;
+  }
+
+  /** Docs in every one of `parts` (summing scores); releases the parts. */
+  private intersect(parts: Hits[]): Hits {
+    parts.sort((a, b) => a.docs.length - b.docs.length);
+    const first = parts[0]!;
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    outer: for (const d of first.docs) {
+      let s = 0;
+      for (const p of parts) {
+        if (p.score[d] === 0) continue outer;
+        s += p.score[d]!;
+      }
+      out.docs.push(d);
+      out.score[d] = s;
+    }
+    for (const p of parts) this.ix.pool.release(p);
+    return out;
+  }
+
+  private union(parts: Hits[]): Hits {
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    for (const p of parts) {
+      for (const d of p.docs) {
+        if (out.score[d] === 0) out.docs.push(d);
+        out.score[d] += p.score[d]!;
+      }
+      this.ix.pool.release(p);
+    }
+    return out;
+  }
+
+  node(n: QueryNode, top = false): Hits | null {
+    switch (n.kind) {
+      case 'word':
+        return this.word(n.text, n.field);
+      case 'prefix':
+        return this.prefix(n.text, n.field);
+      case 'phrase':
+        return this.phrase(n.text, n.field);
+      case 'or': {
+        const parts = n.children.map((c) => this.node(c)).filter((h): h is Hits => h !== null);
+        return parts.length ? this.union(parts) : null;
+      }
+      case 'group':
+        return this.group(n.clauses, top);
+    }
+  }
+
+  /** Every live document, score 0+ε (a query of only exclusions, or a browse). */
+  all(): Hits {
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    const n = this.ix.docs.slots;
+    for (let d = 0; d < n; d++) {
+      if (this.dead[d] === 0) {
+        out.docs.push(d);
+        out.score[d] = 1e-9;
+      }
+    }
+    return out;
+  }
+
+  /** Should-clauses needed out of `n` countable ones. */
+  minimumShouldMatch(n: number, top: boolean): number {
+    if (n === 0) return 0;
+    if (top && this.opts.relaxed) return 1;
+    const { allUpTo, ratio } = this.p.msm;
+    return n <= allUpTo ? n : Math.max(allUpTo, Math.ceil(n * ratio));
+  }
+
+  private group(clauses: readonly Clause[], top: boolean): Hits | null {
+    const musts: Hits[] = [];
+    const nots: Hits[] = [];
+    const shoulds: { h: Hits; counts: boolean }[] = [];
+    for (const c of clauses) {
+      const stopOnly = c.node.kind === 'word' && analyze(c.node.text).every((t) => t.stop);
+      const h = c.occur === 'must_not' ? this.excluded(c.node) : this.node(c.node);
+      if (!h) continue;
+      if (c.occur === 'must') musts.push(h);
+      else if (c.occur === 'must_not') nots.push(h);
+      else shoulds.push({ h, counts: !stopOnly });
+    }
+    if (musts.length === 0 && shoulds.length === 0) {
+      if (nots.length === 0) return null;
+      musts.push(this.all());
+    }
+    // A query of only stopwords: they count after all.
+    if (shoulds.length > 0 && shoulds.every((s) => !s.counts)) for (const s of shoulds) s.counts = true;
+    const countable = shoulds.filter((s) => s.counts).length;
+    const msm = musts.length > 0 ? 0 : this.minimumShouldMatch(countable, top);
+    // counts[d] = 4096·(musts matched) + (countable shoulds matched); −∞ when excluded.
+    const counts = this.ix.pool.take();
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    const touched: number[] = [];
+    const add = (h: Hits, inc: number) => {
+      for (const d of h.docs) {
+        if (counts[d] === 0 && out.score[d] === 0) touched.push(d);
+        counts[d] += inc;
+        out.score[d] += h.score[d]!;
+      }
+    };
+    for (const h of musts) add(h, 4096);
+    for (const s of shoulds) add(s.h, s.counts ? 1 : 0);
+    const excluded = new Set<number>();
+    for (const h of nots) for (const d of h.docs) excluded.add(d);
+    const needMust = musts.length * 4096;
+    const keep: number[] = [];
+    for (const d of touched) {
+      const c = counts[d]!;
+      counts[d] = 0;
+      if (c >= needMust && c - needMust >= msm && !excluded.has(d) && (musts.length > 0 || c > 0)) keep.push(d);
+      else out.score[d] = 0;
+    }
+    this.ix.pool.give(counts, []);
+    out.docs = keep;
+    for (const h of [...musts, ...nots, ...shoulds.map((s) => s.h)]) this.ix.pool.release(h);
+    return out;
+  }
+
+  /** The docs a must_not clause excludes (its words, not scored for ranking). */
+  private excluded(n: QueryNode): Hits | null {
+    const before = this.positiveExacts.length;
+    const h = this.node(n);
+    this.positiveExacts.length = before;
+    return h;
+  }
+}
+
+/** Virtual-position range of a field (FIELD_BASE), or everything. */
+function fieldRange(field: FieldName | undefined): [number, number] {
+  const B = 1 << 18;
+  switch (field) {
+    case undefined:
+      return [0, 0x7fffffff];
+    case 'title':
+      return [0, B];
+    case 'author':
+      return [B, 2 * B];
+    case 'column':
+      return [2 * B, 3 * B];
+    case 'source':
+      return [3 * B, 4 * B];
+    case 'category':
+      return [4 * B, 5 * B];
+    case 'tag':
+      return [5 * B, 8 * B];
+    case 'body':
+      return [8 * B, 0x7fffffff];
+  }
+}
+
+/** True when some p in lists[0] (within bounds) has p+i in lists[i] for every i. */
+export function hasSequence(lists: number[][], bounds: [number, number]): boolean {
+  const first = lists[0]!;
+  const idx = lists.map(() => 0);
+  for (const p of first) {
+    if (p < bounds[0] || p >= bounds[1]) continue;
+    let ok = true;
+    for (let i = 1; i < lists.length; i++) {
+      const l = lists[i]!;
+      let j = idx[i]!;
+      while (j < l.length && l[j]! < p + i) j++;
+      idx[i] = j;
+      if (j >= l.length) return false;
+      if (l[j] !== p + i) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}

@@ -1,0 +1,34 @@
+/**
+ * Growable typed arrays (amortized doubling), so per-document and per-posting data stay in flat
+ * typed memory instead of millions of small JS objects.
+ */
+type TypedCtor<T> = { new (n: number): T };
+
+export class GrowableArray<T extends Int32Array | Uint8Array | Uint16Array | Float64Array> {
+  data: T;
+  length = 0;
+  constructor(
+    private readonly ctor: TypedCtor<T>,
+    capacity = 16,
+  ) {
+    this.data = new ctor(Math.max(4, capacity));
+  }
+  /** Makes index `i` addressable (new slots are zero). */
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    let cap = this.data.length;
+    while (cap < n) cap *= 2;
+    const next = new this.ctor(cap);
+    next.set(this.data as never);
+    this.data = next;
+  }
+  push(v: number): number {
+    this.ensure(this.length + 1);
+    this.data[this.length] = v;
+    return this.length++;
+  }
+  /** The used part (a view, not a copy). */
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}

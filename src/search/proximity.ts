@@ -1,0 +1,94 @@
+/**
+ * Proximity re-scoring of the best candidates: for each pair of positive query words (exact
+ * forms) found near each other in the same field of a document, the document earns
+ *   proximity · min(idf_i, idf_j) · closeness(δ),   closeness = 1 (adjacent), ½ (δ ≤ 3), ¼ (δ ≤ 6)
+ * Only the top `proximityDepth` docs by the base score are re-scored, so the cost is bounded by
+ * the positions of the query words, not the result set.
+ */
+import { analyze } from '../analysis/analyzer.ts';
+import type { ParsedQuery, QueryNode } from '../contracts.ts';
+import type { IndexView } from './evaluate.ts';
+import type { Hits } from './score-pool.ts';
+import { topK } from './top-k.ts';
+
+const MAX_WORDS = 8;
+const WINDOW = 6;
+
+/** Exact forms of the positive, non-stopword words of a query, each once, in query order. */
+export function positiveExacts(parsed: ParsedQuery): string[] {
+  const out: string[] = [];
+  const visit = (n: QueryNode) => {
+    if (n.kind === 'group') {
+      for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
+    } else if (n.kind === 'or') n.children.forEach(visit);
+    else if (n.kind === 'word' || n.kind === 'phrase') {
+      for (const t of analyze(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
+    }
+  };
+  visit(parsed.root);
+  return out;
+}
+
+function closeness(delta: number): number {
+  return delta <= 1 ? 1 : delta <= 3 ? 0.5 : delta <= WINDOW ? 0.25 : 0;
+}
+
+/** Smallest |a_i − b_j| between two ascending lists (same field: positions of different fields are ≥ 2^18 apart). */
+function minDistance(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let best = Infinity;
+  while (i < a.length && j < b.length) {
+    const d = a[i]! - b[j]!;
+    const abs = d < 0 ? -d : d;
+    if (abs < best) best = abs;
+    if (d < 0) i++;
+    else j++;
+  }
+  return best;
+}
+
+export function applyProximity(ix: IndexView, hits: Hits, matched: readonly number[], cmp: (a: number, b: number) => number, parsed: ParsedQuery): void {
+  const p = ix.params;
+  if (p.proximity <= 0 || matched.length < 2) return;
+  const ex = ix.exacts;
+  const words = positiveExacts(parsed)
+    .map((w) => ex.idOf(w))
+    .filter((id) => id >= 0 && ex.df.data[id]! > 0)
+    .slice(0, MAX_WORDS);
+  if (words.length < 2) return;
+  const top = topK(matched as number[], p.proximityDepth, cmp);
+  const slot = new Map<number, number>();
+  top.forEach((d, i) => slot.set(d, i));
+  const refs: Int32Array[] = words.map(() => new Int32Array(top.length).fill(-1));
+  const dead = ix.docs.dead.data;
+  words.forEach((id, w) => {
+    const r = refs[w]!;
+    ex.scan(id, dead, (d, _tf, _bits, posRef) => {
+      const s = slot.get(d);
+      if (s !== undefined) r[s] = posRef;
+    }, true);
+  });
+  const N = Math.max(1, ix.docs.live);
+  const idf = words.map((id) => Math.log(1 + (N - ex.df.data[id]! + 0.5) / (ex.df.data[id]! + 0.5)));
+  const lists = words.map(() => [] as number[]);
+  for (let s = 0; s < top.length; s++) {
+    const present: number[] = [];
+    for (let w = 0; w < words.length; w++) {
+      if (refs[w]![s]! === -1) continue;
+      ex.readPositions(refs[w]![s]!, lists[w]!);
+      present.push(w);
+    }
+    if (present.length < 2) continue;
+    let bonus = 0;
+    for (let x = 0; x < present.length; x++) {
+      for (let y = x + 1; y < present.length; y++) {
+        const a = present[x]!;
+        const b = present[y]!;
+        const c = closeness(minDistance(lists[a]!, lists[b]!));
+        if (c > 0) bonus += c * Math.min(idf[a]!, idf[b]!);
+      }
+    }
+    hits.score[top[s]!] += p.proximity * bonus;
+  }
+}

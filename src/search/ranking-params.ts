@@ -1,0 +1,36 @@
+/**
+ * Ranking parameters (BM25F), as data. Tuned on the judged sets with the 71k corpus as
+ * distractors and on the known-item (headline) check; see docs/design/search.md for the figures.
+ */
+export interface RankingParams {
+  /** BM25 saturation over the combined (field-weighted) term frequency. */
+  k1: number;
+  /** Field weights: a title occurrence counts `title` body occurrences. */
+  weights: { title: number; body: number; meta: number; lead: number };
+  /** Length normalization per field (0 = none, 1 = full). */
+  b: { title: number; body: number };
+  /** Weight of the exact (unstemmed) form's BM25F beside the stem's: exact matches rank above stem-only ones. */
+  exactWeight: number;
+  /** Multiplier for stopwords and question words in the query. */
+  stopWeight: number;
+  /** Should-clauses needed: all when there are at most `allUpTo`, else ceil(n × ratio). */
+  msm: { allUpTo: number; ratio: number };
+  /** Bonus per query-term pair found next to each other (exact forms, in order), as a fraction of the pair's weight. */
+  proximity: number;
+  /** Docs re-scored for proximity. */
+  proximityDepth: number;
+}
+
+export const DEFAULT_RANKING: RankingParams = {
+  k1: 1.2,
+  weights: { title: 3, body: 1, meta: 2, lead: 0.5 },
+  b: { title: 0.3, body: 0.6 },
+  exactWeight: 0.35,
+  stopWeight: 0.15,
+  msm: { allUpTo: 3, ratio: 0.5 },
+  proximity: 0.25,
+  proximityDepth: 100,
+};
+
+/** Body tokens counted as the article's lead (the first sentences carry the story). */
+export const LEAD_TOKENS = 40;

@@ -1,0 +1,215 @@
+/**
+ * The engine as bytes (snapshots): a header then length-prefixed sections, each a typed array
+ * written raw (little-endian, 8-byte aligned) or a string column (all values in one UTF-8 blob
+ * plus an Int32Array of UTF-16 lengths, −1 for absent). Removed documents are dropped and doc
+ * numbers compacted on the way out. Loading rebuilds only hash maps; nothing is re-analyzed.
+ *
+ *   "FAHRASIX" u32 version u32 sectionCount, then per section: u32 kind, u32 pad, f64 byteLength, bytes, pad to 8.
+ */
+import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
+import { ValidationError } from '../errors.ts';
+import type { Article } from '../types.ts';
+import { DocTable, VALUE_FIELDS, type ValueField } from './doc-table.ts';
+import type { SearchEngine } from './engine.ts';
+import { GrowableArray } from './growable.ts';
+import { PostingIndex } from './postings.ts';
+import { ValueDict } from './value-dict.ts';
+
+const MAGIC = 'FAHRASIX';
+export const FORMAT_VERSION = 1;
+
+export interface EngineParts {
+  docs: DocTable;
+  stems: PostingIndex;
+  exacts: PostingIndex;
+  dedupe: NearDuplicateIndex;
+}
+
+const ARTICLE_FIELDS = ['id', 'title', 'body', 'author', 'column', 'source', 'category', 'date', 'dateText', 'url'] as const;
+
+class Writer {
+  chunks: Uint8Array[] = [];
+  count = 0;
+  private header(len: number) {
+    const h = new DataView(new ArrayBuffer(16));
+    h.setUint32(0, this.count++, true);
+    h.setFloat64(8, len, true);
+    this.chunks.push(new Uint8Array(h.buffer));
+  }
+  bytes(b: Uint8Array) {
+    this.header(b.byteLength);
+    this.chunks.push(b);
+    const pad = (8 - (b.byteLength % 8)) % 8;
+    if (pad) this.chunks.push(new Uint8Array(pad));
+  }
+  typed(a: Int32Array | Uint8Array | Uint16Array | Float64Array) {
+    this.bytes(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  strings(values: readonly (string | undefined)[]) {
+    const lens = new Int32Array(values.length);
+    const parts: string[] = [];
+    values.forEach((v, i) => {
+      if (v === undefined) lens[i] = -1;
+      else {
+        lens[i] = v.length;
+        parts.push(v);
+      }
+    });
+    this.typed(lens);
+    this.bytes(Buffer.from(parts.join(''), 'utf8'));
+  }
+  json(v: unknown) {
+    this.bytes(Buffer.from(JSON.stringify(v), 'utf8'));
+  }
+  result(): Uint8Array {
+    const head = Buffer.alloc(16);
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(FORMAT_VERSION, 8);
+    head.writeUInt32LE(this.count, 12);
+    return Buffer.concat([head, ...this.chunks]);
+  }
+}
+
+class Reader {
+  private at = 16;
+  private n = 0;
+  constructor(private readonly buf: Uint8Array) {
+    const magic = Buffer.from(buf.buffer, buf.byteOffset, Math.min(8, buf.byteLength)).toString('latin1');
+    if (buf.byteLength < 16 || magic !== MAGIC) throw bad('not a Fahras index (wrong magic bytes)');
+    const v = new DataView(buf.buffer, buf.byteOffset + 8, 4).getUint32(0, true);
+    if (v !== FORMAT_VERSION) throw bad(`format version ${v}, this build reads ${FORMAT_VERSION}`);
+  }
+  bytes(): Uint8Array {
+    if (this.at + 16 > this.buf.byteLength) throw bad('truncated');
+    const h = new DataView(this.buf.buffer, this.buf.byteOffset + this.at, 16);
+    if (h.getUint32(0, true) !== this.n++) throw bad('sections out of order');
+    const len = h.getFloat64(8, true);
+    this.at += 16;
+    if (this.at + len > this.buf.byteLength) throw bad('truncated');
+    const out = this.buf.subarray(this.at, this.at + len);
+    this.at += len + ((8 - (len % 8)) % 8);
+    return out;
+  }
+  private view<T>(ctor: { new (b: ArrayBufferLike, o: number, n: number): T; BYTES_PER_ELEMENT: number }): T {
+    const b = this.bytes();
+    const n = b.byteLength / ctor.BYTES_PER_ELEMENT;
+    // Copy into a fresh buffer: an aligned own buffer, independent of the input's lifetime.
+    const copy = new Uint8Array(b.byteLength);
+    copy.set(b);
+    return new ctor(copy.buffer, 0, n);
+  }
+  i32 = () => this.view(Int32Array);
+  u8 = () => this.view(Uint8Array);
+  u16 = () => this.view(Uint16Array);
+  f64 = () => this.view(Float64Array);
+  strings(): (string | undefined)[] {
+    const lens = this.i32();
+    const all = Buffer.from(this.bytes()).toString('utf8');
+    const out: (string | undefined)[] = new Array(lens.length);
+    let p = 0;
+    for (let i = 0; i < lens.length; i++) {
+      const l = lens[i]!;
+      if (l < 0) out[i] = undefined;
+      else {
+        out[i] = all.slice(p, p + l);
+        p += l;
+      }
+    }
+    return out;
+  }
+  json(): unknown {
+    return JSON.parse(Buffer.from(this.bytes()).toString('utf8'));
+  }
+}
+
+function bad(what: string): ValidationError {
+  return new ValidationError(`index snapshot is unreadable: ${what}`, 'Rebuild the index from the articles (the file is damaged or from another version).');
+}
+
+function writeIndex(w: Writer, ix: PostingIndex, dead: Uint8Array, remap: Int32Array) {
+  const m = ix.build(dead, remap);
+  // Live df is recomputed from the compacted postings (equal to ix.df for live docs).
+  const df = new Int32Array(m.terms);
+  for (let i = 0; i < m.terms; i++) df[i] = m.off[i + 1]! - m.off[i]!;
+  w.strings(ix.terms);
+  w.typed(df);
+  w.typed(m.off);
+  w.typed(m.docs);
+  w.typed(m.tf);
+  w.typed(m.bits);
+  w.typed(m.posOff);
+  w.typed(m.pos);
+}
+
+function readIndex(r: Reader, withPositions: boolean): PostingIndex {
+  const terms = r.strings() as string[];
+  const df = r.i32();
+  const off = r.i32();
+  const docs = r.i32();
+  const tf = r.u8();
+  const bits = r.u16();
+  const posOff = r.i32();
+  const pos = r.u8();
+  if (off.length !== terms.length + 1 || docs.length !== off[terms.length]) throw bad('postings do not match the dictionary');
+  return PostingIndex.restore(withPositions, terms, df, { off, docs, tf, bits, posOff, pos });
+}
+
+export function serializeEngine(e: SearchEngine): Uint8Array {
+  const docs = e.docs;
+  const dead = docs.dead.data;
+  const remap = new Int32Array(docs.slots).fill(-1);
+  const live: number[] = [];
+  for (let d = 0; d < docs.slots; d++) if (dead[d] === 0) remap[d] = live.push(d) - 1;
+  const w = new Writer();
+  const arts = live.map((d) => docs.articles[d]!);
+  for (const f of ARTICLE_FIELDS) w.strings(arts.map((a) => a[f]));
+  w.strings(arts.map((a) => (a.tags ? JSON.stringify(a.tags) : undefined)));
+  w.strings(arts.map((a) => (a.extra ? JSON.stringify(a.extra) : undefined)));
+  const pick = (g: GrowableArray<Int32Array> | GrowableArray<Float64Array>) => live.map((d) => g.data[d]!);
+  w.typed(Int32Array.from(pick(docs.titleLen)));
+  w.typed(Int32Array.from(pick(docs.bodyLen)));
+  w.typed(Float64Array.from(pick(docs.bodyHash)));
+  for (const f of [...VALUE_FIELDS, 'tag'] as const) w.strings(docs.dicts[f].display);
+  for (const f of VALUE_FIELDS) w.typed(Int32Array.from(pick(docs.values[f])));
+  const tagCounts = Int32Array.from(live.map((d) => docs.tags[d]!.length));
+  w.typed(tagCounts);
+  w.typed(Int32Array.from(live.flatMap((d) => [...docs.tags[d]!])));
+  writeIndex(w, e.stems, dead, remap);
+  writeIndex(w, e.exacts, dead, remap);
+  w.json(e.dups.index.toJSON());
+  return w.result();
+}
+
+export function deserializeParts(bytes: Uint8Array): EngineParts {
+  const r = new Reader(bytes);
+  const cols = Object.fromEntries(ARTICLE_FIELDS.map((f) => [f, r.strings()])) as Record<(typeof ARTICLE_FIELDS)[number], (string | undefined)[]>;
+  const tags = r.strings();
+  const extra = r.strings();
+  const n = cols.id.length;
+  const titleLen = r.i32();
+  const bodyLen = r.i32();
+  const bodyHash = r.f64();
+  const dicts = Object.fromEntries([...VALUE_FIELDS, 'tag'].map((f) => [f, ValueDict.restore(r.strings() as string[])])) as DocTable['dicts'];
+  const values = Object.fromEntries(VALUE_FIELDS.map((f) => [f, r.i32()])) as Record<ValueField, Int32Array>;
+  const tagCounts = r.i32();
+  const tagIds = r.i32();
+  const docs = new DocTable();
+  docs.dicts = dicts;
+  let t = 0;
+  for (let d = 0; d < n; d++) {
+    const a: Article = { id: cols.id[d]!, title: cols.title[d] ?? '', body: cols.body[d] ?? '' };
+    for (const f of ARTICLE_FIELDS.slice(3)) {
+      const v = cols[f][d];
+      if (v !== undefined) a[f] = v;
+    }
+    if (tags[d] !== undefined) a.tags = JSON.parse(tags[d]!);
+    if (extra[d] !== undefined) a.extra = JSON.parse(extra[d]!);
+    const myTags = Array.from(tagIds.subarray(t, t + tagCounts[d]!));
+    t += tagCounts[d]!;
+    docs.restoreDoc(a, titleLen[d]!, bodyLen[d]!, bodyHash[d]!, VALUE_FIELDS.map((f) => values[f][d]!), myTags);
+  }
+  const stems = readIndex(r, false);
+  const exacts = readIndex(r, true);
+  const dedupe = NearDuplicateIndex.fromJSON(r.json());
+  return { docs, stems, exacts, dedupe };
+}

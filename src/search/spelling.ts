@@ -1,0 +1,97 @@
+/**
+ * "Did you mean": for a query word that is rare or absent in the index, the most frequent
+ * vocabulary form within Damerau–Levenshtein distance 1 (words of ≤ 4 letters) or 2 (longer),
+ * preferring distance 1. Candidates are the exact forms with at least MIN_DF documents, kept as a
+ * list rebuilt lazily; the distance check is a banded DP that gives up as soon as a row exceeds
+ * the bound, so most of the vocabulary costs a length comparison.
+ */
+import type { PostingIndex } from './postings.ts';
+
+export const MIN_DF = 3;
+
+export class SpellingVocab {
+  private ids: Int32Array = new Int32Array(0);
+  private builtAt = -1;
+  private row0 = new Int32Array(64);
+  private row1 = new Int32Array(64);
+  private row2 = new Int32Array(64);
+
+  constructor(private readonly ix: PostingIndex) {}
+
+  private refresh(): void {
+    const n = this.ix.size;
+    if (this.builtAt >= 0 && n - this.builtAt < Math.max(2000, n * 0.05)) return;
+    const df = this.ix.df.data;
+    const out: number[] = [];
+    // A small archive has few repeated words: every word is a candidate there.
+    const minDf = n > 50_000 ? MIN_DF : 1;
+    for (let id = 0; id < n; id++) if (df[id]! >= minDf) out.push(id);
+    this.ids = Int32Array.from(out);
+    this.builtAt = n;
+  }
+
+  /** The best correction of `word` (an exact normalized form), or undefined. */
+  correct(word: string): string | undefined {
+    if (word.length < 3 || word.length > 40 || /\d/.test(word)) return undefined;
+    this.refresh();
+    const maxD = word.length <= 4 ? 1 : 2;
+    const own = this.ix.idOf(word);
+    const ownDf = own >= 0 ? this.ix.df.data[own]! : 0;
+    const terms = this.ix.terms;
+    const df = this.ix.df.data;
+    // A correction must be clearly more common than what was typed.
+    const minDf = Math.max(this.builtAt > 50_000 ? 2 : 0, ownDf * 10);
+    let best = -1;
+    let bestD = maxD + 1;
+    let bestDf = 0;
+    for (const id of this.ids) {
+      const t = terms[id]!;
+      const f = df[id]!;
+      if (f <= minDf || Math.abs(t.length - word.length) > maxD || id === own) continue;
+      // Only a closer word, or an equally close and more frequent one, can win.
+      const bound = f > bestDf ? Math.min(maxD, bestD) : bestD - 1;
+      if (bound < 1) continue;
+      const d = this.distance(word, t, bound);
+      if (d < 1) continue;
+      if (d < bestD || f > bestDf) {
+        best = id;
+        bestD = d;
+        bestDf = f;
+      }
+    }
+    return best >= 0 ? terms[best] : undefined;
+  }
+
+  /** Optimal-string-alignment distance if ≤ max, else −1. */
+  private distance(a: string, b: string, max: number): number {
+    const n = a.length;
+    const m = b.length;
+    if (m + 1 > this.row0.length) {
+      this.row0 = new Int32Array(m + 1);
+      this.row1 = new Int32Array(m + 1);
+      this.row2 = new Int32Array(m + 1);
+    }
+    let prev2 = this.row2;
+    let prev = this.row0;
+    let cur = this.row1;
+    for (let j = 0; j <= m; j++) prev[j] = j;
+    for (let i = 1; i <= n; i++) {
+      cur[0] = i;
+      let rowMin = i;
+      const ca = a.charCodeAt(i - 1);
+      for (let j = 1; j <= m; j++) {
+        const cb = b.charCodeAt(j - 1);
+        let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+        if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
+        cur[j] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (rowMin > max) return -1;
+      const t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[m]! <= max ? prev[m]! : -1;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Exact-filter values (author, column, source, category, tag): each distinct value gets an id,
+ * keyed by its normalized form so filters match case- and diacritic-insensitively
+ * («عُمان» = «عمان», «Okaz» = «okaz»). The display form is the first spelling seen.
+ */
+import { analyze } from '../analysis/analyzer.ts';
+import { GrowableArray } from './growable.ts';
+
+/** The normalized key of a filter value: its exact (normalized) tokens joined by one space. */
+export function valueKey(value: string): string {
+  return analyze(value)
+    .map((t) => t.exact)
+    .join(' ');
+}
+
+export class ValueDict {
+  readonly ids = new Map<string, number>();
+  readonly display: string[] = [];
+  readonly keys: string[] = [];
+  /** Live documents carrying each value. */
+  readonly count = new GrowableArray(Int32Array, 64);
+
+  /** Id of `value` (created when new), or −1 for an empty value. */
+  intern(value: string): number {
+    const key = valueKey(value);
+    if (!key) return -1;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.display.length;
+      this.ids.set(key, id);
+      this.display.push(value.trim());
+      this.keys.push(key);
+      this.count.push(0);
+    }
+    return id;
+  }
+
+  /** Id of an existing value, or −1. */
+  find(value: string): number {
+    return this.ids.get(valueKey(value)) ?? -1;
+  }
+
+  get size(): number {
+    return this.display.length;
+  }
+
+  static restore(display: string[]): ValueDict {
+    const d = new ValueDict();
+    for (const v of display) {
+      const key = valueKey(v);
+      d.ids.set(key, d.display.length);
+      d.display.push(v);
+      d.keys.push(key);
+      d.count.push(0);
+    }
+    return d;
+  }
+}
