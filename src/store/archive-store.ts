@@ -1,0 +1,382 @@
+/**
+ * ArchiveStore: an Engine made crash-safe by an append-only log plus periodic snapshots.
+ *
+ *   put/delete → plan against the engine (write-plan.ts) → one log append + fdatasync per group
+ *   of queued callers (group commit, one writer chain, callers served in order) → apply to the
+ *   engine → resolve. Searches read `engine` directly and only ever see durable writes.
+ *   compact     → in the writer chain: start wal-<g+1>, serialize the engine (synchronous);
+ *                 then, off the chain, write snapshot-<g+1> atomically and delete files older than
+ *                 the PREVIOUS snapshot (kept, with its logs, as the fallback if the newest is damaged).
+ *   open        → lock, newest good snapshot + replay of the logs after it (recovery.ts).
+ */
+import { existsSync, mkdirSync, promises as fsp, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Engine } from '../contracts.ts';
+import { FahrasError, StorageError, ValidationError } from '../errors.ts';
+import { checkArticle } from '../search/article-check.ts';
+import { createEngine, deserializeEngine } from '../search/engine.ts';
+import type { Article } from '../types.ts';
+import { fsyncDir, storageError, writeFileAtomic } from './durable-fs.ts';
+import { acquireLock } from './lock.ts';
+import { encodeRecord } from './log-format.ts';
+import { LogWriter } from './log-writer.ts';
+import { recover } from './recovery.ts';
+import { encodeSnapshotHeader } from './snapshot-format.ts';
+import { hasStoreFiles, listStoreFiles, logName, snapshotName } from './store-files.ts';
+import { applyOp, WritePlan, type PutResult } from './write-plan.ts';
+
+export type { PutResult } from './write-plan.ts';
+
+export interface StoreLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export interface OpenOptions {
+  /** Create the folder / an empty index when none exists (default true). */
+  create?: boolean;
+  /** Serve searches only: no lock, no writes, the files are never modified. */
+  readOnly?: boolean;
+  /** Fold the log into a new snapshot after this many logged records (default 20 000; 0 = never automatically). */
+  compactEveryRecords?: number;
+  logger?: StoreLogger;
+}
+
+/** What the last open / compaction measured, for logs and `fahras stats`. */
+export interface StoreStatus {
+  articles: number;
+  snapshotGen?: number;
+  logGen: number;
+  logBytes: number;
+  recordsSinceSnapshot: number;
+  load: { snapshotMs: number; replayMs: number; replayed: number };
+  lastCompaction?: { serializeMs: number; writeMs: number; bytes: number };
+}
+
+type Job =
+  | { kind: 'put'; articles: Article[]; resolve(r: PutResult[]): void; reject(e: unknown): void }
+  | { kind: 'delete'; id: string; resolve(r: boolean): void; reject(e: unknown): void }
+  | { kind: 'rotate'; resolve(r: { gen: number; bytes: Uint8Array; serializeMs: number }): void; reject(e: unknown): void };
+
+const DEFAULT_COMPACT_EVERY = 20_000;
+const noLogger: StoreLogger = { info() {}, warn() {} };
+
+export class ArchiveStore {
+  readonly warnings: string[] = [];
+  private queue: Job[] = [];
+  private draining = false;
+  private compaction: Promise<void> = Promise.resolve();
+  private compactionPending = false;
+  private closing = false;
+  private closed = false;
+  private lastCompaction?: StoreStatus['lastCompaction'];
+
+  private constructor(
+    readonly dir: string,
+    readonly engine: Engine,
+    private readonly readOnly: boolean,
+    private readonly compactEvery: number,
+    private readonly logger: StoreLogger,
+    private log: LogWriter | undefined,
+    private gen: number,
+    private snapshotGen: number | undefined,
+    private recordsSinceSnapshot: number,
+    private readonly releaseLock: (() => void) | undefined,
+    private readonly load: StoreStatus['load'],
+  ) {}
+
+  static async open(dir: string, opts: OpenOptions = {}): Promise<ArchiveStore> {
+    const create = opts.create ?? true;
+    const readOnly = opts.readOnly ?? false;
+    const logger = opts.logger ?? noLogger;
+    const early: string[] = [];
+    const warn = (m: string) => {
+      early.push(m);
+      logger.warn(m);
+    };
+
+    if (!existsSync(dir)) {
+      if (!create || readOnly) throw noIndex(dir);
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (err) {
+        throw storageError('create the index folder', dir, err);
+      }
+    } else if (!statSync(dir).isDirectory()) {
+      throw new StorageError(`The index path ${dir} is a file, not a folder`, 'give --index a folder path');
+    }
+    let files;
+    try {
+      files = listStoreFiles(dir);
+    } catch (err) {
+      throw storageError('list the index folder', dir, err);
+    }
+    if (!hasStoreFiles(files) && (!create || readOnly)) throw noIndex(dir);
+
+    const releaseLock = readOnly ? undefined : acquireLock(dir, warn);
+    try {
+      if (!readOnly) for (const t of files.temps) await fsp.rm(t, { force: true });
+      const rec = recover<Engine>(dir, {
+        empty: () => createEngine(),
+        load: (bytes) => deserializeEngine(bytes),
+        apply: (engine, op) => {
+          try {
+            applyOp(engine, op);
+          } catch (err) {
+            warn(`A logged ${op.kind} of article ${op.kind === 'put' ? op.article.id : op.id} could not be applied and was skipped: ${(err as Error).message}`);
+          }
+        },
+      });
+      for (const w of rec.warnings) warn(w);
+
+      let log: LogWriter | undefined;
+      let gen = rec.lastLog?.gen ?? rec.snapshotGen ?? 0;
+      if (!readOnly) {
+        log = rec.lastLog
+          ? await LogWriter.open(path.join(dir, logName(gen)), rec.lastLog.validEnd)
+          : await LogWriter.create(path.join(dir, logName(gen)), gen);
+      }
+      const store = new ArchiveStore(
+        dir, rec.state, readOnly, opts.compactEveryRecords ?? DEFAULT_COMPACT_EVERY, logger, log, gen,
+        rec.snapshotGen, rec.replayed, releaseLock,
+        { snapshotMs: rec.timings.snapshotMs, replayMs: rec.timings.replayMs, replayed: rec.replayed },
+      );
+      store.warnings.push(...early);
+      logger.info(
+        `Opened ${dir}: ${store.engine.size} articles (snapshot ${rec.snapshotGen ?? 'none'} in ${rec.timings.snapshotMs.toFixed(0)} ms, ` +
+          `${rec.replayed} log records replayed in ${rec.timings.replayMs.toFixed(0)} ms)${readOnly ? ', read-only' : ''}`,
+      );
+      store.maybeCompact();
+      return store;
+    } catch (err) {
+      releaseLock?.();
+      throw err;
+    }
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** Adds or updates articles; resolves once they are durable (log fsync'd) and searchable. */
+  put(articles: Article[]): Promise<PutResult[]> {
+    const refused = this.refuseWrites();
+    if (refused) return Promise.reject(refused);
+    if (!Array.isArray(articles)) return Promise.reject(new ValidationError('put() takes an array of articles'));
+    for (let i = 0; i < articles.length; i++) {
+      try {
+        // The engine's own rules, checked before logging so the log never holds a write it refuses.
+        checkArticle(articles[i]!);
+      } catch (err) {
+        const e = err as FahrasError;
+        return Promise.reject(new ValidationError(`Article #${i + 1}: ${e.message}`, e.hint));
+      }
+    }
+    if (articles.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'put', articles, resolve, reject }));
+  }
+
+  /** Deletes an article; resolves true once the deletion is durable, false if there was none. */
+  delete(id: string): Promise<boolean> {
+    const refused = this.refuseWrites();
+    if (refused) return Promise.reject(refused);
+    return new Promise((resolve, reject) => this.enqueue({ kind: 'delete', id, resolve, reject }));
+  }
+
+  private refuseWrites(): FahrasError | undefined {
+    if (this.closing || this.closed) return new StorageError(`The index at ${this.dir} is closed`, 'open it again to write');
+    if (this.readOnly) return new StorageError(`The index at ${this.dir} was opened read-only`, 'open it without readOnly (only one writer per folder)');
+    return undefined;
+  }
+
+  private enqueue(job: Job): void {
+    this.queue.push(job);
+    if (this.draining) return;
+    // Start on the next microtask so callers in the same tick share one group commit.
+    this.draining = true;
+    queueMicrotask(() => void this.drain());
+  }
+
+  /** The single writer chain: takes every queued write up to the next rotation as one group. */
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length) {
+        const head = this.queue[0]!;
+        if (head.kind === 'rotate') {
+          this.queue.shift();
+          await this.rotate(head);
+          continue;
+        }
+        const n = this.queue.findIndex((j) => j.kind === 'rotate');
+        const group = this.queue.splice(0, n < 0 ? this.queue.length : n) as Exclude<Job, { kind: 'rotate' }>[];
+        try {
+          await this.commit(group);
+        } catch (err) {
+          for (const job of group) job.reject(err);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commit(group: Exclude<Job, { kind: 'rotate' }>[]): Promise<void> {
+    const plan = new WritePlan(this.engine);
+    const results = group.map((job) => (job.kind === 'put' ? job.articles.map((a) => plan.put(a)) : plan.delete(job.id)));
+    if (plan.ops.length) {
+      try {
+        await this.log!.append(Buffer.concat(plan.ops.map(encodeRecord)));
+      } catch (err) {
+        for (const job of group) job.reject(err);
+        return;
+      }
+      for (const op of plan.ops) {
+        try {
+          applyOp(this.engine, op);
+        } catch (err) {
+          this.warn(`The engine refused a logged ${op.kind} (${(err as Error).message}); it stays in the log`);
+        }
+      }
+      this.recordsSinceSnapshot += plan.ops.length;
+    }
+    group.forEach((job, i) => (job.resolve as (r: unknown) => void)(results[i]));
+    this.maybeCompact();
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  private maybeCompact(): void {
+    if (this.readOnly || this.closing || this.compactionPending) return;
+    if (this.compactEvery <= 0 || this.recordsSinceSnapshot < this.compactEvery) return;
+    this.compactionPending = true;
+    setImmediate(() => {
+      if (this.closing) return void (this.compactionPending = false);
+      this.compact()
+        .catch((err) => this.warn(`Background compaction failed (the log keeps every write; it will be retried): ${(err as Error).message}`))
+        .finally(() => (this.compactionPending = false));
+    });
+  }
+
+  /** Folds the log into a new snapshot. Writes keep flowing to the new log meanwhile. */
+  compact(): Promise<void> {
+    if (this.readOnly) return Promise.reject(this.refuseWrites());
+    const run = this.compaction.catch(() => {}).then(() => this.compactNow());
+    this.compaction = run;
+    return run;
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.closed || this.readOnly) return;
+    if (this.recordsSinceSnapshot === 0 && (this.snapshotGen === this.gen || this.engine.size === 0)) return;
+    const { gen, bytes, serializeMs } = await new Promise<{ gen: number; bytes: Uint8Array; serializeMs: number }>(
+      (resolve, reject) => this.enqueue({ kind: 'rotate', resolve, reject }),
+    );
+    const t0 = performance.now();
+    const file = path.join(this.dir, snapshotName(gen));
+    await writeFileAtomic(file, [encodeSnapshotHeader(gen, bytes), bytes]);
+    const writeMs = performance.now() - t0;
+    const previous = this.snapshotGen;
+    this.snapshotGen = gen;
+    this.lastCompaction = { serializeMs, writeMs, bytes: bytes.length };
+    this.logger.info(`Wrote ${snapshotName(gen)}: ${(bytes.length / 1e6).toFixed(1)} MB, serialize ${serializeMs.toFixed(0)} ms, write+fsync ${writeMs.toFixed(0)} ms`);
+    await this.removeOldFiles(previous);
+  }
+
+  /** In the writer chain: switch to a new log and capture the engine exactly at that boundary. */
+  private async rotate(job: Extract<Job, { kind: 'rotate' }>): Promise<void> {
+    try {
+      const gen = this.gen + 1;
+      const next = await LogWriter.create(path.join(this.dir, logName(gen)), gen);
+      const old = this.log!;
+      this.log = next;
+      this.gen = gen;
+      this.recordsSinceSnapshot = 0;
+      await old.close();
+      const t0 = performance.now();
+      const bytes = this.engine.serialize();
+      job.resolve({ gen, bytes, serializeMs: performance.now() - t0 });
+    } catch (err) {
+      job.reject(err);
+    }
+  }
+
+  /** Keeps the newest snapshot, the one before it (the fallback) and the logs from that one on. */
+  private async removeOldFiles(previous: number | undefined): Promise<void> {
+    const files = listStoreFiles(this.dir);
+    const keepFrom = previous ?? files.snapshots.filter((g) => g < this.snapshotGen!).at(-1);
+    if (keepFrom === undefined) return;
+    const doomed = [
+      ...files.snapshots.filter((g) => g < keepFrom).map(snapshotName),
+      ...files.logs.filter((g) => g < keepFrom).map(logName),
+    ];
+    if (!doomed.length) return;
+    for (const name of doomed) await fsp.rm(path.join(this.dir, name), { force: true });
+    await fsyncDir(this.dir);
+  }
+
+  /**
+   * Writes a consistent copy of the index (every acknowledged write) into the folder `dest`
+   * while serving; `fahras serve --index <dest>` opens it. Returns the folder.
+   */
+  async snapshot(dest?: string): Promise<string> {
+    const target = dest ?? path.join(this.dir, `backup-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    if (path.resolve(target) === path.resolve(this.dir)) {
+      throw new ValidationError(`The backup folder must not be the index folder itself (${target})`, 'pick another folder');
+    }
+    try {
+      mkdirSync(target, { recursive: true });
+    } catch (err) {
+      throw storageError('create the backup folder', target, err);
+    }
+    if (hasStoreFiles(listStoreFiles(target)) || existsSync(path.join(target, 'LOCK'))) {
+      throw new ValidationError(`The backup folder ${target} already holds an index`, 'pick an empty folder');
+    }
+    // The engine only changes synchronously after an fsync, so this is exactly the acknowledged state.
+    const bytes = this.engine.serialize();
+    await writeFileAtomic(path.join(target, snapshotName(1)), [encodeSnapshotHeader(1, bytes), bytes]);
+    return target;
+  }
+
+  // ------------------------------------------------------------------ misc
+
+  isEmpty(): boolean {
+    return this.engine.size === 0;
+  }
+
+  status(): StoreStatus {
+    return {
+      articles: this.engine.size,
+      snapshotGen: this.snapshotGen,
+      logGen: this.gen,
+      logBytes: this.log?.bytes ?? 0,
+      recordsSinceSnapshot: this.recordsSinceSnapshot,
+      load: this.load,
+      lastCompaction: this.lastCompaction,
+    };
+  }
+
+  /** Waits for queued writes, folds the log into a snapshot, releases the lock. */
+  async close(): Promise<void> {
+    if (this.closed || this.closing) return;
+    this.closing = true;
+    try {
+      while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));
+      await this.compaction.catch(() => {});
+      if (!this.readOnly) {
+        await this.compactNow().catch((err) => this.warn(`Compaction on close failed (the log keeps every write): ${(err as Error).message}`));
+      }
+      while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));
+    } finally {
+      await this.log?.close();
+      this.releaseLock?.();
+      this.closed = true;
+    }
+  }
+
+  private warn(msg: string): void {
+    this.warnings.push(msg);
+    this.logger.warn(msg);
+  }
+}
+
+function noIndex(dir: string): FahrasError {
+  return new FahrasError(`No index in ${dir}`, 404, 'no_index', 'build one first: `fahras ingest <files> --index ' + dir + '`');
+}
