@@ -138,12 +138,40 @@ export class SearchEngine implements Engine {
 
   search(req: SearchRequest): SearchResponse {
     const t0 = performance.now();
-    const q = typeof req.q === 'string' ? req.q : '';
     const size = req.size ?? 10;
     const page = req.page ?? 1;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new ValidationError(`size must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${size}`, 'Ask for fewer results per page.');
     if (!Number.isInteger(page) || page < 1) throw new ValidationError(`page must be an integer ≥ 1, got ${page}`, 'Pages are numbered from 1.');
     if (page * size > MAX_RESULT_WINDOW) throw new ValidationError(`page ${page} × size ${size} is beyond the first ${MAX_RESULT_WINDOW} results`, 'Narrow the search with filters instead of paging this far.');
+    const r = this.execute(req, page * size);
+    const top = r.top.slice((page - 1) * size);
+    const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed);
+    const collapse = req.collapse !== false;
+    const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse));
+    this.pool.release(r.hits);
+    const response: SearchResponse = { query: r.parsed.text, total: r.total, page, size, took_ms: 0, relaxed: r.relaxed, hits, facets: r.facets };
+    if (!r.browse && r.total < SUGGEST_BELOW) {
+      const s = this.didYouMean(r.parsed);
+      if (s) response.suggestion = s;
+    }
+    response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;
+    return response;
+  }
+
+  /**
+   * The ranked ids for a query exactly as the search box runs it (parse, match, relax, collapse,
+   * rank), without snippets: for evaluation runs (trec-run) and benchmarks.
+   */
+  rank(q: string, k: number, req: Omit<SearchRequest, 'q'> = {}): { id: string; score: number }[] {
+    const r = this.execute({ ...req, q }, k);
+    const out = r.top.map((d) => ({ id: this.docs.articles[d]!.id, score: r.score[d]! }));
+    this.pool.release(r.hits);
+    return out;
+  }
+
+  /** Matching, filtering, collapsing, facets and the best `k` docs. The caller releases `hits`. */
+  private execute(req: SearchRequest, k: number) {
+    const q = typeof req.q === 'string' ? req.q : '';
     const parsed = parseQuery(q);
     const filter = compileFilter(this.docs, req.filters, parsed.dateRanges);
     const browse = parsed.root.clauses.length === 0;
@@ -159,30 +187,16 @@ export class SearchEngine implements Engine {
     }
     const matched = filter.none ? hits.docs : hits.docs.filter((d) => filter.accepts(d));
     const score = hits.score;
-
-    const byRelevance = (a: number, b: number) => score[b]! - score[a]! || this.docs.date.data[b]! - this.docs.date.data[a]! || a - b;
-    const byNewest = (a: number, b: number) => this.docs.date.data[b]! - this.docs.date.data[a]! || score[b]! - score[a]! || b - a;
-    const byOldest = (a: number, b: number) => dateAsc(this.docs.date.data[a]!, this.docs.date.data[b]!) || score[b]! - score[a]! || a - b;
+    const date = this.docs.date.data;
+    const byRelevance = (a: number, b: number) => score[b]! - score[a]! || date[b]! - date[a]! || a - b;
+    const byNewest = (a: number, b: number) => date[b]! - date[a]! || score[b]! - score[a]! || b - a;
+    const byOldest = (a: number, b: number) => dateAsc(date[a]!, date[b]!) || score[b]! - score[a]! || a - b;
     const cmp = sort === 'newest' ? byNewest : sort === 'oldest' ? byOldest : byRelevance;
-
-    if (sort === 'relevance' && !browse) {
-      applyProximity(this.ix, hits, matched, byRelevance, parsed);
-    }
-    const collapse = req.collapse !== false;
-    const results = collapse ? this.collapse(matched, cmp) : matched;
+    if (sort === 'relevance' && !browse) applyProximity(this.ix, hits, matched, byRelevance, parsed);
+    const results = req.collapse !== false ? this.collapse(matched, cmp) : matched;
     const facets = req.facets?.length ? countFacets(this.docs, results, req.facets) : {};
-    const top = topK(results, page * size, cmp).slice((page - 1) * size);
-    const spec = browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(parsed);
-    const out: SearchHit[] = top.map((d) => this.hit(d, score[d]!, spec, collapse));
-    const total = results.length;
-    this.pool.release(hits);
-    const response: SearchResponse = { query: q, total, page, size, took_ms: 0, relaxed, hits: out, facets };
-    if (!browse && total < SUGGEST_BELOW) {
-      const s = this.didYouMean(parsed);
-      if (s) response.suggestion = s;
-    }
-    response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;
-    return response;
+    const top = topK(results, k, cmp);
+    return { parsed, browse, relaxed, hits, score, top, total: results.length, facets };
   }
 
   /** Evaluates the parsed query (a browse matches every live doc). */

@@ -21,7 +21,7 @@ export function relatedDocs(ix: IndexView, article: Article, exclude: ReadonlySe
     const id = ix.stems.idOf(term);
     if (id < 0) continue;
     const df = ix.stems.df.data[id]!;
-    if (df < 2 || df > ev.N * (ev.N < 200 ? 0.5 : MAX_DF_SHARE)) continue;
+    if (df < 2 || (ev.N >= 200 && df > ev.N * MAX_DF_SHARE)) continue;
     const tf = p.bodyTf + TITLE_FACTOR * (p.bits & FieldBits.titleMask);
     weighted.push({ term, w: Math.log(1 + tf) * ev.idf(df) });
   }
