@@ -12,7 +12,7 @@
 import type { Token } from '../types.ts';
 import { normalize, type NormalizeOptions } from './normalize.ts';
 import { lightStem, type StemOptions } from './stem.ts';
-import { isStopword } from './stopwords.ts';
+import { STOPWORDS } from './stopwords.ts';
 import { SurfaceCache } from './surface-cache.ts';
 import { forEachSpan } from './tokenize.ts';
 
@@ -28,6 +28,8 @@ export interface AnalyzerOptions {
   normalize?: NormalizeOptions;
   /** Stemmer settings, or false for no stemming (term === exact). */
   stem?: StemOptions | false;
+  /** Stopword set (normalized forms); default: data/stopwords-ar.txt. */
+  stopwords?: ReadonlySet<string>;
   /** Entries per cache generation (default 100,000; up to twice that are held). */
   cacheSize?: number;
 }
@@ -76,10 +78,11 @@ interface Entry extends Analyzed {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const normOpts = options.normalize;
   const stemOpts = options.stem;
+  const stopwords = options.stopwords ?? STOPWORDS;
 
   function compute(surface: string): Entry {
     const exact = numberExact(surface, normOpts) ?? normalize(surface, normOpts);
-    const stop = isStopword(exact);
+    const stop = stopwords.has(exact);
     const term = stemOpts !== false && exact.length > 2 && isArabicWord(exact) ? lightStem(exact, stemOpts) : exact;
     return { surface, exact, term, stop };
   }

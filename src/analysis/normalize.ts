@@ -9,7 +9,7 @@
  *  - ya forms ى U+0649, ی U+06CC, ې U+06D0 → ي U+064A
  *  - Persian kaf ک U+06A9 → ك U+0643
  *  - ta marbuta and ha forms ة U+0629, ۀ U+06C0, ہ U+06C1, ە U+06D5 → ه U+0647   (option `foldTaMarbuta`)
- *  - hamza on seats ؤ U+0624 → و, ئ U+0626 → ي                                 (option `foldHamzaSeats`)
+ *  - hamza on seats ؤ U+0624 → و, ئ U+0626 → ي, or both → ء U+0621           (option `hamzaSeats`)
  *  - digits ٠–٩ U+0660–U+0669 and ۰–۹ U+06F0–U+06F9 → 0–9
  *  - Latin → lowercase (after NFKC, so full-width letters fold too)
  * Pure and idempotent: normalize(normalize(s)) === normalize(s).
@@ -18,8 +18,11 @@
 export interface NormalizeOptions {
   /** ة ۀ ہ ە → ه. Default true. */
   foldTaMarbuta?: boolean;
-  /** ؤ → و and ئ → ي. Default true. */
-  foldHamzaSeats?: boolean;
+  /**
+   * Hamza on a seat: 'letters' folds ؤ → و and ئ → ي (Snowball, ICU: مسؤول ≡ مسوول);
+   * 'hamza' folds both to ء (مسؤول ≡ مسئول); 'keep' leaves them (Lucene). Default 'letters'.
+   */
+  hamzaSeats?: 'letters' | 'hamza' | 'keep';
 }
 
 const KEEP = 0;
@@ -57,9 +60,11 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
   map(0x064a, 0x0649, 0x06cc, 0x06d0); // ى ی ې → ي
   map(0x0643, 0x06a9); // Persian kaf ک → ك
   if (opts.foldTaMarbuta) map(0x0647, 0x0629, 0x06c0, 0x06c1, 0x06d5); // ة ۀ ہ ە → ه
-  if (opts.foldHamzaSeats) {
+  if (opts.hamzaSeats === 'letters') {
     map(0x0648, 0x0624); // ؤ → و
     map(0x064a, 0x0626); // ئ → ي
+  } else if (opts.hamzaSeats === 'hamza') {
+    map(0x0621, 0x0624, 0x0626); // ؤ ئ → ء
   }
   for (let d = 0; d < 10; d++) {
     t[0x0660 + d] = 0x30 + d; // ٠–٩
@@ -71,8 +76,8 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
 
 const tableCache = new Map<string, Int32Array>();
 function tableFor(opts: NormalizeOptions): Int32Array {
-  const full = { foldTaMarbuta: opts.foldTaMarbuta ?? true, foldHamzaSeats: opts.foldHamzaSeats ?? true };
-  const key = `${+full.foldTaMarbuta}${+full.foldHamzaSeats}`;
+  const full = { foldTaMarbuta: opts.foldTaMarbuta ?? true, hamzaSeats: opts.hamzaSeats ?? 'letters' };
+  const key = `${+full.foldTaMarbuta}${full.hamzaSeats}`;
   let t = tableCache.get(key);
   if (!t) tableCache.set(key, (t = buildTable(full)));
   return t;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeWord, createAnalyzer, normalizeTerm } from '../../src/analysis/analyzer.ts';
+
+const term = (w: string) => analyzeWord(w).term;
+const exact = (w: string) => analyzeWord(w).exact;
+
+/** Spellings seen in real scraped pages (fixtures written for this project) that must match. */
+const SAME_TERM: readonly [a: string, b: string][] = [
+  ['عمان', 'عُمان'], // damma
+  ['مسارا', 'مسارًا'], // tanween fath
+  ['اسرائيل', 'إسرائيل'], // hamza below
+  ['الجمعيات', 'الجمعیات'], // Persian ya U+06CC
+  ['خلاله', 'خلالة'], // ta marbuta written for ha
+  ['٢٠٠', '200'], // digits
+  ['والحكومة', 'الحكومة'], // conjunction و + article
+  ['بالحكومة', 'الحكومة'], // preposition ب + article
+  ['مسؤول', 'مسوول'], // hamza seat dropped
+  ['ﻻعب', 'لاعب'], // lam-alef ligature
+  ['كـــتاب', 'كتاب'], // tatweel
+];
+
+describe('analyzer: spellings that must give the same term', () => {
+  it.each(SAME_TERM)('%s ≡ %s', (a, b) => {
+    expect(term(a)).toBe(term(b));
+  });
+});
+
+describe('analyzer: numbers', () => {
+  it.each([
+    ['٣٫٥', '3.5'],
+    ['3.5', '3.5'],
+    ['١٬٢٠٠', '1200'],
+    ['1,200', '1200'],
+    ['1200', '1200'],
+    ['۱۲۰۰', '1200'],
+  ])('%s → exact %s', (input, want) => {
+    expect(exact(input)).toBe(want);
+    expect(normalizeTerm(input)).toBe(want);
+  });
+});
+
+describe('analyzer: tokens', () => {
+  const text = '«ولنا كلمة»: زار وزيرُ الخارجيّة سلطنة عُمان، في ١٢ ديسمبر 2023م. راسلنا dhabari88@hotmail.com';
+  const tokens = analyze(text);
+
+  it('every token points at its original substring, diacritics and all', () => {
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.exact === 'عمان')!.text).toBe('عُمان');
+    expect(tokens.find((t) => t.exact === 'الخارجيه')!.text).toBe('الخارجيّة');
+  });
+
+  it('positions count every token, stopwords included', () => {
+    expect(tokens.map((t) => t.position)).toEqual(tokens.map((_, i) => i));
+    const fi = tokens.find((t) => t.exact === 'في')!;
+    expect(fi.stop).toBe(true);
+    expect(tokens.find((t) => t.exact === 'وزير')!.stop).toBe(false);
+  });
+
+  it('months, years and emails are ordinary tokens', () => {
+    const exacts = tokens.map((t) => t.exact);
+    expect(exacts).toContain('ديسمبر');
+    expect(exacts).toContain('2023');
+    expect(exacts).toContain('12');
+    expect(exacts).toContain('dhabari88@hotmail.com');
+    expect(tokens.find((t) => t.exact === 'ديسمبر')!.stop).toBe(false);
+  });
+
+  it('a token of invisible characters only is dropped and does not take a position', () => {
+    const t = analyze('قال \u200Eـ\u200F وزير');
+    expect(t.map((x) => [x.exact, x.position])).toEqual([['قال', 0], ['وزير', 1]]);
+  });
+
+  it('Latin is lowercased and not stemmed', () => {
+    const [t] = analyze('Reuters');
+    expect(t).toMatchObject({ text: 'Reuters', exact: 'reuters', term: 'reuters' });
+  });
+
+  it('equal surfaces share one analyzed entry (the cache)', () => {
+    const [a, b] = analyze('الحكومة الحكومة');
+    expect(a!.term).toBe('حكوم');
+    expect(b!.text).toBe(a!.text);
+  });
+});
+
+describe('createAnalyzer: options', () => {
+  it('no stemming: term === exact', () => {
+    const a = createAnalyzer({ stem: false });
+    expect(a.analyzeWord('والحكومة')).toMatchObject({ exact: 'والحكومه', term: 'والحكومه' });
+  });
+  it('normalizer options reach the exact form', () => {
+    const a = createAnalyzer({ normalize: { foldTaMarbuta: false, hamzaSeats: 'keep' } });
+    expect(a.analyzeWord('مسؤولة').exact).toBe('مسؤولة');
+  });
+  it('a custom stopword set', () => {
+    const a = createAnalyzer({ stopwords: new Set(['قال']) });
+    expect(a.analyze('قال في').map((t) => t.stop)).toEqual([true, false]);
+  });
+  it('a tiny cache stays correct when generations turn over', () => {
+    const a = createAnalyzer({ cacheSize: 2 });
+    const words = ['الكتاب', 'المدرسة', 'الحكومة', 'الوزير', 'الكتاب', 'عمان', 'المدرسة'];
+    for (let round = 0; round < 3; round++) {
+      expect(a.analyze(words.join(' ')).map((t) => t.term)).toEqual(['كتاب', 'مدرس', 'حكوم', 'وزير', 'كتاب', 'عمان', 'مدرس']);
+    }
+  });
+});
