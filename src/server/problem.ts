@@ -33,6 +33,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   unauthorized: 'Missing or wrong API key',
   writes_disabled: 'Writes are disabled',
   payload_too_large: 'Request body too large',
+  headers_too_large: 'Request line or headers too large',
   unsupported_media_type: 'Unsupported content type',
   method_not_allowed: 'Method not allowed',
   rate_limited: 'Too many requests',

@@ -15,6 +15,7 @@ import { pino, type Logger } from 'pino';
 import { ArchiveStore } from '../store/archive-store.ts';
 import { cleanKeys, keysFromEnv, readKeyFile } from './api-keys.ts';
 import { createApp, type AppOptions } from './app.ts';
+import { answerClientErrors } from './client-errors.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store' | 'apiKeys' | 'logger'> {
   indexDir: string;
@@ -72,6 +73,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   opening.catch(() => {}); // awaited below; avoid an unhandled rejection while listening
   const app = createApp({ ...appOpts, store: opening, apiKeys, logger });
   const server = http.createServer(app);
+  answerClientErrors(server);
   server.keepAliveTimeout = 5_000;
   server.requestTimeout = 30_000;
 

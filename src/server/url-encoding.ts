@@ -1,8 +1,9 @@
 /**
- * URLs arrive either percent-encoded (browsers, curl) or with raw UTF-8 bytes in the request line
- * (some scripts). Node hands raw bytes over as latin-1 characters (U+0080–U+00FF); we re-read them as
- * UTF-8 and percent-encode them, so every later stage sees one canonical, ASCII form. Broken encoding
- * (a stray `%`, `%E0%A4` cut short, bytes that are not UTF-8) is answered with a 400 that says where.
+ * URL checks before routing. Broken percent-encoding (a stray `%`, `%E0%A4` cut short, bytes that
+ * are not UTF-8) is answered with a 400 that says where. Raw UTF-8 bytes in the request line are
+ * normally refused by Node's strict parser already (see client-errors.ts); should they get through
+ * (node --insecure-http-parser) they arrive as latin-1 characters U+0080–U+00FF, and we re-read them
+ * as UTF-8 and percent-encode them, so every later stage sees one canonical ASCII form.
  */
 import type { RequestHandler } from 'express';
 import { HttpProblem } from './problem.ts';

@@ -1,6 +1,7 @@
 /**
  * A small archive written for these tests (not corpus text): two columnists, a wire service with a
- * syndicated copy, dates over three years, tags.
+ * syndicated copy (same story, one word more: a near-duplicate, not an exact one, so it is stored),
+ * dates over three years, tags.
  */
 import type { Article } from '../../src/types.ts';
 
@@ -38,7 +39,7 @@ export const ARTICLES: Article[] = [
   {
     id: 'wire-1-copy', title: 'افتتاح معرض الرياض الدولي للكتاب', author: 'واس - الرياض', source: 'صحيفة الشرق', category: 'ثقافة',
     date: '2015-03-04',
-    body: 'افتتح معرض الرياض الدولي للكتاب أبوابه للزوار صباح اليوم بمشاركة أكثر من خمسمائة دار نشر من ثلاثين دولة، ويستمر المعرض عشرة أيام.',
+    body: 'افتتح معرض الرياض الدولي للكتاب أبوابه للزوار صباح اليوم بمشاركة أكثر من خمسمائة دار نشر من ثلاثين دولة، ويستمر المعرض عشرة أيام. (الشرق)',
   },
   {
     id: 'sport-1', title: 'المنتخب يفوز في المباراة الافتتاحية', author: 'فهد العتيبي', source: 'وكالة الأنباء', category: 'رياضة',
