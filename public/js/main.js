@@ -52,6 +52,8 @@ async function render({ focus = false, scrollY = 0 } = {}) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
+  // data-state tells tests (and styles) whether the view has finished rendering.
+  main.dataset.state = 'loading';
   let route = parseRoute(location);
   // An empty search with no filters is the start page.
   if (route.name === 'search' && !route.q.trim() && !hasFilters(route.filters)) route = { name: 'home', q: '' };
@@ -70,6 +72,7 @@ async function render({ focus = false, scrollY = 0 } = {}) {
       h('p', null, 'أعد تحميل الصفحة، وإن تكرر الخطأ فأبلغنا به.')));
   }
   if (signal.aborted) return;
+  main.dataset.state = 'ready';
   window.scrollTo(0, scrollY);
   if (focus) {
     const heading = main.querySelector('h1');
