@@ -6,7 +6,7 @@
  */
 import type { Article } from '../types.ts';
 import { listInputs, READERS } from './formats.ts';
-import type { ByteCounter } from './open-input.ts';
+import { bytesSoFar, type ByteCounter } from './open-input.ts';
 import type { ReadOptions, ReadProblem, Where } from './types.ts';
 
 export type WriteStatus = 'added' | 'updated' | 'unchanged' | 'duplicate';
@@ -66,7 +66,7 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
   const bytesTotal = listing.files.reduce((n, f) => n + f.size, 0);
   let batch: { article: Article; where: Where }[] = [];
   let current = '';
-  const progress = () => opts.onProgress?.({ articles: summary.read, bytesRead: counter.bytes, bytesTotal, file: current });
+  const progress = () => opts.onProgress?.({ articles: summary.read, bytesRead: bytesSoFar(counter), bytesTotal, file: current });
 
   const flush = async () => {
     if (!batch.length) return;
@@ -89,7 +89,6 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
   for (const input of listing.files) {
     current = input.file;
     summary.files++;
-    const before = counter.bytes;
     try {
       for await (const ev of READERS[input.format](input.file, opts, counter)) {
         if (ev.kind === 'problem') {
@@ -105,7 +104,8 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
       // Unreadable or corrupt file (e.g. a broken .gz): what was read so far is kept.
       problem({ kind: 'problem', severity: 'skip', file: input.file, reason: 'unreadable file', detail: (e as Error).message });
     }
-    counter.bytes = before + input.size; // exact file size, whatever the reader consumed
+    counter.bytes += input.size; // the whole file counts as done, whatever the reader consumed
+    counter.current = undefined;
     progress();
   }
   try {

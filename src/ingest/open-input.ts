@@ -2,16 +2,21 @@
  * Opening input files: `.gz` is gunzipped transparently (by name or by the 1F 8B magic bytes),
  * and compressed bytes read are counted for the progress bar.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-/** Counts bytes read from disk across all files (for progress and ETA). */
+/** Bytes read from disk (for progress and ETA): finished files plus the open file's position. */
 export interface ByteCounter {
+  /** Bytes of files already finished. */
   bytes: number;
+  /** The file being read (its `bytesRead` is polled, so reading is never slowed or disturbed). */
+  current?: ReadStream;
 }
+
+export const bytesSoFar = (c: ByteCounter) => c.bytes + (c.current?.bytesRead ?? 0);
 
 async function isGzip(file: string): Promise<boolean> {
   const fh = await open(file, 'r');
@@ -26,9 +31,9 @@ async function isGzip(file: string): Promise<boolean> {
 
 /** A UTF-8 text stream of the file's content, decompressed if needed. */
 export async function openText(file: string, counter?: ByteCounter): Promise<Readable> {
-  const raw = createReadStream(file);
-  if (counter) raw.on('data', (chunk) => (counter.bytes += chunk.length));
   const gz = file.endsWith('.gz') || (await isGzip(file));
+  const raw = createReadStream(file);
+  if (counter) counter.current = raw;
   const stream: Readable = gz ? raw.pipe(createGunzip()) : raw;
   if (gz) raw.on('error', (e) => stream.destroy(e));
   stream.setEncoding('utf8');

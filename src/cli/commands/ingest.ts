@@ -1,0 +1,97 @@
+/** `fahras ingest <files or folders...>`: reads articles into the index and prints a summary. */
+import { createWriteStream } from 'node:fs';
+import type { Command } from 'commander';
+import { parseFieldMap } from '../../ingest/field-map.ts';
+import { ingestPaths } from '../../ingest/ingest.ts';
+import type { ReadProblem } from '../../ingest/types.ts';
+import { UsageError } from '../errors.ts';
+import { problemLine, summaryText } from '../format-summary.ts';
+import { addIndexOption, wholeNumber } from '../options.ts';
+import { resolveIndexDir } from '../paths.ts';
+import { createProgress } from '../progress.ts';
+import { withStore } from '../store.ts';
+
+interface IngestOpts {
+  index?: string;
+  map?: string;
+  batch: number;
+  json?: boolean;
+  progress: boolean;
+  progressEvery: number;
+  maxProblems: number;
+  problemsFile?: string;
+}
+
+export function registerIngest(program: Command): void {
+  const cmd = program
+    .command('ingest')
+    .description('add articles from files or folders (JSONL, JSON, CSV, HTML, scraped text pages; .gz too)')
+    .argument('<paths...>', 'files or folders (folders are read recursively)')
+    .option('--map <pairs>', 'rename fields before reading, e.g. headline=title,text=body')
+    .option('--batch <n>', 'articles per write to the index', wholeNumber('--batch', 1, 100_000), 500)
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--no-progress', 'no progress bar or progress lines')
+    .option('--progress-every <seconds>', 'seconds between progress lines when not on a terminal', wholeNumber('--progress-every', 1, 3600), 5)
+    .option('--max-problems <n>', 'print at most this many problem lines (all are counted)', wholeNumber('--max-problems', 0), 200)
+    .option('--problems-file <file>', 'write every problem as a JSON line to this file')
+    .addHelpText('after', `
+Examples:
+  fahras ingest articles.jsonl.gz
+  fahras ingest ./scraped-pages/ --index ./my-index
+  fahras ingest export.csv --map headline=title,content=body
+Exit code: 0 when at least one article was read, 1 when nothing could be read.`);
+  addIndexOption(cmd).action(async (paths: string[], opts: IngestOpts) => {
+    const map = (() => {
+      try {
+        return parseFieldMap(opts.map);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    })();
+    const { dir } = resolveIndexDir(opts.index);
+    const summary = await ingestInto(dir, paths, { ...opts, map });
+    if (summary.read === 0) process.exitCode = 1;
+  });
+}
+
+export async function ingestInto(
+  dir: string,
+  paths: string[],
+  opts: { map?: Record<string, string>; batch?: number; json?: boolean; progress?: boolean; progressEvery?: number; maxProblems?: number; problemsFile?: string },
+) {
+  const started = Date.now();
+  const problemsOut = opts.problemsFile ? createWriteStream(opts.problemsFile) : undefined;
+  const maxProblems = opts.maxProblems ?? 200;
+  let printed = 0;
+  let unprinted = 0;
+  const showProblem = (p: ReadProblem) => {
+    problemsOut?.write(JSON.stringify({ file: p.file, line: p.line, severity: p.severity, reason: p.reason, detail: p.detail }) + '\n');
+    if (printed < maxProblems) {
+      printed++;
+      progress?.clearLine?.();
+      process.stderr.write(problemLine(p) + '\n');
+    } else unprinted++;
+  };
+  const tty = !!process.stderr.isTTY;
+  const reporter = opts.progress === false ? undefined : createProgress({ tty, everySeconds: opts.progressEvery ?? 5 });
+  const progress = reporter && tty ? { clearLine: () => process.stderr.write('\r\x1b[K') } : undefined;
+  const summary = await withStore(dir, { create: true }, (store) =>
+    ingestPaths(store, paths, {
+      map: opts.map,
+      batchSize: opts.batch,
+      onProblem: showProblem,
+      onDuplicate: (d) =>
+        showProblem({
+          kind: 'problem', severity: 'skip', file: d.file, line: d.line, reason: 'duplicate',
+          detail: `article ${d.id} has the same text as ${d.duplicateOf ?? 'another article'}`,
+        }),
+      onProgress: (p) => reporter?.update(p),
+    }),
+  ).finally(() => reporter?.stop());
+  if (problemsOut) await new Promise((r) => problemsOut.end(r));
+  if (unprinted) process.stderr.write(`… and ${unprinted} more problem lines (counted below; --problems-file FILE lists them all)\n`);
+  const seconds = (Date.now() - started) / 1000;
+  if (opts.json) process.stdout.write(JSON.stringify({ index: dir, seconds, ...summary }) + '\n');
+  else process.stdout.write(summaryText(summary, seconds));
+  return summary;
+}
