@@ -30,6 +30,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   query_syntax: 'Invalid search query',
   bad_encoding: 'Malformed percent-encoding',
   not_found: 'Not found',
+  forbidden: 'Forbidden',
   unauthorized: 'Missing or wrong API key',
   writes_disabled: 'Writes are disabled',
   payload_too_large: 'Request body too large',
@@ -81,6 +82,14 @@ export function sendProblem(req: Request, res: Response, p: Problem): void {
   res.status(p.status).type('application/problem+json').set('Cache-Control', 'no-store').send(JSON.stringify(body));
 }
 
+const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
 /** Errors thrown by body-parser carry `type` and `status`. */
 interface BodyParserError extends Error {
   type?: string;
@@ -119,9 +128,10 @@ export function toProblem(err: unknown): Problem {
   }
   const status = e?.status ?? e?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    // e.g. router's "Failed to decode param" (400) for a path with broken %-encoding.
+    // e.g. router's "Failed to decode param" (400), send's 403 for `..` in a static path.
     const encoding = /decode/i.test(e.message ?? '');
-    return makeProblem(status, encoding ? 'bad_encoding' : 'bad_request', e.expose === false ? 'Bad request.' : e.message, {
+    const code = encoding ? 'bad_encoding' : (CODE_BY_STATUS[status] ?? 'bad_request');
+    return makeProblem(status, code, e.expose === false ? 'Bad request.' : e.message, {
       hint: encoding ? 'Percent-encode the path as UTF-8 (e.g. encodeURIComponent).' : undefined,
     });
   }
