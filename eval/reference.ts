@@ -32,8 +32,11 @@ function luceneDeletes(c: number): boolean {
 }
 
 export function luceneArabicNormalize(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let first = 0;
+  while (first < s.length && !luceneDeletes(s.charCodeAt(first)) && !LUCENE_NORMALIZE.has(s.charCodeAt(first))) first++;
+  if (first === s.length) return s;
+  let out = s.slice(0, first);
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (luceneDeletes(c)) continue;
     const r = LUCENE_NORMALIZE.get(c);

@@ -79,6 +79,7 @@ export const VARIANTS: readonly (() => Variant)[] = [
   () => ours('+ proclitics', { stem: { ...NO_EXTRAS, proclitics: true } }),
   () => ours('+ proclitics + enclitics', { stem: { ...NO_EXTRAS, proclitics: true, enclitics: true } }),
   () => ours('+ proclitics + enclitics + guards (default)', {}),
+  () => ours('default, stemmed after ة→ه fold', { stemUnfoldedTa: false }),
   () => ours('default, ؤ/ئ kept', { normalize: { hamzaSeats: 'keep' } }),
   () => ours('default, ؤ/ئ → ء', { normalize: { hamzaSeats: 'hamza' } }),
   () => ours('default, ة fold off', { normalize: { foldTaMarbuta: false } }),

@@ -28,6 +28,11 @@ export interface AnalyzerOptions {
   normalize?: NormalizeOptions;
   /** Stemmer settings, or false for no stemming (term === exact). */
   stem?: StemOptions | false;
+  /**
+   * Stem the form with ة unfolded (then fold the stem), so the stemmer can tell a ta marbuta from
+   * a ت + pronoun (حكومته ≡ حكومة). Default true; false stems the folded exact form.
+   */
+  stemUnfoldedTa?: boolean;
   /** Stopword set (normalized forms); default: data/stopwords-ar.txt. */
   stopwords?: ReadonlySet<string>;
   /** Entries per cache generation (default 100,000; up to twice that are held). */
@@ -79,11 +84,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const normOpts = options.normalize;
   const stemOpts = options.stem;
   const stopwords = options.stopwords ?? STOPWORDS;
+  const unfoldTa = (options.stemUnfoldedTa ?? true) && normOpts?.foldTaMarbuta !== false;
+  const unfoldedOpts: NormalizeOptions = { ...normOpts, foldTaMarbuta: false };
 
   function compute(surface: string): Entry {
     const exact = numberExact(surface, normOpts) ?? normalize(surface, normOpts);
     const stop = stopwords.has(exact);
-    const term = stemOpts !== false && exact.length > 2 && isArabicWord(exact) ? lightStem(exact, stemOpts) : exact;
+    let term = exact;
+    if (stemOpts !== false && exact.length > 2 && isArabicWord(exact)) {
+      const input = unfoldTa ? normalize(surface, unfoldedOpts) : exact;
+      term = lightStem(input, stemOpts);
+      if (unfoldTa) term = normalize(term, normOpts);
+    }
     return { surface, exact, term, stop };
   }
 

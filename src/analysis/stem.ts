@@ -1,10 +1,11 @@
 /**
- * Light stemmer for normalized Arabic (input already folded by normalize.ts: أإآٱ→ا, ى→ي, and by
- * default ة→ه, ؤ→و, ئ→ي). Starts from light10 (Larkey, Ballesteros & Connell 2007; Lucene's
+ * Light stemmer for normalized Arabic (input already folded by normalize.ts: أإآٱ→ا, ى→ي, ؤ→و,
+ * ئ→ي). The ta marbuta may be folded (ه) or not (ة): the analyzer stems the unfolded form, so the
+ * stemmer can tell حكومته (حكومة + ه) from ثابتة, and folds ة→ه in the result. Starts from light10 (Larkey, Ballesteros & Connell 2007; Lucene's
  * ArabicStemmer) and adds, each switchable so eval/stemmer-experiment.ts can measure it:
  *  - proclitics: و/ف + ب/ك/ل before the article (وبال، فبال، وكال، فكال، ولل، فلل);
- *  - enclitics: pronoun suffixes هما كما هم هن كم كن نا, with the ta marbuta they hide restored
- *    (حكومتهم → حكومه, so it stems like حكومة);
+ *  - enclitics: pronoun suffixes هما كما هم هن كم كن نا, and the ta marbuta a pronoun hides
+ *    restored (حكومتهم، حكومتها → حكومة, so they stem like حكومة);
  *  - guards: words that look affixed but are not (عمان، لبنان، وزارة، ...), see stem-guards.ts.
  * Rules are data; the logic is two small loops. Works on UTF-16 code units (all Arabic letters
  * are in the BMP).
@@ -43,7 +44,13 @@ const ENCLITICS: readonly (readonly [string, number])[] = [
 ];
 
 const TEH = 'ت';
-const HEH = 'ه'; // ة after normalize()
+const TA_MARBUTA = 'ة';
+
+/**
+ * Pronoun suffixes after which a ت is a ta marbuta written open (حكومتها = حكومة + ها).
+ * Not ي: after ت it is mostly the nisba (الكويتي), not "my".
+ */
+const PRONOUNS_AFTER_TA: readonly string[] = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها', 'ه'];
 
 function sortLongestFirst(rules: PrefixRule[]): PrefixRule[] {
   return rules.sort((a, b) => b[0].length - a[0].length);
@@ -66,17 +73,25 @@ function stripPrefix(w: string, rules: readonly PrefixRule[], guards: boolean): 
 /** True when `w` (starting with و) is a و-initial word, possibly with suffixes. */
 function startsWithWawWord(w: string): boolean {
   if (WAW_INITIAL.has(w)) return true;
-  return WAW_INITIAL.has(stripSuffixes(w, false));
+  return WAW_INITIAL.has(stripSuffixes(restoreTaMarbuta(w) ?? stripEnclitic(w), false));
+}
+
+/**
+ * حكومتهم → حكومة, وظيفتها → وظيفة: a pronoun after a ت that was a ta marbuta. The rest must keep
+ * ≥ 4 letters (بيته stays بيت + ه) and not end in ات (سياراتها is a plural). Null when not so.
+ */
+function restoreTaMarbuta(w: string): string | null {
+  for (const p of PRONOUNS_AFTER_TA) {
+    if (!w.endsWith(p)) continue;
+    const rest = w.length - p.length;
+    if (rest >= 4 && w[rest - 1] === TEH && w[rest - 2] !== 'ا') return w.slice(0, rest - 1) + TA_MARBUTA;
+  }
+  return null;
 }
 
 function stripEnclitic(w: string): string {
   for (const [e, min] of ENCLITICS) {
-    if (w.length - e.length >= min && w.endsWith(e)) {
-      const rest = w.slice(0, -e.length);
-      // حكومتهم → حكومت → حكومه: the ta marbuta is written ت before a suffix (not after the plural ات).
-      if (rest.length >= 4 && rest.endsWith(TEH) && !rest.endsWith('ات')) return rest.slice(0, -1) + HEH;
-      return rest;
-    }
+    if (w.length - e.length >= min && w.endsWith(e)) return w.slice(0, -e.length);
   }
   return w;
 }
@@ -89,7 +104,10 @@ function stripSuffixes(w: string, guards: boolean): string {
   return w;
 }
 
-const PROTECTED_STEMS: ReadonlySet<string> = new Set(PROTECTED_WORDS);
+/** Protected words in both spellings of a final ta marbuta (the stemmer may see ة or ه). */
+const PROTECTED_STEMS: ReadonlySet<string> = new Set(
+  PROTECTED_WORDS.flatMap((w) => (w.endsWith('ه') ? [w, w.slice(0, -1) + TA_MARBUTA] : [w])),
+);
 /** و-initial words after suffix stripping (وزاره → وزار), so inflected forms match too. */
 const WAW_INITIAL: ReadonlySet<string> = new Set(WAW_INITIAL_WORDS.map((w) => stripSuffixes(w, false)));
 
@@ -100,6 +118,6 @@ export function lightStem(word: string, opts: StemOptions = {}): string {
   if (guards && PROTECTED_STEMS.has(word)) return word;
   let w = stripPrefix(word, (opts.proclitics ?? true) ? PREFIXES_PROCLITIC : PREFIXES_BASE, guards);
   if (guards && PROTECTED_STEMS.has(w)) return w;
-  if (opts.enclitics ?? true) w = stripEnclitic(w);
+  if (opts.enclitics ?? true) w = restoreTaMarbuta(w) ?? stripEnclitic(w);
   return stripSuffixes(w, guards);
 }

@@ -17,6 +17,11 @@ const SAME_TERM: readonly [a: string, b: string][] = [
   ['مسؤول', 'مسوول'], // hamza seat dropped
   ['ﻻعب', 'لاعب'], // lam-alef ligature
   ['كـــتاب', 'كتاب'], // tatweel
+  ['حكومتها', 'الحكومة'], // ta marbuta written ت before a pronoun
+  ['وظيفتهم', 'وظيفة'],
+  ['ثابتة', 'ثابت'], // a real ت before the ta marbuta stays
+  ['الكويتي', 'الكويت'], // nisba ي after ت is not a pronoun
+  ['سياراتها', 'السيارات'], // plural ات + pronoun
 ];
 
 describe('analyzer: spellings that must give the same term', () => {
