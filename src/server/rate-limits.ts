@@ -10,9 +10,9 @@ import { makeProblem, sendProblem } from './problem.ts';
 export interface RateLimitOptions {
   /** Window length in ms (default 60 000). */
   windowMs?: number;
-  /** GET requests to /api per client per window (default 1 200: 20/s sustained, plenty for type-ahead). */
+  /** GET requests to /api per client per window (default 1 200: 20/s sustained, plenty for type-ahead); 0 = unlimited. */
   read?: number;
-  /** Write requests per client per window (default 60). */
+  /** Write requests per client per window (default 60); 0 = unlimited. */
   write?: number;
 }
 
@@ -42,5 +42,8 @@ const pass: RequestHandler = (_req, _res, next) => next();
 export function rateLimiters(opts: RateLimitOptions | false | undefined): { read: RequestHandler; write: RequestHandler } {
   if (opts === false) return { read: pass, write: pass };
   const o = { ...DEFAULT_RATE_LIMITS, ...opts };
-  return { read: limiter('read', o.read, o.windowMs), write: limiter('write', o.write, o.windowMs) };
+  return {
+    read: o.read > 0 ? limiter('read', o.read, o.windowMs) : pass,
+    write: o.write > 0 ? limiter('write', o.write, o.windowMs) : pass,
+  };
 }

@@ -4,8 +4,9 @@
  * stop accepting, let in-flight requests finish (force-close after `graceMs`), close the store,
  * flush the log. `installShutdownSignals` wires close() to SIGTERM/SIGINT for the CLI.
  *
- * Run directly: `tsx src/server/start.ts --index <dir> [--port 8080] [--host 127.0.0.1]`
- * (the `fahras serve` command does the same).
+ * Run directly: `tsx src/server/start.ts --index <dir> [--port 8080] [--host 127.0.0.1] [--read-only]
+ * [--key-file f] [--rate-limit-read n] [--rate-limit-write n] [--cache-entries n]` (0 = off); the
+ * `fahras serve` command does the same.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -132,6 +133,14 @@ export function installShutdownSignals(running: Pick<RunningServer, 'close'>, lo
   process.on('SIGINT', onSignal);
 }
 
+/** A whole number ≥ 0 from a flag, or undefined when absent. */
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`--${name} must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -140,12 +149,29 @@ async function main(): Promise<void> {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       'key-file': { type: 'string' },
       'read-only': { type: 'boolean', default: false },
+      /** Reads / writes per client per minute; 0 turns limiting off. */
+      'rate-limit-read': { type: 'string' },
+      'rate-limit-write': { type: 'string' },
+      /** Entries of the response cache; 0 turns it off. */
+      'cache-entries': { type: 'string' },
     },
   });
   const logger = pino({ level: process.env.FAHRAS_LOG_LEVEL ?? 'info' });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
-  const running = await startServer({ indexDir: values.index!, port, host: values.host!, keyFile: values['key-file'], readOnly: values['read-only'], logger });
+  const read = count('rate-limit-read', values['rate-limit-read']);
+  const write = count('rate-limit-write', values['rate-limit-write']);
+  const entries = count('cache-entries', values['cache-entries']);
+  const running = await startServer({
+    indexDir: values.index!,
+    port,
+    host: values.host!,
+    keyFile: values['key-file'],
+    readOnly: values['read-only'],
+    logger,
+    rateLimit: { ...(read !== undefined ? { read } : {}), ...(write !== undefined ? { write } : {}) },
+    cache: entries === 0 ? false : entries ? { entries } : undefined,
+  });
   installShutdownSignals(running, logger);
 }
 
