@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StorageError, ValidationError } from '../../src/errors.ts';
@@ -240,6 +240,30 @@ describe('snapshots and compaction', () => {
     l.writeUInt32LE(5, 8);
     writeFileSync(log, l);
     await expect(ArchiveStore.open(logDir)).rejects.toThrow(/log format version 5/);
+  });
+
+  it('a missing log, or every snapshot damaged without the first log, stops start-up saying what to restore', async () => {
+    const dir = tempDir();
+    const store = await ArchiveStore.open(dir, { compactEveryRecords: 0 });
+    await store.put(makeArticles(0, 5));
+    await store.compact();
+    await store.put(makeArticles(5, 10));
+    await store.compact();
+    await store.put(makeArticles(10, 12));
+    const image = crashImage(dir);
+    await store.close();
+    expect(storeFiles(image)).toEqual([snapshotName(1), snapshotName(2), logName(1), logName(2)]);
+
+    const missing = crashImage(image);
+    rmSync(path.join(missing, snapshotName(2)));
+    rmSync(path.join(missing, logName(1)));
+    await expect(ArchiveStore.open(missing)).rejects.toThrow(/log wal-00000001\.log is missing/);
+
+    const allBad = crashImage(image);
+    for (const g of [1, 2]) writeFileSync(path.join(allBad, snapshotName(g)), 'garbage');
+    const err = await ArchiveStore.open(allBad).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/Every snapshot .* is damaged and the logs from the start are gone/);
+    expect((err as { hint?: string }).hint).toMatch(/restore a backup .*fahras reindex/);
   });
 
   it('snapshot(dest) writes a consistent, openable backup while writes continue', async () => {
