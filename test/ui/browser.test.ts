@@ -3,11 +3,13 @@
  * (sample archive + fixtures from ./fixtures.ts). Skipped with a loud warning when Chromium is
  * missing, except under FAHRAS_REQUIRE_BROWSER=1 (CI), where that is a failure.
  */
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_AUTHOR, FIXTURE_WORD, XSS_ID, XSS_TITLE } from './fixtures.ts';
-import { CHROMIUM, HAS_BROWSER, HAS_SAMPLE, openPage, REQUIRE_BROWSER, startUiEnv, warnIfNoBrowser, type PageWatch, type UiEnv } from './harness.ts';
+import { CHROMIUM, HAS_BROWSER, HAS_SAMPLE, openPage, REQUIRE_BROWSER, SCREENSHOT_DIR, startUiEnv, PUBLIC_DIR, warnIfNoBrowser, type PageWatch, type UiEnv } from './harness.ts';
 
 warnIfNoBrowser();
 if (HAS_BROWSER && !HAS_SAMPLE) console.warn('!! UI test of the sample archive skipped: index-data/sample/ is missing');
@@ -28,6 +30,14 @@ async function settled(page: Page): Promise<void> {
 async function go(w: PageWatch, env: UiEnv, path: string): Promise<void> {
   await w.page.goto(env.url + path);
   await settled(w.page);
+}
+
+/**
+ * Imports a UI module in the page and exposes it as globalThis.__mod. The import is passed as a
+ * string: vite would otherwise rewrite an import() written inside an evaluate callback.
+ */
+async function loadModule(page: Page, src: string): Promise<void> {
+  await page.evaluate(`import(${JSON.stringify(src)}).then((m) => { globalThis.__mod = m; })`);
 }
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
@@ -327,5 +337,133 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(outline).not.toBe('none');
     await w.page.keyboard.press('Enter');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+  it('renders marked HTML from the API as text and <mark> only (table)', async () => {
+    const w = await fresh();
+    await go(w, env, '/');
+    const cases: [string, { text: string; marked: boolean }[]][] = [
+      ['plain', [{ text: 'plain', marked: false }]],
+      ['a <mark>عُمان</mark> b', [{ text: 'a ', marked: false }, { text: 'عُمان', marked: true }, { text: ' b', marked: false }]],
+      ['&lt;script&gt;alert(1)&lt;/script&gt;', [{ text: '<script>alert(1)</script>', marked: false }]],
+      ['<script>alert(1)</script>', [{ text: '<script>alert(1)</script>', marked: false }]],
+      ['<mark onclick=x>a</mark>', [{ text: '<mark onclick=x>a', marked: false }]],
+      ['<MARK>a</MARK>', [{ text: '<MARK>a</MARK>', marked: false }]],
+      ['&amp;lt; &#39;q&#39; &#x27;r&#x27; &quot;s&quot; &bogus; &#0; &#xD800;', [{ text: "&lt; 'q' 'r' \"s\" &bogus; &#0; &#xD800;", marked: false }]],
+      ['<mark>open', [{ text: 'open', marked: true }]],
+      ['</mark>x<mark></mark>', [{ text: 'x', marked: false }]],
+    ];
+    await loadModule(w.page, '/js/sanitize.js');
+    const got = await w.page.evaluate((inputs) => {
+      const m = (globalThis as unknown as { __mod: { markedText(h: string): Node; parseMarked(h: string): unknown } }).__mod;
+      return inputs.map((html: string) => {
+        const holder = document.createElement('p');
+        holder.append(m.markedText(html));
+        return { segments: m.parseMarked(html), elements: Array.from(holder.querySelectorAll('*'), (e) => e.tagName) };
+      });
+    }, cases.map(([html]) => html));
+    got.forEach((g: { segments: unknown; elements: string[] }, i: number) => {
+      expect(g.segments, cases[i]![0]).toEqual(cases[i]![1]);
+      expect(g.elements.every((t) => t === 'MARK'), cases[i]![0]).toBe(true);
+    });
+    const urls = await w.page.evaluate(() => {
+      const m = (globalThis as unknown as { __mod: { safeExternalUrl(u: string): string | null } }).__mod;
+      return ['https://a.example/x?y=1', 'http://b.example', 'javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,x', '/relative', '', 'vbscript:x'].map((u) => m.safeExternalUrl(u));
+    });
+    expect(urls).toEqual(['https://a.example/x?y=1', 'http://b.example/', null, null, null, null, null, null]);
+  });
+
+  it('formats Arabic numbers, dates and counted nouns (table)', async () => {
+    const w = await fresh();
+    await go(w, env, '/');
+    await loadModule(w.page, '/js/format.js');
+    const got = await w.page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const f = (globalThis as unknown as { __mod: any }).__mod;
+      return {
+        dates: ['2023-12-12', '2023-12', '2023', '2024-02-29', 'أواخر القرن', ''].map((d) => f.formatDate(d)),
+        results: [0, 1, 2, 3, 10, 11, 99, 100, 101].map((n) => f.countPhrase(n, f.COUNTS.results)),
+        papers: [1, 2, 3, 11].map((n) => f.countPhrase(n, f.COUNTS.otherPapers)),
+        digits: [f.toAsciiDigits('٢٠٢٣-۱۲'), f.toArabicDigits('2023-12')],
+        seconds: [f.formatSeconds(12.4), f.formatSeconds(1500)],
+      };
+    });
+    expect(got.dates).toEqual(['١٢ ديسمبر ٢٠٢٣', 'ديسمبر ٢٠٢٣', '٢٠٢٣', '٢٩ فبراير ٢٠٢٤', 'أواخر القرن', '']);
+    expect(got.results).toEqual(['لا نتائج', 'نتيجة واحدة', 'نتيجتان', '٣ نتائج', '١٠ نتائج', '١١ نتيجة', '٩٩ نتيجة', '١٠٠ نتيجة', '١٠١ نتيجة']);
+    expect(got.papers).toEqual(['منشور أيضاً في صحيفة أخرى', 'منشور أيضاً في صحيفتين أخريين', 'منشور أيضاً في ٣ صحف أخرى', 'منشور أيضاً في ١١ صحيفة أخرى']);
+    expect(got.digits).toEqual(['2023-12', '٢٠٢٣-١٢']);
+    expect(got.seconds).toEqual(['٠٫٠١ ثانية', '١٫٥ ثانية']);
+  });
+
+  it('keeps every screen in the URL (table of routes)', async () => {
+    const w = await fresh();
+    await go(w, env, '/');
+    await loadModule(w.page, '/js/state.js');
+    const got = await w.page.evaluate(() => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const s = (globalThis as unknown as { __mod: any }).__mod;
+      const route = (u: string) => { const url = new URL(u, 'http://x'); return s.parseRoute({ pathname: url.pathname, search: url.search }); };
+      const state = { q: 'عمان', filters: { author: ['أ', 'ب'], from: '2020', to: '2023-12' }, sort: 'newest', page: 3 };
+      return {
+        roundTrip: route(s.searchUrl(state)),
+        defaults: s.searchUrl({ q: 'x' }),
+        badPage: route('/search?q=a&page=-4&sort=bogus'),
+        article: route(s.articleUrl('id/with slash', 'ق')),
+        author: route(s.authorUrl('سلمى الراشد', { q: 'بحر', page: 2 })),
+        home: route('/'),
+        toggledOff: s.toggleFilter(state, 'author', 'أ'),
+        toggledOn: s.toggleFilter({ q: '', filters: {}, page: 4 }, 'column', 'ج'),
+      };
+    });
+    expect(got.roundTrip).toEqual({ name: 'search', q: 'عمان', filters: { author: ['أ', 'ب'], from: '2020', to: '2023-12' }, sort: 'newest', page: 3 });
+    expect(got.defaults).toBe('/search?q=x');
+    expect(got.badPage).toMatchObject({ name: 'search', q: 'a', sort: 'relevance', page: 1 });
+    expect(got.article).toEqual({ name: 'article', id: 'id/with slash', q: 'ق' });
+    expect(got.author).toEqual({ name: 'author', author: 'سلمى الراشد', q: 'بحر', page: 2 });
+    expect(got.home).toEqual({ name: 'home', q: '' });
+    expect(got.toggledOff.filters.author).toEqual(['ب']);
+    expect(got.toggledOff.page).toBe(1);
+    expect(got.toggledOn).toEqual({ q: '', filters: { column: ['ج'] }, page: 1 });
+  });
+
+  it('stays within the size budget: JS + CSS under 100 KB before fonts', async () => {
+    // Every .js/.css in public/ counts, loaded or not (the page loads all of them).
+    const files = readdirSync(PUBLIC_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(js|css)$/.test(f));
+    const total = files.reduce((n, f) => n + statSync(path.join(PUBLIC_DIR, f)).size, 0);
+    console.info(`UI size: ${files.length} files, ${(total / 1024).toFixed(1)} KB of JS+CSS (uncompressed, before fonts)`);
+    expect(files.length).toBeGreaterThan(5);
+    expect(total).toBeLessThan(100 * 1024);
+    // And the page really uses them all: every module and stylesheet is requested.
+    const w = await fresh();
+    const requested = new Set<string>();
+    w.page.on('request', (r) => requested.add(new URL(r.url()).pathname));
+    await go(w, env, `/search?q=${encodeURIComponent(FIXTURE_WORD)}`);
+    expect(files.map((f) => `/${f.split(path.sep).join('/')}`).filter((f) => !requested.has(f))).toEqual([]);
+  });
+
+  it('saves screenshots of the main screens (1280/360 px, light/dark) into screenshots/', async () => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const screens: [string, string][] = [
+      ['home', '/'],
+      ['results', `/search?q=${encodeURIComponent(HAS_SAMPLE ? 'عمان' : FIXTURE_WORD)}`],
+      ['results-filtered', `/search?q=${encodeURIComponent(FIXTURE_WORD)}&author=${encodeURIComponent(FIXTURE_AUTHOR)}&sort=newest`],
+      ['article', `/article/ui-writer-03?q=${encodeURIComponent(FIXTURE_WORD)}`],
+      ['author', `/author/${encodeURIComponent(FIXTURE_AUTHOR)}`],
+      ['no-results', `/search?q=${encodeURIComponent('الملاخة')}`],
+    ];
+    let saved = 0;
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const width of [1280, 360]) {
+        const w = await fresh({ colorScheme, width, height: width > 400 ? 900 : 780 });
+        for (const [name, p] of screens) {
+          await go(w, env, p);
+          await w.page.evaluate(() => document.fonts.ready);
+          await w.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+          saved++;
+        }
+        expect(w.errors).toEqual([]);
+        await w.context.close();
+      }
+    }
+    expect(saved).toBe(screens.length * 4);
   });
 });

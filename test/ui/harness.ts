@@ -17,6 +17,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_BROWSER = existsSync(CHROMIUM);
 export const REQUIRE_BROWSER = process.env.FAHRAS_REQUIRE_BROWSER === '1';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const PUBLIC_DIR = path.join(ROOT, 'public');
 export const SAMPLE_DIR = path.join(ROOT, 'index-data/sample');
 export const HAS_SAMPLE = existsSync(SAMPLE_DIR);
 export const SCREENSHOT_DIR = path.join(ROOT, 'screenshots');
