@@ -25,9 +25,8 @@ Examples:
       const fromStdin = words.length === 0 || (words.length === 1 && words[0] === '-');
       if (fromStdin && process.stdin.isTTY) throw new UsageError('no text given', 'write the text after the command: fahras analyze "النص"');
       const text = fromStdin ? await readStdin() : words.join(' ');
-      const tokens = analyze(text).map((t) => ({
-        text: t.text, start: t.start, end: t.end, term: t.term, exact: t.exact, position: t.position, stop: t.stop,
-      }));
+      // Same shape as GET /api/analyze.
+      const tokens = analyze(text).map((t) => ({ text: t.text, start: t.start, end: t.end, term: t.term, exact: t.exact, stop: t.stop }));
       if (opts.json) {
         process.stdout.write(JSON.stringify({ tokens }) + '\n');
         return;
