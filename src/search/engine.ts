@@ -29,6 +29,7 @@ import { SortedVocab } from './sorted-vocab.ts';
 import { SpellingVocab } from './spelling.ts';
 import { suggestFor } from './suggest.ts';
 import { topK } from './top-k.ts';
+import { isQuestion } from './question.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineParts } from './serialize.ts';
 
@@ -201,7 +202,7 @@ export class SearchEngine implements Engine {
 
   /** Evaluates the parsed query (a browse matches every live doc). */
   private evaluate(parsed: ParsedQuery, relaxed: boolean): Hits {
-    const ev = new Evaluator(this.ix, { relaxed });
+    const ev = new Evaluator(this.ix, { relaxed, question: isQuestion(parsed.text) });
     const h = parsed.root.clauses.length === 0 ? ev.all() : ev.node(parsed.root, true);
     return h ?? { docs: [], score: this.pool.take() };
   }

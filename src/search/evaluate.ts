@@ -47,6 +47,8 @@ function popcount5(x: number): number {
 export interface EvalOptions {
   /** Relaxed: minimum-should-match of 1 at the top level (best partial matches). */
   relaxed: boolean;
+  /** A natural-language question: looser minimum-should-match (RankingParams.questionMsm). */
+  question?: boolean;
 }
 
 /** One query term as scored: its analyzed forms and weight. */
@@ -268,8 +270,9 @@ export class Evaluator {
   minimumShouldMatch(n: number, top: boolean): number {
     if (n === 0) return 0;
     if (top && this.opts.relaxed) return 1;
+    if (top && this.opts.question) return Math.max(1, Math.ceil(n * this.p.questionMsm));
     const { allUpTo, ratio } = this.p.msm;
-    return n <= allUpTo ? n : Math.max(allUpTo, Math.ceil(n * ratio));
+    return n <= allUpTo ? n : Math.max(1, Math.ceil(n * ratio));
   }
 
   private group(clauses: readonly Clause[], top: boolean): Hits | null {

@@ -15,6 +15,8 @@ export interface RankingParams {
   stopWeight: number;
   /** Should-clauses needed: all when there are at most `allUpTo`, else ceil(n × ratio). */
   msm: { allUpTo: number; ratio: number };
+  /** Should-clauses needed by a natural-language question (see question.ts): ceil(n × ratio). */
+  questionMsm: number;
   /** Bonus per query-term pair found next to each other (exact forms, in order), as a fraction of the pair's weight. */
   proximity: number;
   /** Docs re-scored for proximity. */
@@ -28,6 +30,7 @@ export const DEFAULT_RANKING: RankingParams = {
   exactWeight: 0.35,
   stopWeight: 0.15,
   msm: { allUpTo: 3, ratio: 0.5 },
+  questionMsm: 0.2,
   proximity: 0.25,
   proximityDepth: 100,
 };
