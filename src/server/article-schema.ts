@@ -35,7 +35,9 @@ export function rejectDangerousKeys(key: string, value: unknown): unknown {
 const BAD_ID_CHARS = /[\u0000-\u001F\u007F-\u009F/\\]/;
 
 const text = (name: string, max: number) =>
-  z.string({ error: `${name} must be a string` }).max(max, { error: `${name} must be at most ${max} characters` });
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `${name} is required` : `${name} must be a string`) })
+    .max(max, { error: `${name} must be at most ${max} characters` });
 
 const name = (field: string) => text(field, ARTICLE_LIMITS.nameChars).trim().optional();
 

@@ -118,7 +118,7 @@ describe('POST /api/articles', () => {
   });
 
   const invalid: [string, unknown, RegExp][] = [
-    ['a missing body', { id: 'v', title: 't' }, /body must be a string/],
+    ['a missing body', { id: 'v', title: 't' }, /body is required/],
     ['an empty id', { id: '  ', title: 't', body: 'b' }, /id must not be empty/],
     ['a slash in the id', { id: 'a/b', title: 't', body: 'b' }, /must not contain/],
     ['a control character in the id', { id: 'a\u0000b', title: 't', body: 'b' }, /must not contain/],
