@@ -31,8 +31,8 @@ export function rejectDangerousKeys(key: string, value: unknown): unknown {
   if (FORBIDDEN_KEYS.has(key)) throw new SyntaxError(`"${key}" is not allowed as a field name`);
   return value;
 }
-/** C0/C1 controls (U+0000–U+001F, U+007F–U+009F) and the path separators `/` `\` are not allowed in ids. */
-const BAD_ID_CHARS = /[\u0000-\u001F\u007F-\u009F/\\]/;
+/** C0/C1 controls (U+0000–U+001F, U+007F–U+009F) are not allowed in ids. (`/` is: it travels as %2F in paths.) */
+const BAD_ID_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
 
 const text = (name: string, max: number) =>
   z
@@ -44,7 +44,7 @@ const name = (field: string) => text(field, ARTICLE_LIMITS.nameChars).trim().opt
 export const ArticleIdSchema = text('id', ARTICLE_LIMITS.idChars)
   .trim()
   .min(1, { error: 'id must not be empty' })
-  .refine((id) => !BAD_ID_CHARS.test(id), { error: 'id must not contain control characters, "/" or "\\"' });
+  .refine((id) => !BAD_ID_CHARS.test(id), { error: 'id must not contain control characters' });
 
 const extraSchema = z
   .record(z.string(), z.unknown(), { error: 'extra must be an object of named values' })

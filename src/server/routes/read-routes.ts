@@ -40,7 +40,7 @@ export function analysisResponse(text: string): { tokens: { text: string; start:
 
 function pathId(req: Request): string {
   const parsed = ArticleIdSchema.safeParse(req.params.id);
-  if (!parsed.success) throw new NotFoundError(`No article with id "${String(req.params.id).slice(0, 200)}".`);
+  if (!parsed.success) throw notFoundArticle(String(req.params.id).slice(0, 200));
   return parsed.data;
 }
 
