@@ -19,6 +19,8 @@ export interface ChildServer {
   child: ChildProcess;
   /** Everything the child wrote to stderr so far (warnings, errors). */
   stderr(): string;
+  /** Everything the child wrote to stdout so far (the CLI logs there). */
+  stdout(): string;
   /** SIGKILL, resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM (graceful close), resolves with the exit code. */
@@ -31,6 +33,8 @@ export interface SpawnOptions {
   /** Use `node bin/fahras.mjs serve --index DIR --port 0` instead of the test entry point. */
   cli?: boolean;
   env?: Record<string, string>;
+  /** Runs `[...prefix, node, ...args]` instead, e.g. inside `unshare -m` (the prefix must exec node). */
+  prefix?: string[];
   /** ms to wait for the server to say it is serving (default 60 s: a 2-core machine under load). */
   timeoutMs?: number;
 }
@@ -51,7 +55,8 @@ export function spawnServer(indexDir: string, opts: SpawnOptions = {}): Promise<
   const args = opts.cli
     ? [CLI, 'serve', '--index', indexDir, '--port', '0', '--host', '127.0.0.1']
     : ['--import', 'tsx', SERVER_MAIN, indexDir];
-  const child = spawn(process.execPath, args, {
+  const [cmd, ...cmdArgs] = opts.prefix?.length ? [...opts.prefix, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(cmd!, cmdArgs, {
     cwd: ROOT,
     env: { ...process.env, FAHRAS_API_KEYS: KEY, FAHRAS_LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,6 +88,7 @@ export function spawnServer(indexDir: string, opts: SpawnOptions = {}): Promise<
         pid: child.pid!,
         child,
         stderr: () => err,
+        stdout: () => out,
         async kill() {
           const gone = exited(child);
           child.kill('SIGKILL');

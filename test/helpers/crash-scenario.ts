@@ -139,7 +139,7 @@ export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport>
   const report: CrashReport = { seed, runs: [], acked: 0, finalSize: 0, verifiedLookups: 0 };
   try {
     for (let run = 0; run < runs; run++) {
-      const server = await spawnServer(dir);
+      const server = await spawnServer(dir, { timeoutMs: 300_000 }); // replaying a 10k-record log takes ~13 s of CPU; the machine is shared
       const sizeBefore = await size(server.url);
       if (run > 0) {
         report.runs[run - 1]!.sizeAfterRestart = sizeBefore;
@@ -171,7 +171,7 @@ export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport>
       report.runs.push({ run, ackedAtKill: ackedAtKill < 0 ? acked.size : ackedAtKill, killAfterMs: killMs, sizeAfterRestart: -1, warnings: [] });
     }
     // Final restart: everything acknowledged is there; finishing the ingest gives exactly `total`.
-    const server = await spawnServer(dir);
+    const server = await spawnServer(dir, { timeoutMs: 300_000 }); // replaying a 10k-record log takes ~13 s of CPU; the machine is shared
     try {
       const n = await size(server.url);
       report.runs[runs - 1]!.sizeAfterRestart = n;
@@ -186,8 +186,12 @@ export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport>
       await server.kill();
     }
     report.acked = acked.size;
-    return report;
-  } finally {
     rmSync(dir, { recursive: true, force: true });
+    return report;
+  } catch (err) {
+    // Kept for a post-mortem unless FAHRAS_KEEP_FAILED=0.
+    if (process.env.FAHRAS_KEEP_FAILED === '0') rmSync(dir, { recursive: true, force: true });
+    else (err as Error).message += `\n(index folder kept for inspection: ${dir})`;
+    throw err;
   }
 }
