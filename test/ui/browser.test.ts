@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_AUTHOR, FIXTURE_WORD, XSS_ID, XSS_TITLE } from './fixtures.ts';
+import { FIXTURE_AUTHOR, FIXTURE_WORD, XSS_ID, XSS_TITLE, XSS_WORD } from './fixtures.ts';
 import { CHROMIUM, HAS_BROWSER, HAS_SAMPLE, openPage, REQUIRE_BROWSER, SCREENSHOT_DIR, startUiEnv, PUBLIC_DIR, warnIfNoBrowser, type PageWatch, type UiEnv } from './harness.ts';
 
 warnIfNoBrowser();
@@ -239,7 +239,7 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
 
   it('shows markup in the data as text and runs none of it', async () => {
     const w = await fresh();
-    await go(w, env, `/search?q=${encodeURIComponent('تحذير')}`);
+    await go(w, env, `/search?q=${encodeURIComponent(XSS_WORD)}`);
     const hitTitle = w.page.locator('.hit__title').first();
     expect((await hitTitle.textContent())!.trim()).toBe(XSS_TITLE);
     await go(w, env, `/article/${XSS_ID}?q=${encodeURIComponent('الملاحة')}`);
@@ -311,7 +311,7 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
         await w.context.close();
       }
       expect(problems).toEqual([]);
-    });
+    }, 240_000);
   }
 
   it('fits 360 px without horizontal scrolling', async () => {
@@ -465,5 +465,5 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
       }
     }
     expect(saved).toBe(screens.length * 4);
-  });
+  }, 240_000);
 });

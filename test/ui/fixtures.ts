@@ -6,7 +6,7 @@ import type { Article } from '../../src/types.ts';
 
 /** A writer with articles in two columns, all mentioning «الملاحة» so one query pages. */
 export const FIXTURE_AUTHOR = 'سلمى الراشد';
-export const FIXTURE_COLUMNS = ['نافذة الأربعاء', 'على الهامش'] as const;
+export const FIXTURE_COLUMNS = ['نافذة الأربعاء', 'بحر وموانئ'] as const;
 export const FIXTURE_WORD = 'الملاحة';
 
 const OPENINGS = [
@@ -56,7 +56,9 @@ export function writerArticles(): Article[] {
 }
 
 export const XSS_ID = 'ui-xss-1';
-export const XSS_TITLE = '<script>alert(1)</script> تحذير <img src=x onerror=alert(1)>';
+export const XSS_TITLE = '<script>alert(1)</script> عنوان مشبوه <img src=x onerror=alert(1)>';
+/** A word found only in the hostile article. */
+export const XSS_WORD = 'مشبوه';
 
 /** Markup in every field: it must show as text, and no dialog may open. */
 export function hostileArticle(): Article {

@@ -6,9 +6,9 @@ import { authorUrl, searchUrl } from '../state.js';
 
 const EXAMPLES = [
   { q: 'عمان', note: 'تجد «عُمان» و«عمّان» بتشكيلها وبدونه' },
-  { q: '"الأمن الغذائي"', note: 'عبارة بنصّها' },
+  { q: '"الأمن المائي"', note: 'عبارة بنصّها' },
   { q: 'النفط أو الغاز', note: 'إحدى الكلمتين' },
-  { q: 'التعليم -الجامعات', note: 'مع استبعاد كلمة' },
+  { q: 'التعليم -كورونا', note: 'مع استبعاد كلمة' },
 ];
 
 export async function renderHome(main, _route, { signal }) {
