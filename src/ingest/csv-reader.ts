@@ -4,16 +4,40 @@
  * unclosed quotes) are reported with their line and skipped.
  */
 import { parse } from 'csv-parse';
-import { openText, type ByteCounter } from './open-input.ts';
+import { openText, readLines, type ByteCounter } from './open-input.ts';
 import { recordToArticle } from './record.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter of the header row: `.tsv` → tab; otherwise whichever of , ; tab | occurs most
+ * outside quotes (spreadsheets in many locales export with `;`).
+ */
+export async function sniffDelimiter(file: string): Promise<string> {
+  if (/\.tsv(\.gz)?$/i.test(file)) return '\t';
+  let header = '';
+  for await (const { text } of readLines(file)) {
+    header = text;
+    break;
+  }
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
 
 export async function* readCsv(file: string, opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
   const skipped: ReadEvent[] = [];
   const parser = parse({
     columns: (header: string[]) => header.map((h) => h.trim()),
     bom: true,
-    delimiter: /\.tsv(\.gz)?$/i.test(file) ? '\t' : ',',
+    delimiter: await sniffDelimiter(file),
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,

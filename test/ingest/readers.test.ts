@@ -121,6 +121,20 @@ describe('CSV', () => {
   });
 });
 
+describe('CSV delimiters', () => {
+  it.each([
+    ['semicolon.csv', 'title;body;date\n"عنوان؛ أول";"نص, بفاصلة";2020-01-01\n'],
+    ['tabs.tsv', 'title\tbody\tdate\nعنوان؛ أول\tنص, بفاصلة\t2020-01-01\n'],
+    ['pipes.csv', 'title|body|date\nعنوان؛ أول|نص, بفاصلة|2020-01-01\n'],
+  ])('%s', async (name, content) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fahras-csv-'));
+    await writeFile(path.join(dir, name), content);
+    const { articles, problems } = await read(path.join(dir, name), 'csv');
+    expect(problems).toEqual([]);
+    expect(articles[0]!.article).toMatchObject({ title: 'عنوان؛ أول', body: 'نص, بفاصلة', date: '2020-01-01' });
+  });
+});
+
 describe('JSON lines and JSON arrays', () => {
   it('reads every good line and reports each bad one with its line number', async () => {
     const { articles, problems } = await read(path.join(FIX, 'mixed-bad.jsonl'), 'jsonl');
