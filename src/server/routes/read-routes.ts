@@ -6,7 +6,6 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { analyze } from '../../analysis/analyzer.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
-import type { SearchRequest } from '../../types.ts';
 import type { ApiContext } from '../api-context.ts';
 import { ArticleIdSchema } from '../article-schema.ts';
 import { parseParams } from '../param-shape.ts';
@@ -48,17 +47,12 @@ function notFoundArticle(id: string): NotFoundError {
   return new NotFoundError(`No article with id "${id}". Check the id (ids are case-sensitive), or search for it with GET /api/search.`);
 }
 
-/** Canonical cache key for a search request (the parsed form, so `q=a&size=10` and `size=10&q=a` share it). */
-function searchKey(req: SearchRequest): string {
-  return `search:${JSON.stringify(req)}`;
-}
-
 export function readRoutes(ctx: ApiContext): Router {
   const r = Router();
 
+  // Keyed by the URL as sent: a hit skips parameter validation too (the same URL always parses the same).
   r.get('/search', (req, res) => {
-    const sreq = parseSearchParams(req.query);
-    ctx.sendCached(res, searchKey(sreq), () => ctx.store().engine.search(sreq));
+    ctx.sendCached(res, `url:${req.originalUrl}`, () => ctx.store().engine.search(parseSearchParams(req.query)));
   });
 
   r.get('/articles/:id', (req, res) => {
@@ -89,18 +83,20 @@ export function readRoutes(ctx: ApiContext): Router {
 
   r.get('/authors/:name', (req, res) => {
     const name = String(req.params.name).trim();
-    const query = req.query;
-    if ('author' in query) {
-      throw new ValidationError('Invalid parameters for GET /api/authors/{name}: the author comes from the path; remove the "author" parameter.');
-    }
-    const sreq = parseSearchParams(query);
     const engine = ctx.store().engine;
-    if (!engine.authors().some((a) => a.value === name)) {
-      throw new NotFoundError(`No author named "${name}". GET /api/authors lists every author with their article count.`);
-    }
-    sreq.filters = { ...sreq.filters, author: [name] };
-    sreq.sort ??= 'newest';
-    ctx.sendCached(res, `author:${searchKey(sreq)}`, () => engine.search(sreq));
+    ctx.sendCached(res, `url:${req.originalUrl}`, () => {
+      const query = req.query;
+      if ('author' in query) {
+        throw new ValidationError('Invalid parameters for GET /api/authors/{name}: the author comes from the path; remove the "author" parameter.');
+      }
+      const sreq = parseSearchParams(query);
+      if (!engine.authors().some((a) => a.value === name)) {
+        throw new NotFoundError(`No author named "${name}". GET /api/authors lists every author with their article count.`);
+      }
+      sreq.filters = { ...sreq.filters, author: [name] };
+      sreq.sort ??= 'newest';
+      return engine.search(sreq);
+    });
   });
 
   r.get('/analyze', (req, res) => {
