@@ -38,7 +38,7 @@ export function recordToArticle(raw: unknown, map: Record<string, string> = {}):
   const fields: Partial<Record<ArticleField, unknown>> = {};
   const extra: Record<string, unknown> = {};
   for (const [key0, value] of Object.entries(raw)) {
-    const key = map[key0] ?? key0;
+    const key = Object.hasOwn(map, key0) ? map[key0]! : key0; // own keys only: "constructor" is a field name, not Object.prototype.constructor
     const field = articleFieldFor(key);
     if (field && fields[field] === undefined) fields[field] = value;
     else if (value !== undefined && value !== null && value !== '') extra[key] = value;
