@@ -35,5 +35,5 @@ export function parseFieldMap(spec: string | undefined): Record<string, string> 
 export function articleFieldFor(key: string): ArticleField | undefined {
   const k = key.toLowerCase();
   if ((ARTICLE_FIELDS as readonly string[]).includes(k)) return k as ArticleField;
-  return FIELD_ALIASES[k];
+  return Object.hasOwn(FIELD_ALIASES, k) ? FIELD_ALIASES[k] : undefined; // "constructor", "__proto__"… are not aliases
 }
