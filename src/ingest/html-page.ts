@@ -133,7 +133,7 @@ export function parseHtmlArticle(html: string): HtmlResult {
   const timeEl = doc.querySelector('time[datetime]') ?? doc.querySelector('time');
   const rawDate = str(l.datePublished) ?? str(l.dateCreated)
     ?? meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'og:published_time', 'sailthru.date')
-    ?? clean(timeEl?.getAttribute('datetime')) ?? clean(timeEl?.textContent);
+    ?? (clean(timeEl?.getAttribute('datetime')) || clean(timeEl?.textContent));
   const source = str((l.publisher as Json | undefined)?.name ?? l.publisher) ?? meta(doc, 'og:site_name', 'application-name');
   const category = str(l.articleSection) ?? meta(doc, 'article:section');
   const tags = tagList(l.keywords ?? (metaAll(doc, 'article:tag').length ? metaAll(doc, 'article:tag') : meta(doc, 'keywords', 'news_keywords')));

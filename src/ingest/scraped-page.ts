@@ -43,7 +43,7 @@ const LABELS: readonly (readonly [FieldKind, RegExp])[] = [
   ['email', /^(?:(?:البريد الالكتروني|email|e-mail)\s*[:：]\s*)?([^\s@]+@[^\s@]+\.[^\s@]+)$/],
 ];
 
-function field(text: string): { kind: FieldKind; value: string } | undefined {
+export function labelledLine(text: string): { kind: FieldKind; value: string } | undefined {
   const folded = foldForDates(text).trim();
   for (const [kind, re] of LABELS) {
     const m = re.exec(folded);
@@ -91,7 +91,7 @@ function buildArticle(lines: Line[], isMain: boolean): Block {
   // first source/tags line (only if it looks like a name).
   let byline: { at: number; sure: boolean } | undefined;
   for (const l of lines) {
-    const f = field(l.text);
+    const f = labelledLine(l.text);
     if (f && f.kind !== 'readAlso') {
       if (f.kind === 'email' && (!byline || !byline.sure)) byline = { at: plain.length - 1, sure: true };
       if ((f.kind === 'source' || f.kind === 'tags') && !byline) byline = { at: plain.length - 1, sure: false };
@@ -136,8 +136,8 @@ function splitItems(lines: Line[]): Line[][] {
   const items: Line[][] = [];
   let cur: Line[] | undefined;
   for (const l of lines) {
-    const labelled = field(l.text);
-    if (!cur || (isTitleLike(l.text) && !labelled && cur.some((x, i) => i > 0 && !field(x.text)))) {
+    const labelled = labelledLine(l.text);
+    if (!cur || (isTitleLike(l.text) && !labelled && cur.some((x, i) => i > 0 && !labelledLine(x.text)))) {
       cur = [l];
       items.push(cur);
     } else cur.push(l);
@@ -148,11 +148,11 @@ function splitItems(lines: Line[]): Line[][] {
 /** The articles of one page (main article first, then read-also items). */
 export function parsePage(lines: Line[]): Block[] {
   const nonEmpty = lines.filter((l) => l.text.trim());
-  const cut = nonEmpty.findIndex((l) => field(l.text)?.kind === 'readAlso');
+  const cut = nonEmpty.findIndex((l) => labelledLine(l.text)?.kind === 'readAlso');
   const main = cut < 0 ? nonEmpty : nonEmpty.slice(0, cut);
   const rest = cut < 0 ? [] : nonEmpty.slice(cut + 1);
   if (cut >= 0) {
-    const inline = field(nonEmpty[cut]!.text)!.value; // «إقرأ أيضاً: عنوان» on one line
+    const inline = labelledLine(nonEmpty[cut]!.text)!.value; // «إقرأ أيضاً: عنوان» on one line
     if (inline) rest.unshift({ n: nonEmpty[cut]!.n, text: inline });
   }
   const blocks: Block[] = [];
