@@ -160,6 +160,50 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('filters by a date range typed in any digits, and rejects a malformed date', async () => {
+    const w = await fresh();
+    await go(w, env, `/search?q=${encodeURIComponent(FIXTURE_WORD)}`);
+    await w.page.fill('#date-from', '٢٠٢٢/٣'); // Arabic-Indic digits and a slash
+    await w.page.fill('#date-to', 'أمس');
+    await w.page.click('.date-range button[type="submit"]');
+    expect(await w.page.locator('#date-to').getAttribute('aria-invalid')).toBe('true');
+    expect(await w.page.locator('#date-error').textContent()).toMatch(/سنة/);
+    expect(param(w.page, 'from')).toBeNull();
+
+    await w.page.fill('#date-to', '2022-12-31');
+    await w.page.click('.date-range button[type="submit"]');
+    await settled(w.page);
+    expect(param(w.page, 'from')).toBe('2022-03');
+    expect(param(w.page, 'to')).toBe('2022-12-31');
+    expect(await w.page.locator('.chip').textContent()).toContain('٢٠٢٢-٠٣');
+    const dates = await w.page.locator('.hit time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    expect(dates.length).toBeGreaterThan(0);
+    for (const d of dates) expect(d >= '2022-03-01' && d <= '2022-12-31', d).toBe(true);
+
+    // The chip removes the range; a year from the facet list sets one.
+    await w.page.locator('.chip').click();
+    await settled(w.page);
+    expect([param(w.page, 'from'), param(w.page, 'to')]).toEqual([null, null]);
+    await w.page.locator('.facet__list--years a', { hasText: '٢٠٢١' }).click();
+    await settled(w.page);
+    expect([param(w.page, 'from'), param(w.page, 'to')]).toEqual(['2021', '2021']);
+    expect(await w.page.locator('.chip').textContent()).toContain('٢٠٢١');
+  });
+
+  it('shows an error with a retry when the server cannot be reached', async () => {
+    const w = await fresh();
+    await go(w, env, '/');
+    await w.page.route('**/api/search?**', (route) => route.abort('connectionrefused'));
+    await w.page.fill('#q', FIXTURE_WORD);
+    await w.page.press('#q', 'Enter');
+    await settled(w.page);
+    expect(await w.page.locator('.state--error h1').textContent()).toBe('تعذّر الاتصال بالخادم');
+    await w.page.unroute('**/api/search?**');
+    await w.page.locator('.state--error button').click();
+    await settled(w.page);
+    expect(await w.page.locator('.hit').count()).toBeGreaterThan(0);
+  });
+
   it('sorts by newest and oldest', async () => {
     const w = await fresh();
     await go(w, env, `/search?q=${encodeURIComponent(FIXTURE_WORD)}`);

@@ -34,13 +34,13 @@ export async function renderAuthor(main, route, { signal, navigate }) {
     class: 'author__search', role: 'search', 'aria-label': `البحث في مقالات ${name}`,
     on: { submit: (e) => { e.preventDefault(); navigate(authorUrl(route.author, { q: input.value.trim() })); } },
   },
-  h('label', { for: 'author-q' }, 'ابحث في مقالاته'),
+  h('label', { for: 'author-q' }, 'ابحث في هذه المقالات'),
   h('div', { class: 'author__search-row' }, input, h('button', { class: 'button', type: 'submit' }, 'بحث')));
 
   replaceChildren(main,
     h('div', { class: 'author' },
       h('header', { class: 'author__header' },
-        h('p', { class: 'article__kicker' }, 'كاتب'),
+        h('p', { class: 'article__kicker' }, 'مقالات بتوقيع'),
         h('h1', { class: 'author__name', tabindex: '-1' }, name),
         h('p', { class: 'author__stats' },
           route.q ? [countPhrase(total, COUNTS.articles), ' فيها ', h('bdi', null, `«${route.q}»`)] : countPhrase(total, COUNTS.articles),
@@ -48,7 +48,7 @@ export async function renderAuthor(main, route, { signal, navigate }) {
         columns.length > 1 ? h('ul', { class: 'tag-list' }, columns.map((c) =>
           h('li', null, h('a', { class: 'tag', href: `#${columnAnchor(c.value)}` }, c.value, ' ', h('span', { class: 'count' }, formatNumber(c.count))))))
           : null,
-        h('p', null, h('a', { href: searchUrl({ q: route.q, filters: { author: [route.author] } }) }, 'افتح مقالاته في صفحة البحث مع عوامل التصفية'))),
+        h('p', null, h('a', { href: searchUrl({ q: route.q, filters: { author: [route.author] } }) }, 'اعرض هذه المقالات في صفحة البحث مع عوامل التصفية'))),
       form,
       total === 0
         ? h('div', { class: 'state state--empty' }, h('h2', { class: 'state__title' }, route.q ? 'لا مقالات لهذا الكاتب تطابق البحث' : 'لا مقالات لهذا الكاتب'))
