@@ -36,7 +36,11 @@ const searchbox = setupSearchbox({
   },
 });
 
-/** Goes to an internal URL. `focus` moves keyboard focus to the new page's heading. */
+/**
+ * Goes to an internal URL. `focus`: true moves keyboard focus to the new page's heading;
+ * 'restore' puts it back on the control with the same id after re-rendering (a sort <select>
+ * changed with the arrow keys must keep focus); false leaves it where it is.
+ */
 export function navigate(url, { replace = false, focus = true } = {}) {
   const from = location.pathname + location.search;
   if (replace) {
@@ -45,10 +49,11 @@ export function navigate(url, { replace = false, focus = true } = {}) {
     history.replaceState({ ...history.state, scrollY: window.scrollY }, '', location.href);
     history.pushState({ scrollY: 0, from }, '', url);
   }
-  render({ focus, scrollY: 0 });
+  const restoreId = focus === 'restore' ? document.activeElement?.id : undefined;
+  render({ focus: focus === 'restore' ? false : focus, scrollY: focus === 'restore' ? window.scrollY : 0, restoreId });
 }
 
-async function render({ focus = false, scrollY = 0 } = {}) {
+async function render({ focus = false, scrollY = 0, restoreId } = {}) {
   controller?.abort();
   controller = new AbortController();
   const { signal } = controller;
@@ -74,7 +79,9 @@ async function render({ focus = false, scrollY = 0 } = {}) {
   if (signal.aborted) return;
   main.dataset.state = 'ready';
   window.scrollTo(0, scrollY);
-  if (focus) {
+  const restore = restoreId ? document.getElementById(restoreId) : null;
+  if (restore) restore.focus({ preventScroll: true });
+  else if (focus) {
     const heading = main.querySelector('h1');
     (heading ?? main).focus({ preventScroll: true });
   }

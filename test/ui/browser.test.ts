@@ -219,6 +219,15 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     await w.page.selectOption('#sort', 'relevance');
     await settled(w.page);
     expect(param(w.page, 'sort')).toBeNull();
+    // From the keyboard: each arrow re-sorts and focus stays on the control.
+    await w.page.focus('#sort');
+    await w.page.keyboard.press('ArrowDown');
+    await settled(w.page);
+    expect(param(w.page, 'sort')).toBe('newest');
+    expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('sort');
+    await w.page.keyboard.press('ArrowDown');
+    await settled(w.page);
+    expect(param(w.page, 'sort')).toBe('oldest');
   });
 
   it('goes to page 2 and back with the browser buttons', async () => {

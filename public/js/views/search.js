@@ -36,7 +36,7 @@ export async function renderSearch(main, route, { signal, navigate }) {
     return;
   }
   stopLoading();
-  const go = (next) => navigate(searchUrl(next));
+  const go = (next, opts) => navigate(searchUrl(next), opts);
 
   const hits = Array.isArray(res.hits) ? res.hits : [];
   const total = Number(res.total) || 0;
@@ -69,7 +69,7 @@ export async function renderSearch(main, route, { signal, navigate }) {
 }
 
 function sortControl(state, go) {
-  const select = h('select', { id: 'sort', class: 'select', on: { change: () => go({ ...state, sort: select.value, page: 1 }) } },
+  const select = h('select', { id: 'sort', class: 'select', on: { change: () => go({ ...state, sort: select.value, page: 1 }, { focus: 'restore' }) } },
     Object.entries(SORT_LABELS).map(([value, label]) => h('option', { value, selected: value === state.sort }, label)));
   return h('div', { class: 'sort' }, h('label', { for: 'sort' }, 'الترتيب: '), select);
 }
