@@ -14,7 +14,8 @@ import { openText, type ByteCounter } from './open-input.ts';
 import { readScrapedPages } from './scraped-page.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
 
-export type Format = 'jsonl' | 'json' | 'csv' | 'html' | 'page';
+export const FORMATS = ['jsonl', 'json', 'csv', 'html', 'page'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export const FORMAT_BY_EXTENSION: Readonly<Record<string, Format>> = {
   '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.json': 'json',
@@ -61,8 +62,11 @@ export interface Listing {
   ignored: string[];
 }
 
-/** Expands files and folders (recursively, sorted) into the files to read. */
-export async function listInputs(paths: string[]): Promise<Listing> {
+/**
+ * Expands files and folders (recursively, sorted) into the files to read. With `forced`, every
+ * file (any extension) is read in that format.
+ */
+export async function listInputs(paths: string[], forced?: Format): Promise<Listing> {
   const out: Listing = { files: [], missing: [], ignored: [] };
   async function walk(p: string, explicit: boolean): Promise<void> {
     let st;
@@ -78,7 +82,7 @@ export async function listInputs(paths: string[]): Promise<Listing> {
       for (const n of names) await walk(path.join(p, n), false);
       return;
     }
-    const byName = formatByName(p);
+    const byName = forced ?? formatByName(p);
     if (byName) out.files.push({ file: p, format: byName, size: st.size });
     else if (explicit) out.files.push({ file: p, format: await sniffFormat(p), size: st.size });
     else out.ignored.push(p);

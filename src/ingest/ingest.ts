@@ -5,7 +5,7 @@
  * store failing to write.
  */
 import type { Article } from '../types.ts';
-import { listInputs, READERS } from './formats.ts';
+import { listInputs, READERS, type Format } from './formats.ts';
 import { bytesSoFar, type ByteCounter } from './open-input.ts';
 import type { ReadOptions, ReadProblem, Where } from './types.ts';
 
@@ -40,6 +40,8 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions extends ReadOptions {
+  /** Read every file in this format, whatever its extension. */
+  format?: Format;
   /** Articles per store.put call (default 500). */
   batchSize?: number;
   onProblem?: (p: ReadProblem) => void;
@@ -59,7 +61,7 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
     tally[p.reason] = (tally[p.reason] ?? 0) + 1;
     opts.onProblem?.(p);
   };
-  const listing = await listInputs(paths);
+  const listing = await listInputs(paths, opts.format);
   for (const m of listing.missing) problem({ kind: 'problem', severity: 'skip', file: m.file, reason: 'missing file', detail: m.reason });
   summary.ignoredFiles = listing.ignored.length;
   const counter: ByteCounter = { bytes: 0 };

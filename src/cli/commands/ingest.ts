@@ -1,6 +1,7 @@
 /** `fahras ingest <files or folders...>`: reads articles into the index and prints a summary. */
 import { createWriteStream } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { FORMATS, type Format } from '../../ingest/formats.ts';
 import { parseFieldMap } from '../../ingest/field-map.ts';
 import { ingestPaths } from '../../ingest/ingest.ts';
 import type { ReadProblem } from '../../ingest/types.ts';
@@ -13,6 +14,7 @@ import { withStore } from '../store.ts';
 
 interface IngestOpts {
   index?: string;
+  format?: Format;
   map?: string;
   batch: number;
   json?: boolean;
@@ -27,6 +29,7 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('add articles from files or folders (JSONL, JSON, CSV, HTML, scraped text pages; .gz too)')
     .argument('<paths...>', 'files or folders (folders are read recursively)')
+    .addOption(new Option('--format <format>', 'read every file in this format, whatever its extension').choices([...FORMATS]))
     .option('--map <pairs>', 'rename fields before reading, e.g. headline=title,text=body')
     .option('--batch <n>', 'articles per write to the index', wholeNumber('--batch', 1, 100_000), 500)
     .option('--json', 'print the summary as JSON on stdout')
@@ -39,6 +42,7 @@ Examples:
   fahras ingest articles.jsonl.gz
   fahras ingest ./scraped-pages/ --index ./my-index
   fahras ingest export.csv --map headline=title,content=body
+  fahras ingest dump.log --format jsonl
 Exit code: 0 when at least one article was read, 1 when nothing could be read.`);
   addIndexOption(cmd).action(async (paths: string[], opts: IngestOpts) => {
     const map = (() => {
@@ -57,7 +61,7 @@ Exit code: 0 when at least one article was read, 1 when nothing could be read.`)
 export async function ingestInto(
   dir: string,
   paths: string[],
-  opts: { map?: Record<string, string>; batch?: number; json?: boolean; progress?: boolean; progressEvery?: number; maxProblems?: number; problemsFile?: string },
+  opts: { map?: Record<string, string>; format?: Format; batch?: number; json?: boolean; progress?: boolean; progressEvery?: number; maxProblems?: number; problemsFile?: string },
 ) {
   const started = Date.now();
   const problemsOut = opts.problemsFile ? createWriteStream(opts.problemsFile) : undefined;
@@ -78,6 +82,7 @@ export async function ingestInto(
   const summary = await withStore(dir, { create: true }, (store) =>
     ingestPaths(store, paths, {
       map: opts.map,
+      format: opts.format,
       batchSize: opts.batch,
       onProblem: showProblem,
       onDuplicate: (d) =>
