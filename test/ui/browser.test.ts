@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_AUTHOR, FIXTURE_WORD, XSS_ID, XSS_TITLE, XSS_WORD } from './fixtures.ts';
+import { FIXTURE_AUTHOR, FIXTURE_WORD, hostileArticle, XSS_ID, XSS_TITLE, XSS_WORD } from './fixtures.ts';
 import { CHROMIUM, HAS_BROWSER, HAS_SAMPLE, openPage, REQUIRE_BROWSER, SCREENSHOT_DIR, startUiEnv, PUBLIC_DIR, warnIfNoBrowser, type PageWatch, type UiEnv } from './harness.ts';
 
 warnIfNoBrowser();
@@ -310,7 +310,11 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(await w.page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await w.page.locator('.original-link').count()).toBe(0);
     await w.page.locator('.meta__author').hover();
-    await w.page.waitForTimeout(100);
+    await w.page.locator('.meta__author').click(); // the hostile byline's own page
+    await settled(w.page);
+    expect((await w.page.locator('h1').textContent())!.trim()).toBe(hostileArticle().author);
+    expect((await w.page.locator('.hit__title').first().textContent())!.trim()).toBe(XSS_TITLE);
+    expect(await w.page.evaluate(() => document.querySelectorAll('main script, main img, main iframe, main i, [onload], [onerror]').length)).toBe(0);
     expect(w.dialogs).toEqual([]);
     expect(w.errors).toEqual([]);
   });
