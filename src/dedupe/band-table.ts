@@ -10,7 +10,7 @@ export class BandTable {
 
   constructor(capacity = 1024) {
     let cap = 1024;
-    while (cap < capacity * 2) cap *= 2;
+    while (cap * 3 < capacity * 4) cap *= 2;
     this.keys = new Uint32Array(cap);
     this.heads = new Int32Array(cap).fill(-1);
   }
@@ -36,7 +36,7 @@ export class BandTable {
     const k = BandTable.nz(key);
     let i = this.find(k);
     if (this.keys[i] === 0) {
-      if ((this.used + 1) * 2 > this.keys.length) {
+      if ((this.used + 1) * 4 > this.keys.length * 3) {
         this.grow();
         i = this.find(k);
       }

@@ -10,15 +10,27 @@ import { ValidationError } from '../errors.ts';
 import { BandTable } from './band-table.ts';
 import { fmix32, shingleHashes, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
 
-export const BANDS = 16;
-export const ROWS = SIGNATURE_SIZE / BANDS;
-/** Estimated Jaccard similarity (of 3-word shingle sets) from which two bodies are copies. */
-export const SIMILARITY = 0.5;
+/** LSH banding: BANDS bands of ROWS signature values (21 × 3 of the 64): a pair with similarity
+ *  0.6 becomes a candidate with probability 1 − (1 − 0.6³)²¹ ≈ 0.99, at 0.3 with ≈ 0.44. */
+export const ROWS = 3;
+export const BANDS = Math.floor(SIGNATURE_SIZE / ROWS);
 export const MIN_SHINGLES = 10;
+
+export interface NearDuplicateOptions {
+  /** Estimated Jaccard similarity (3-word shingle sets) from which two bodies are copies. */
+  similarity?: number;
+  /** A new copy joins an existing group only if it is at least this similar to the group's
+   *  oldest member too, so templated stories (weather reports, congratulation cables) do not
+   *  chain into one big group. */
+  leaderSimilarity?: number;
+}
+
+export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = { similarity: 0.6, leaderSimilarity: 0.45 };
 /** Candidates looked at per bucket, so a pathological bucket cannot make add() quadratic. */
 const MAX_BUCKET_WALK = 500;
 
 export class NearDuplicateIndex {
+  readonly options: Required<NearDuplicateOptions>;
   private ids: (string | undefined)[] = [];
   private slotOf = new Map<string, number>();
   private sigs = new Uint16Array(1024 * SIGNATURE_SIZE);
@@ -31,6 +43,10 @@ export class NearDuplicateIndex {
   private stamp = new Uint32Array(1024);
   private stampNo = 0;
 
+  constructor(options: NearDuplicateOptions = {}) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
   get size(): number {
     return this.slotOf.size;
   }
@@ -42,8 +58,14 @@ export class NearDuplicateIndex {
     const slot = this.newSlot(id);
     if (shingles.length < MIN_SHINGLES) return;
     signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
-    for (const other of this.candidates(slot)) {
-      if (this.similarity(slot, other) >= SIMILARITY) this.link(slot, other);
+    const { similarity, leaderSimilarity } = this.options;
+    const close = this.candidates(slot)
+      .map((o) => ({ o, s: this.similarity(slot, o) }))
+      .filter((c) => c.s >= similarity)
+      .sort((a, b) => b.s - a.s || a.o - b.o);
+    for (const { o } of close) {
+      const leader = this.edges.has(o) ? this.component(o)[0]! : o;
+      if (leader === o || this.similarity(slot, leader) >= leaderSimilarity) this.link(slot, o);
     }
     this.insertBands(slot);
   }
@@ -111,6 +133,7 @@ export class NearDuplicateIndex {
     return {
       format: 'fahras-near-duplicates',
       version: 1,
+      options: this.options,
       signatureSize: SIGNATURE_SIZE,
       ids: this.ids,
       short: [...this.ids.keys()].filter((s) => !this.banded[s]),
@@ -132,7 +155,12 @@ export class NearDuplicateIndex {
     const n = ids.length;
     const raw = Buffer.from(d.signatures, 'base64');
     if (raw.length !== n * SIGNATURE_SIZE * 2) throw bad('signature bytes do not match the id count');
-    const idx = new NearDuplicateIndex();
+    const o = (d.options ?? {}) as Record<string, unknown>;
+    const num = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined);
+    const idx = new NearDuplicateIndex({
+      similarity: num(o.similarity) ?? DEFAULT_OPTIONS.similarity,
+      leaderSimilarity: num(o.leaderSimilarity) ?? DEFAULT_OPTIONS.leaderSimilarity,
+    });
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
     idx.sigs.set(sigs);
@@ -172,7 +200,7 @@ export class NearDuplicateIndex {
   private ensure(slots: number): void {
     if (slots <= this.banded.length) return;
     let cap = this.banded.length;
-    while (cap < slots) cap *= 2;
+    while (cap < slots) cap = Math.ceil(cap * 1.5);
     const grow = <T extends Uint16Array | Int32Array | Uint8Array | Uint32Array>(a: T, per: number, fill?: number): T => {
       const b = new (a.constructor as new (n: number) => T)(cap * per);
       if (fill !== undefined) b.fill(fill);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { NearDuplicateIndex } from '../../src/dedupe/near-duplicates.ts';
+import { ValidationError } from '../../src/errors.ts';
+
+// Texts written for these tests (not corpus text).
+const STORY =
+  'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة صلالة بسعة مئتي سرير، ' +
+  'ويضم المستشفى أقساما للطوارئ والعناية المركزة وطب الأطفال والولادة. وقال الوزير في كلمته ' +
+  'خلال حفل الافتتاح إن المشروع يأتي ضمن خطة لتطوير الخدمات الصحية في المحافظات كافة، ' +
+  'وإن الوزارة تعمل على تدريب الكوادر الوطنية وتوفير أحدث الأجهزة الطبية للمرضى. ' +
+  'وأضاف أن المستشفى سيخدم أكثر من مئة ألف نسمة في المحافظة والولايات المجاورة لها.';
+const SAME_TOPIC =
+  'قالت وزارة الصحة إن عدد الأسرّة في مستشفيات السلطنة ارتفع خلال العام الماضي بنسبة عشرة ' +
+  'في المئة، وإن الوزارة تخطط لبناء ثلاثة مستشفيات أخرى في محافظات الشمال. وأوضح تقرير ' +
+  'الوزارة السنوي أن أقسام الطوارئ استقبلت عددا أكبر من المرضى مقارنة بالعام السابق، ' +
+  'وأن برامج تدريب الأطباء والممرضين توسعت لتشمل تخصصات جديدة في طب الأطفال.';
+const OTHER =
+  'فاز المنتخب الوطني لكرة القدم على نظيره بثلاثة أهداف مقابل هدف واحد في المباراة التي ' +
+  'أقيمت مساء أمس على الملعب الرئيسي، وسجل المهاجم هدفين في الشوط الأول قبل أن يضيف ' +
+  'زميله الهدف الثالث في الدقائق الأخيرة من اللقاء أمام جمهور غفير ملأ المدرجات.';
+
+describe('NearDuplicateIndex', () => {
+  it('groups copies with different bylines and small edits, not same-topic stories', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', 'مسقط - العمانية: ' + STORY);
+    idx.add('b', 'صلالة - واس ' + STORY.replace('مئتي سرير', '200 سرير').replace('اليوم', 'أمس') + ' (تصوير: أحمد)');
+    idx.add('c', 'كتب: محمد علي\n' + STORY.replace('كافة', 'جميعها'));
+    idx.add('d', SAME_TOPIC);
+    idx.add('e', OTHER);
+    expect(idx.groupOf('a').sort()).toEqual(['b', 'c']);
+    expect(idx.groupOf('b').sort()).toEqual(['a', 'c']);
+    expect(idx.groupOf('d')).toEqual([]);
+    expect(idx.groupOf('e')).toEqual([]);
+    expect(idx.groupOf('unknown')).toEqual([]);
+    expect(idx.groups()).toEqual([['a', 'b', 'c']]);
+    expect(idx.similarityOf('a', 'b')!).toBeGreaterThan(0.6);
+    expect(idx.similarityOf('a', 'd')!).toBeLessThan(0.2);
+  });
+
+  it('does not group very short bodies (a lone name is not a story)', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', 'سالم الجهني');
+    idx.add('b', 'سالم الجهني');
+    expect(idx.groups()).toEqual([]);
+  });
+
+  it('remove splits a group correctly, also when the removed copy was the link', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', STORY);
+    idx.add('b', STORY + ' ' + OTHER.slice(0, 40));
+    idx.add('c', 'الرياض - ' + STORY);
+    idx.remove('b');
+    expect(idx.groupOf('a')).toEqual(['c']);
+    expect(idx.has('b')).toBe(false);
+    idx.remove('c');
+    expect(idx.groupOf('a')).toEqual([]);
+    expect(idx.groups()).toEqual([]);
+    idx.remove('zzz'); // unknown: no-op
+    expect(idx.size).toBe(1);
+  });
+
+  it('re-adding an id replaces its text', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', STORY);
+    idx.add('b', STORY);
+    idx.add('b', OTHER);
+    expect(idx.groupOf('a')).toEqual([]);
+    idx.add('c', OTHER + ' انتهى');
+    expect(idx.groupOf('b')).toEqual(['c']);
+  });
+
+  it('toJSON/fromJSON round-trip keeps groups and keeps detecting new copies', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', STORY);
+    idx.add('b', 'واس: ' + STORY);
+    idx.add('d', SAME_TOPIC);
+    idx.add('x', 'قصير');
+    idx.remove('d');
+    const back = NearDuplicateIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
+    expect(back.groups()).toEqual(idx.groups());
+    expect(back.size).toBe(3);
+    back.add('c', STORY + ' والله الموفق');
+    expect(back.groupOf('a').sort()).toEqual(['b', 'c']);
+    back.add('d2', SAME_TOPIC);
+    expect(back.groupOf('d2')).toEqual([]);
+    back.remove('a');
+    expect(back.groupOf('b')).toEqual(['c']);
+  });
+
+  it('many adds and removes keep groups right (compaction)', () => {
+    const idx = new NearDuplicateIndex();
+    // 3,000 distinct filler bodies (numbers that share no 3-word shingle), then all removed.
+    for (let i = 0; i < 3000; i++) idx.add(`f${i}`, Array.from({ length: 14 }, (_, k) => (i * 14 + k) * 7919).join(' '));
+    idx.add('s1', STORY);
+    for (let i = 0; i < 3000; i++) idx.remove(`f${i}`);
+    idx.add('s2', 'عمان - ' + STORY);
+    expect(idx.groupOf('s1')).toEqual(['s2']);
+    expect(idx.size).toBe(2);
+  });
+
+  it.each([
+    [null, /not an object/],
+    [{ format: 'x', version: 1 }, /format/],
+    [{ format: 'fahras-near-duplicates', version: 1, signatureSize: 64, ids: [1] }, /ids/],
+    [{ format: 'fahras-near-duplicates', version: 1, signatureSize: 64, ids: ['a'], short: [], edges: [], signatures: '' }, /signature bytes/],
+  ])('fromJSON rejects bad data: %j', (data, message) => {
+    expect(() => NearDuplicateIndex.fromJSON(data)).toThrow(ValidationError);
+    expect(() => NearDuplicateIndex.fromJSON(data)).toThrow(message);
+  });
+});
