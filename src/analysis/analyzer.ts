@@ -108,8 +108,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function analyze(text: string): Token[] {
     const out: Token[] = [];
     let position = 0;
-    forEachSpan(text, (start, end) => {
-      const a = cache.get(text, start, end);
+    forEachSpan(text, (start, end, hash) => {
+      const a = cache.get(text, start, end, hash);
       if (a.exact === '') return; // only invisible characters
       out.push({ text: a.surface, start, end, term: a.term, exact: a.exact, position: position++, stop: a.stop });
     });

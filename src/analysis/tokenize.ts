@@ -18,6 +18,8 @@
  *  - emails and URLs are one token each.
  */
 
+import { FNV_OFFSET, FNV_PRIME, hashRegion } from './hash.ts';
+
 export interface Span {
   text: string;
   start: number;
@@ -123,8 +125,12 @@ export function tokenizeSpans(text: string): Span[] {
   return out;
 }
 
-/** Calls `onSpan(start, end)` for every token of `text`, in order, without allocating substrings. */
-export function forEachSpan(text: string, onSpan: (start: number, end: number) => void): void {
+/**
+ * Calls `onSpan(start, end, hash)` for every token of `text`, in order, without allocating
+ * substrings. `hash` is FNV-1a over the token's code units (surface-cache.ts hashRegion), computed
+ * during the scan so the cache does not read the token twice.
+ */
+export function forEachSpan(text: string, onSpan: (start: number, end: number, hash: number) => void): void {
   const ranges = protectedRanges(text);
   let r = 0;
   let nextProtected = ranges.length ? ranges[0]! : Infinity;
@@ -133,13 +139,15 @@ export function forEachSpan(text: string, onSpan: (start: number, end: number) =
   while (i < n) {
     if (i >= nextProtected) {
       const end = ranges[r + 1]!;
-      onSpan(i, end);
+      onSpan(i, end, hashRegion(text, i, end));
       i = end;
       r += 2;
       nextProtected = r < ranges.length ? ranges[r]! : Infinity;
       continue;
     }
-    const k = classAt(text, i);
+    let code = text.charCodeAt(i);
+    let k = CLASS[code]!;
+    if (k === HIGH) k = classAt(text, i);
     if (k !== LATIN && k !== ARABIC && k !== DIGIT) {
       i++;
       continue;
@@ -148,28 +156,54 @@ export function forEachSpan(text: string, onSpan: (start: number, end: number) =
     const start = i;
     const arabic = k === ARABIC;
     let numeric = k === DIGIT; // only digits so far: number separators may continue it
-    i += isPair(text, i) ? 2 : 1;
+    let h = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+    if (CLASS[code] === HIGH) h = Math.imul(h ^ text.charCodeAt(++i), FNV_PRIME);
+    i++;
     let end = i;
-    while (i < n && i < nextProtected) {
-      const c = classAt(text, i);
-      const width = isPair(text, i) ? 2 : 1;
+    let hEnd = h;
+    const stop = nextProtected < n ? nextProtected : n;
+    while (i < stop) {
+      code = text.charCodeAt(i);
+      let c = CLASS[code]!;
+      if (c === HIGH) {
+        c = classAt(text, i);
+        if (c !== SEP) {
+          // A surrogate pair: one code point, two code units.
+          if (c === FORMAT) {
+            h = Math.imul(Math.imul(h ^ code, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
+            i += 2;
+            continue;
+          }
+          if (c !== MARK && (c === ARABIC) !== arabic) break;
+          if (c !== DIGIT && c !== MARK) numeric = false;
+          h = Math.imul(Math.imul(h ^ code, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
+          i += 2;
+          end = i;
+          hEnd = h;
+          continue;
+        }
+      }
       if (c === MARK) {
-        i += width;
-        end = i;
+        h = Math.imul(h ^ code, FNV_PRIME);
+        end = ++i;
+        hEnd = h;
       } else if (c === FORMAT) {
-        i += width; // part of the word only if the word goes on after it
+        h = Math.imul(h ^ code, FNV_PRIME); // part of the word only if the word goes on after it
+        i++;
       } else if (c === SEP) {
         // 1,200 / 3.5 / ٣٫٥: the separator is kept when a digit follows it (end moves with that digit).
         if (!numeric || end !== i || numberSeparatorAt(text, i) === 0) break;
+        h = Math.imul(h ^ code, FNV_PRIME);
         i++;
       } else {
         if ((c === ARABIC) !== arabic) break; // Arabic letters split from digits and Latin letters
         if (c !== DIGIT) numeric = false;
-        i += width;
-        end = i;
+        h = Math.imul(h ^ code, FNV_PRIME);
+        end = ++i;
+        hEnd = h;
       }
     }
-    onSpan(start, end);
+    onSpan(start, end, hEnd);
     i = end;
   }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../src/analysis/analyzer.ts';
 import { normalize } from '../../src/analysis/normalize.ts';
+import { forEachSpan } from '../../src/analysis/tokenize.ts';
+import { hashRegion } from '../../src/analysis/hash.ts';
 
 /** Strings biased toward Arabic letters, marks, controls, punctuation, digits and surrogates. */
 const PIECES = [
@@ -48,6 +50,17 @@ describe('properties', () => {
           expect(t.term.length).toBeGreaterThan(0);
           expect(t.position).toBe(i);
           if (i > 0) expect(t.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the scan-time hash of every span equals hashRegion over it (the cache relies on it)', () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        forEachSpan(s, (start, end, hash) => {
+          expect(hash).toBe(hashRegion(s, start, end));
         });
       }),
       { numRuns: 3000 },

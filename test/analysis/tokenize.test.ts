@@ -50,3 +50,19 @@ describe('tokenizer: one row per rule', () => {
     for (const s of tokenizeSpans(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('tokenizer: the hash computed during the scan', () => {
+  it.each([
+    'كَتَبَ الطالبُ، مي\u200Cروم سلام\u200C قال ١٬٢٠٠ 1,200 3.5 2018م 𝐀𝐁 x\uD800y info@x.org https://a.b/c',
+    'a\u200Db\u200D',
+  ])('equals hashRegion over the token: %s', async (text) => {
+    const { forEachSpan } = await import('../../src/analysis/tokenize.ts');
+    const { hashRegion } = await import('../../src/analysis/hash.ts');
+    let n = 0;
+    forEachSpan(text, (start, end, hash) => {
+      n++;
+      expect(hash).toBe(hashRegion(text, start, end));
+    });
+    expect(n).toBeGreaterThan(0);
+  });
+});
