@@ -147,13 +147,16 @@ function renderFragments(text: string, tokens: readonly Token[], matches: readon
   let openEnd = false;
   for (let w = 0; w < windows.length; w++) {
     const [a, b] = windows[w]!;
-    const from = extendLeft(text, tokens, a);
-    const to = extendRight(text, tokens, b);
-    const cutBefore = text.slice(0, from).trim().length > 0;
+    // The first/last fragment of the text keeps what precedes/follows its words (e.g. a lone ».»).
+    let from = a === 0 ? 0 : extendLeft(text, tokens, a);
+    let to = b === tokens.length - 1 ? text.length : extendRight(text, tokens, b);
+    while (from < to && SPACE.test(text[from]!)) from++;
+    while (to > from && SPACE.test(text[to - 1]!)) to--;
+    const cutBefore = a > 0; // words were left out before this fragment
     if (w === 0 && cutBefore) parts.push(`${ELLIPSIS} `);
     else if (w > 0) parts.push(` ${ELLIPSIS} `);
     parts.push(renderRange(text, tokens, matches, from, to, true, a, b));
-    openEnd = text.slice(to).trim().length > 0;
+    openEnd = b < tokens.length - 1;
   }
   if (openEnd) parts.push(` ${ELLIPSIS}`);
   return parts.join('');

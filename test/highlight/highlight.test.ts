@@ -155,3 +155,10 @@ describe('snippetHtml', () => {
     expect(s).toContain(`<mark>${phrase}</mark>`);
   });
 });
+
+describe('snippetHtml edges', () => {
+  it('no ellipsis for trailing punctuation only', () => {
+    expect(snippetHtml('زار عُمان .', spec('عمان'))).toBe('زار <mark>عُمان</mark> .');
+    expect(snippetHtml('  « عُمان »  ', spec('عمان'))).toBe('« <mark>عُمان</mark> »');
+  });
+});
