@@ -14,7 +14,8 @@
  *
  * Labels are matched after folding (marks, alef/ya/ta-marbuta forms), so اقرأ ايضا، إقرأ أيضاً،
  * اقرا ايضاً all work; any line may be missing. Several pages in one file are separated by a line
- * of --- or === (3 or more) or a form feed. Read-also items get no date or source: they are
+ * of --- or === (3 or more) or a form feed, or simply follow each other (a title line directly
+ * followed by a date line starts a new page). Read-also items get no date or source: they are
  * links to other pages, not part of this one.
  */
 import type { Article } from '../types.ts';
@@ -163,13 +164,25 @@ export function parsePage(lines: Line[]): Block[] {
 
 const PAGE_SEPARATOR = /^\s*(?:-{3,}|={3,}|_{3,}|\f)\s*$/;
 
-/** Splits a text file into pages (lines keep their 1-based numbers in the file). */
+/**
+ * Splits a text file into pages (lines keep their 1-based numbers in the file): at separator
+ * lines, and where a title-like line is directly followed by a date line (concatenated dumps
+ * without separators: every page starts «title / تاريخ النشر: …»).
+ */
 export function splitPages(text: string): Line[][] {
+  const lines = text.split(/\r?\n/).map((raw, i) => ({ n: i + 1, text: raw.replace(/^\uFEFF/, '') }));
+  const nonEmptyAfter = (i: number) => lines.slice(i + 1).find((l) => l.text.trim());
   const pages: Line[][] = [[]];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const t = raw.replace(/^\uFEFF/, '');
-    if (PAGE_SEPARATOR.test(t) || t.includes('\f')) pages.push([]);
-    else pages[pages.length - 1]!.push({ n: i + 1, text: t });
+  lines.forEach((l, i) => {
+    if (PAGE_SEPARATOR.test(l.text) || l.text.includes('\f')) {
+      pages.push([]);
+      return;
+    }
+    const cur = pages[pages.length - 1]!;
+    const startsPage = l.text.trim() && isTitleLike(l.text) && labelledLine(nonEmptyAfter(i)?.text ?? '')?.kind === 'date'
+      && !labelledLine(l.text) && cur.some((x) => x.text.trim());
+    if (startsPage) pages.push([l]);
+    else cur.push(l);
   });
   return pages.filter((p) => p.some((l) => l.text.trim()));
 }

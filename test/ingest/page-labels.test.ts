@@ -54,4 +54,17 @@ describe('parsePage variants', () => {
     expect(blocks.map((b) => b.article?.title)).toEqual(['عنوان', 'خبر أول', 'خبر ثان', undefined]);
     expect(blocks[3]!.problems).toEqual([expect.objectContaining({ reason: 'read-also item without body', severity: 'skip' })]);
   });
+
+  it('splits pages concatenated without separators where a title line is followed by a date line', () => {
+    const one = ['نقطة ضوء : عنوان أول', 'تاريخ النشر: 2021-01-01', 'نص أول.', 'المصدر: جريدة الساحل'];
+    const two = ['عنوان ثان', 'تاريخ النشر: 2022-02-02', 'نص ثان.', 'إقرأ أيضاً:', 'خبر ثالث', 'نص ثالث.'];
+    const three = ['عنوان رابع', '', 'تاريخ النشر: 2023-03-03', 'نص رابع.'];
+    const blocks = splitPages([...one, ...two, ...three].join('\n')).flatMap((p) => parsePage(p));
+    expect(blocks.map((b) => [b.article?.title, b.article?.date, b.line])).toEqual([
+      ['عنوان أول', '2021-01-01', 1],
+      ['عنوان ثان', '2022-02-02', 5],
+      ['خبر ثالث', undefined, 9],
+      ['عنوان رابع', '2023-03-03', 11],
+    ]);
+  });
 });
