@@ -138,6 +138,11 @@ export function parseDate(text: string): string | undefined {
 export function dateFields(raw: unknown): { date?: string; dateText?: string } {
   if (raw === undefined || raw === null) return {};
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? {} : { date: raw.toISOString().slice(0, 10) };
+  // A JSON number in a date field: Unix time in seconds (10 digits) or milliseconds (13 digits), UTC.
+  if (typeof raw === 'number' && Number.isInteger(raw)) {
+    const ms = raw >= 1e9 && raw < 1e10 ? raw * 1000 : raw >= 1e12 && raw < 1e13 ? raw : NaN;
+    if (!Number.isNaN(ms)) return { date: new Date(ms).toISOString().slice(0, 10) };
+  }
   const text = String(raw).trim();
   if (!text) return {};
   const date = parseDate(text);

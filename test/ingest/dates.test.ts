@@ -78,4 +78,13 @@ describe('dateFields', () => {
     expect(dateFields(undefined)).toEqual({});
     expect(dateFields('  ')).toEqual({});
   });
+
+  it.each([
+    [1702339200, { date: '2023-12-12' }],
+    [1702339200000, { date: '2023-12-12' }],
+    [2023, { dateText: '2023' }],
+    [20231212, { dateText: '20231212' }],
+  ])('JSON number %s → %o', (n, want) => {
+    expect(dateFields(n)).toEqual(want);
+  });
 });
