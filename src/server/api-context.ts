@@ -2,6 +2,7 @@
  * What the route modules share: the store (once loaded), the response cache and its generation,
  * and a helper that sends JSON from the cache or computes, caches and sends it.
  */
+import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { HttpProblem } from './problem.ts';
 import { ResponseCache, type ResponseCacheOptions } from './response-cache.ts';
@@ -49,12 +50,19 @@ export class ApiContext {
   sendCached(res: Response, key: string, compute: () => unknown): void {
     const engine = this.store().engine;
     const fullKey = `${this.generation}:${engine.size}:${key}`;
-    let json = this.cache?.get(fullKey);
-    res.set('X-Cache', json === undefined ? 'miss' : 'hit');
-    if (json === undefined) {
-      json = JSON.stringify(compute());
-      this.cache?.set(fullKey, json);
+    let entry = this.cache?.get(fullKey);
+    res.set('X-Cache', entry === undefined ? 'miss' : 'hit');
+    if (entry === undefined) {
+      const json = JSON.stringify(compute());
+      entry = { json, etag: weakEtag(json) };
+      this.cache?.set(fullKey, entry);
     }
-    res.type('application/json').send(json);
+    res.set('ETag', entry.etag).type('application/json').send(entry.json);
   }
+}
+
+/** Same form as express's weak ETags: W/"<byte length in hex>-<SHA-1 base64, 27 chars>". */
+export function weakEtag(body: string): string {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  return `W/"${bytes.toString(16)}-${createHash('sha1').update(body, 'utf8').digest('base64').slice(0, 27)}"`;
 }

@@ -11,8 +11,14 @@ export interface ResponseCacheOptions {
   chars?: number;
 }
 
+export interface CachedResponse {
+  json: string;
+  /** Weak ETag of `json`, computed once (express would hash the body on every send). */
+  etag: string;
+}
+
 export class ResponseCache {
-  private readonly map = new Map<string, string>();
+  private readonly map = new Map<string, CachedResponse>();
   private chars = 0;
   private readonly maxEntries: number;
   private readonly maxChars: number;
@@ -24,7 +30,7 @@ export class ResponseCache {
     this.maxChars = opts.chars ?? 32_000_000;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): CachedResponse | undefined {
     const v = this.map.get(key);
     if (v === undefined) {
       this.misses++;
@@ -36,18 +42,18 @@ export class ResponseCache {
     return v;
   }
 
-  set(key: string, json: string): void {
-    if (this.maxEntries <= 0 || json.length > this.maxChars / 4) return; // one huge answer must not flush the rest
+  set(key: string, value: CachedResponse): void {
+    if (this.maxEntries <= 0 || value.json.length > this.maxChars / 4) return; // one huge answer must not flush the rest
     const old = this.map.get(key);
     if (old !== undefined) {
-      this.chars -= old.length;
+      this.chars -= old.json.length;
       this.map.delete(key);
     }
-    this.map.set(key, json);
-    this.chars += json.length;
+    this.map.set(key, value);
+    this.chars += value.json.length;
     while (this.map.size > this.maxEntries || this.chars > this.maxChars) {
       const oldest = this.map.keys().next().value as string;
-      this.chars -= this.map.get(oldest)!.length;
+      this.chars -= this.map.get(oldest)!.json.length;
       this.map.delete(oldest);
     }
   }

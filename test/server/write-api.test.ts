@@ -219,6 +219,23 @@ describe('POST /api/articles/bulk (NDJSON)', () => {
   });
 });
 
+describe('configurable body limits', () => {
+  it('answers 413 past a configured bulk limit, before storing anything', async () => {
+    const small = await serve([], { bodyLimits: { bulk: '10kb', json: '2kb' } });
+    try {
+      const lines = Array.from({ length: 20 }, (_, i) => JSON.stringify({ id: `l${i}`, title: 't', body: 'ن'.repeat(400) })).join('\n');
+      const bulk = await small.write('POST', '/api/articles/bulk', lines, { 'content-type': 'application/x-ndjson' });
+      expect(bulk.status).toBe(413);
+      expect((await bulk.json()).code).toBe('payload_too_large');
+      const json = await small.write('POST', '/api/articles', { id: 'j', title: 't', body: 'ن'.repeat(1500) });
+      expect(json.status).toBe(413);
+      expect((await small.get('/api/stats').then((r) => r.json())).articles).toBe(0);
+    } finally {
+      await small.stop();
+    }
+  });
+});
+
 describe('PUT and DELETE /api/articles/:id', () => {
   it('creates (201), updates (200) and refuses a different id in the body (400)', async () => {
     const created = await s.write('PUT', '/api/articles/put-1', { title: 'قبل', body: 'النص قبل التعديل عن الطقس' });
