@@ -106,7 +106,7 @@ describe.skipIf(!HAS_BROWSER && !REQUIRE_BROWSER)('XSS in the UI (headless Chrom
           const state = await page.evaluate(() => ({
             xss: (window as unknown as { __xss?: unknown }).__xss,
             injected: document.querySelectorAll('main img[onerror], main svg[onload], main iframe, main script, main [onmouseover], main details[ontoggle], main a[href^="javascript:"]').length,
-            marks: [...document.querySelectorAll('mark')].filter((m) => m.attributes.length > 0).length,
+            marks: Array.from(document.querySelectorAll("mark") as ArrayLike<Element>).filter((m) => m.attributes.length > 0).length,
             text: document.body.innerText,
           }));
           expect({ visit: v, xss: state.xss, injected: state.injected, markAttrs: state.marks }).toEqual({ visit: v, xss: undefined, injected: 0, markAttrs: 0 });
