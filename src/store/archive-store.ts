@@ -17,6 +17,7 @@ import { checkArticle } from '../search/article-check.ts';
 import { createEngine, deserializeEngine } from '../search/engine.ts';
 import type { Article } from '../types.ts';
 import { fsyncDir, storageError, writeFileAtomic } from './durable-fs.ts';
+import { compactInWorker } from './compactor.ts';
 import { acquireLock } from './lock.ts';
 import { encodeRecord } from './log-format.ts';
 import { LogWriter } from './log-writer.ts';
@@ -40,6 +41,13 @@ export interface OpenOptions {
   /** Fold the log into a new snapshot after this many logged records (default 20 000; 0 = never automatically). */
   compactEveryRecords?: number;
   logger?: StoreLogger;
+  /**
+   * Where automatic and explicit compactions serialize the index (the one on close always runs
+   * inline): 'worker' (default) rebuilds it from the files in a worker thread, so searches never
+   * stall, at the cost of CPU and a second copy of the index in memory for the duration;
+   * 'inline' serializes on this thread (blocks it; cheapest in total, right for batch ingest).
+   */
+  compaction?: 'worker' | 'inline';
 }
 
 /** What the last open / compaction measured, for logs and `fahras stats`. */
@@ -50,13 +58,13 @@ export interface StoreStatus {
   logBytes: number;
   recordsSinceSnapshot: number;
   load: { snapshotMs: number; replayMs: number; replayed: number };
-  lastCompaction?: { serializeMs: number; writeMs: number; bytes: number };
+  lastCompaction?: { where: 'worker' | 'inline'; serializeMs: number; writeMs: number; bytes: number; workerLoadMs?: number };
 }
 
 type Job =
   | { kind: 'put'; articles: Article[]; resolve(r: PutResult[]): void; reject(e: unknown): void }
   | { kind: 'delete'; id: string; resolve(r: boolean): void; reject(e: unknown): void }
-  | { kind: 'rotate'; resolve(r: { gen: number; bytes: Uint8Array; serializeMs: number }): void; reject(e: unknown): void };
+  | { kind: 'rotate'; resolve(gen: number): void; reject(e: unknown): void };
 
 const DEFAULT_COMPACT_EVERY = 20_000;
 const noLogger: StoreLogger = { info() {}, warn() {} };
@@ -76,6 +84,7 @@ export class ArchiveStore {
     readonly engine: Engine,
     private readonly readOnly: boolean,
     private readonly compactEvery: number,
+    private readonly compactWhere: 'worker' | 'inline',
     private readonly logger: StoreLogger,
     private log: LogWriter | undefined,
     private gen: number,
@@ -137,7 +146,7 @@ export class ArchiveStore {
           : await LogWriter.create(path.join(dir, logName(gen)), gen);
       }
       const store = new ArchiveStore(
-        dir, rec.state, readOnly, opts.compactEveryRecords ?? DEFAULT_COMPACT_EVERY, logger, log, gen,
+        dir, rec.state, readOnly, opts.compactEveryRecords ?? DEFAULT_COMPACT_EVERY, opts.compaction ?? 'worker', logger, log, gen,
         rec.snapshotGen, rec.replayed, releaseLock,
         { snapshotMs: rec.timings.snapshotMs, replayMs: rec.timings.replayMs, replayed: rec.replayed },
       );
@@ -258,29 +267,44 @@ export class ArchiveStore {
   /** Folds the log into a new snapshot. Writes keep flowing to the new log meanwhile. */
   compact(): Promise<void> {
     if (this.readOnly) return Promise.reject(this.refuseWrites());
-    const run = this.compaction.catch(() => {}).then(() => this.compactNow());
+    const run = this.compaction.catch(() => {}).then(() => this.compactNow(this.compactWhere));
     this.compaction = run;
     return run;
   }
 
-  private async compactNow(): Promise<void> {
+  private async compactNow(where: 'worker' | 'inline'): Promise<void> {
     if (this.closed || this.readOnly) return;
     if (this.recordsSinceSnapshot === 0 && (this.snapshotGen === this.gen || this.engine.size === 0)) return;
-    const { gen, bytes, serializeMs } = await new Promise<{ gen: number; bytes: Uint8Array; serializeMs: number }>(
-      (resolve, reject) => this.enqueue({ kind: 'rotate', resolve, reject }),
-    );
-    const t0 = performance.now();
-    const file = path.join(this.dir, snapshotName(gen));
-    await writeFileAtomic(file, [encodeSnapshotHeader(gen, bytes), bytes]);
-    const writeMs = performance.now() - t0;
+    const gen = await new Promise<number>((resolve, reject) => this.enqueue({ kind: 'rotate', resolve, reject }));
+    let done: NonNullable<StoreStatus['lastCompaction']> | undefined;
+    if (where === 'worker') {
+      try {
+        const w = await compactInWorker(this.dir, gen);
+        done = { where, serializeMs: w.serializeMs, writeMs: w.writeMs, bytes: w.bytes, workerLoadMs: w.loadMs };
+      } catch (err) {
+        this.warn(`Compaction in a worker thread failed (${(err as Error).message}); compacting on the main thread instead`);
+      }
+    }
+    if (!done) {
+      // The engine may already hold writes logged after the rotation. Harmless: replaying a suffix
+      // of id-keyed puts/deletes onto a state that includes it gives the same state.
+      const t0 = performance.now();
+      const bytes = this.engine.serialize();
+      const t1 = performance.now();
+      await writeFileAtomic(path.join(this.dir, snapshotName(gen)), [encodeSnapshotHeader(gen, bytes), bytes]);
+      done = { where: 'inline', serializeMs: t1 - t0, writeMs: performance.now() - t1, bytes: bytes.length };
+    }
     const previous = this.snapshotGen;
     this.snapshotGen = gen;
-    this.lastCompaction = { serializeMs, writeMs, bytes: bytes.length };
-    this.logger.info(`Wrote ${snapshotName(gen)}: ${(bytes.length / 1e6).toFixed(1)} MB, serialize ${serializeMs.toFixed(0)} ms, write+fsync ${writeMs.toFixed(0)} ms`);
+    this.lastCompaction = done;
+    this.logger.info(
+      `Wrote ${snapshotName(gen)} (${done.where}): ${(done.bytes / 1e6).toFixed(1)} MB, serialize ${done.serializeMs.toFixed(0)} ms, ` +
+        `write+fsync ${done.writeMs.toFixed(0)} ms${done.workerLoadMs === undefined ? '' : `, worker rebuild ${done.workerLoadMs.toFixed(0)} ms`}`,
+    );
     await this.removeOldFiles(previous);
   }
 
-  /** In the writer chain: switch to a new log and capture the engine exactly at that boundary. */
+  /** In the writer chain: switch to a new log, so wal-<gen> starts exactly where the snapshot ends. */
   private async rotate(job: Extract<Job, { kind: 'rotate' }>): Promise<void> {
     try {
       const gen = this.gen + 1;
@@ -290,9 +314,7 @@ export class ArchiveStore {
       this.gen = gen;
       this.recordsSinceSnapshot = 0;
       await old.close();
-      const t0 = performance.now();
-      const bytes = this.engine.serialize();
-      job.resolve({ gen, bytes, serializeMs: performance.now() - t0 });
+      job.resolve(gen);
     } catch (err) {
       job.reject(err);
     }
@@ -361,7 +383,7 @@ export class ArchiveStore {
       while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));
       await this.compaction.catch(() => {});
       if (!this.readOnly) {
-        await this.compactNow().catch((err) => this.warn(`Compaction on close failed (the log keeps every write): ${(err as Error).message}`));
+        await this.compactNow('inline').catch((err) => this.warn(`Compaction on close failed (the log keeps every write): ${(err as Error).message}`));
       }
       while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));
     } finally {

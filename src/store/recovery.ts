@@ -51,8 +51,15 @@ export class UnrecoverableIndexError extends FahrasError {
   }
 }
 
-export function recover<S>(dir: string, target: RecoveryTarget<S>): Recovered<S> {
-  const files = listStoreFiles(dir);
+export interface RecoverOptions {
+  /** Rebuild the state as of the start of wal-<beforeGen>: ignore newer snapshots and logs. */
+  beforeGen?: number;
+}
+
+export function recover<S>(dir: string, target: RecoveryTarget<S>, opts: RecoverOptions = {}): Recovered<S> {
+  const all = listStoreFiles(dir);
+  const before = opts.beforeGen ?? Infinity;
+  const files = { ...all, snapshots: all.snapshots.filter((g) => g < before), logs: all.logs.filter((g) => g < before) };
   const warnings: string[] = [];
   const t0 = performance.now();
 

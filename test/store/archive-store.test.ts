@@ -161,12 +161,36 @@ describe('snapshots and compaction', () => {
       await store.compact();
     }
     expect(storeFiles(dir)).toEqual([snapshotName(3), snapshotName(4), logName(3), logName(4)]);
+    expect(store.status().lastCompaction?.where).toBe('worker');
+    expect(store.warnings).toEqual([]);
     await store.put(makeArticles(40, 45));
     await store.close();
     expect(storeFiles(dir)).toEqual([snapshotName(4), snapshotName(5), logName(4), logName(5)]);
     const re = await ArchiveStore.open(dir);
     expect(re.engine.size).toBe(45);
     expect(re.status().load.replayed).toBe(0);
+    await re.close();
+  });
+
+  it.each(['worker', 'inline'] as const)('a %s compaction holds exactly the acknowledged writes', async (compaction) => {
+    const dir = tempDir();
+    const store = await ArchiveStore.open(dir, { compactEveryRecords: 0, compaction });
+    await store.put(makeArticles(0, 20));
+    await store.put([makeArticle(3, 2)]);
+    await store.delete('gen-4');
+    await store.compact();
+    expect(store.status().lastCompaction?.where).toBe(compaction);
+    await store.put([makeArticle(5, 1)]);
+    const image = crashImage(dir);
+    await store.close();
+    rmSync(path.join(image, logName(1)));
+    writeFileSync(path.join(image, logName(1)), readFileSync(path.join(dir, logName(2))).subarray(0, 16));
+    const re = await ArchiveStore.open(image, { readOnly: true });
+    // Only the snapshot (the log after it emptied): the write after the compaction is not in it.
+    expect(re.engine.size).toBe(19);
+    expect(re.engine.get('gen-3')).toEqual(makeArticle(3, 2));
+    expect(re.engine.get('gen-4')).toBeUndefined();
+    expect(re.engine.get('gen-5')).toEqual(makeArticle(5));
     await re.close();
   });
 
