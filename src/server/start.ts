@@ -17,6 +17,7 @@ import { ArchiveStore } from '../store/archive-store.ts';
 import { cleanKeys, keysFromEnv, readKeyFile } from './api-keys.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { answerClientErrors } from './client-errors.ts';
+import { appOptionsFromEnv } from './env-config.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store' | 'apiKeys' | 'logger'> {
   indexDir: string;
@@ -47,6 +48,11 @@ function apiKeysFor(opts: StartOptions): string[] {
   return cleanKeys([...(opts.apiKeys ?? []), ...(opts.keyFile ? readKeyFile(opts.keyFile) : [])]);
 }
 
+/** Drops keys whose value is undefined, so they do not hide settings from the environment. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 function listen(server: http.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
@@ -72,7 +78,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },
   });
   opening.catch(() => {}); // awaited below; avoid an unhandled rejection while listening
-  const app = createApp({ ...appOpts, store: opening, apiKeys, logger });
+  const app = createApp({ ...appOptionsFromEnv(), ...definedOnly(appOpts), store: opening, apiKeys, logger });
   const server = http.createServer(app);
   answerClientErrors(server);
   server.keepAliveTimeout = 5_000;
@@ -169,8 +175,8 @@ async function main(): Promise<void> {
     keyFile: values['key-file'],
     readOnly: values['read-only'],
     logger,
-    rateLimit: { ...(read !== undefined ? { read } : {}), ...(write !== undefined ? { write } : {}) },
-    cache: entries === 0 ? false : entries ? { entries } : undefined,
+    rateLimit: read === undefined && write === undefined ? undefined : { ...(read !== undefined ? { read } : {}), ...(write !== undefined ? { write } : {}) },
+    cache: entries === undefined ? undefined : entries === 0 ? false : { entries },
   });
   installShutdownSignals(running, logger);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { keysFromEnv } from '../../src/server/api-keys.ts';
+import { appOptionsFromEnv } from '../../src/server/env-config.ts';
 import { startServer } from '../../src/server/start.ts';
 import { ArchiveStore } from '../../src/store/archive-store.ts';
 import { quiet } from './helpers.ts';
@@ -40,6 +41,46 @@ describe('API keys', () => {
       expect((await put('file-key')).status).toBe(201);
     } finally {
       await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('settings from the environment', () => {
+  it.each([
+    [{}, {}],
+    [{ FAHRAS_CORS_ORIGINS: 'https://a.example, https://b.example' }, { cors: ['https://a.example', 'https://b.example'] }],
+    [{ FAHRAS_TRUST_PROXY: 'true' }, { trustProxy: true }],
+    [{ FAHRAS_TRUST_PROXY: '2' }, { trustProxy: 2 }],
+    [{ FAHRAS_TRUST_PROXY: 'loopback, 10.0.0.0/8' }, { trustProxy: 'loopback, 10.0.0.0/8' }],
+    [{ FAHRAS_RATE_LIMIT_READ: '0' }, { rateLimit: { read: 0 } }],
+    [{ FAHRAS_RATE_LIMIT_READ: '600', FAHRAS_RATE_LIMIT_WRITE: '10' }, { rateLimit: { read: 600, write: 10 } }],
+    [{ FAHRAS_CACHE_ENTRIES: '0' }, { cache: false }],
+    [{ FAHRAS_CACHE_ENTRIES: '500' }, { cache: { entries: 500 } }],
+  ])('%j → %j', (env, expected) => {
+    expect(appOptionsFromEnv(env)).toEqual(expected);
+  });
+
+  it('refuses a malformed number, naming the variable', () => {
+    expect(() => appOptionsFromEnv({ FAHRAS_RATE_LIMIT_READ: 'lots' })).toThrow(/FAHRAS_RATE_LIMIT_READ must be a whole number/);
+  });
+
+  it('startServer applies them, and its own options win', async () => {
+    const dir = tempDir('env');
+    process.env.FAHRAS_CORS_ORIGINS = 'https://env.example';
+    process.env.FAHRAS_RATE_LIMIT_READ = '1';
+    try {
+      const s = await startServer({ indexDir: dir, port: 0, apiKeys: [], logger: quiet(), rateLimit: { read: 100 } });
+      try {
+        const res = await fetch(`${s.url}/api/stats`, { headers: { origin: 'https://env.example' } });
+        expect(res.headers.get('access-control-allow-origin')).toBe('https://env.example');
+        expect((await fetch(`${s.url}/api/stats`)).status).toBe(200); // read limit 100 from options, not 1
+      } finally {
+        await s.close();
+      }
+    } finally {
+      delete process.env.FAHRAS_CORS_ORIGINS;
+      delete process.env.FAHRAS_RATE_LIMIT_READ;
       rmSync(dir, { recursive: true, force: true });
     }
   });
