@@ -1,7 +1,7 @@
 /** One article: metadata, full text with the query words marked, other copies, related articles. */
 import { apiGet, isAbort } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { dateElement, delayedLoading, duplicatesList, errorState, loadingState, originalLink } from '../components.js';
+import { dateElement, delayedLoading, duplicatesList, errorState, loadingState, metaLine, originalLink } from '../components.js';
 import { markedParagraphs, markedText } from '../sanitize.js';
 import { articleUrl, authorUrl, searchUrl } from '../state.js';
 
@@ -64,9 +64,7 @@ export async function renderArticle(main, route, { signal, navigate, backUrl }) 
     h('h2', { id: 'related-title', class: 'section-title' }, 'اقرأ أيضاً'),
     h('ul', { class: 'related__list' }, hits.slice(0, 6).map((hit) => h('li', { class: 'related__item' },
       h('a', { class: 'related__title', href: articleUrl(hit.id) }, hit.title || 'مقال بلا عنوان'),
-      h('p', { class: 'meta' },
-        [hit.author, hit.source].filter(Boolean).join(' · '),
-        hit.date ? [hit.author || hit.source ? ' · ' : '', dateElement(hit.date)] : null)))));
+      metaLine(hit, { linkAuthor: false, showColumn: false })))));
   relatedSlot.hidden = false;
 }
 
