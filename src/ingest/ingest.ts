@@ -70,22 +70,32 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
   let current = '';
   const progress = () => opts.onProgress?.({ articles: summary.read, bytesRead: bytesSoFar(counter), bytesTotal, file: current });
 
-  const flush = async () => {
-    if (!batch.length) return;
+  // One batch may be in the store (waiting for its fsync) while the next one is read.
+  let inFlight: Promise<void> | undefined;
+  const write = async (sent: typeof batch) => {
     let results;
     try {
-      results = await target.put(batch.map((b) => b.article));
+      results = await target.put(sent.map((b) => b.article));
     } catch (e) {
       throw new StoreWriteFailure(e);
     }
     results.forEach((r, i) => {
       if (r.status === 'duplicate') {
         summary.duplicates++;
-        opts.onDuplicate?.({ id: r.id, duplicateOf: r.duplicateOf, ...batch[i]!.where });
+        opts.onDuplicate?.({ id: r.id, duplicateOf: r.duplicateOf, ...sent[i]!.where });
       } else summary[r.status]++;
     });
-    batch = [];
     progress();
+  };
+  const flush = async () => {
+    await inFlight;
+    inFlight = undefined;
+    if (!batch.length) return;
+    const sent = batch;
+    batch = [];
+    const p = write(sent);
+    p.catch(() => {}); // surfaced by the next flush's await
+    inFlight = p;
   };
 
   for (const input of listing.files) {
@@ -112,6 +122,7 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
   }
   try {
     await flush();
+    await inFlight;
   } catch (e) {
     throw e instanceof StoreWriteFailure ? e.cause : e;
   }
