@@ -2,6 +2,7 @@
  * Write endpoints over real HTTP: API keys, validation, bulk NDJSON, durability (reopen the index
  * folder and find the writes), and that nothing can be polluted through `__proto__`.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchiveStore } from '../../src/store/archive-store.ts';
 import { ARTICLES, NEW_ARTICLE } from './fixtures.ts';
@@ -290,6 +291,25 @@ describe('durability', () => {
       expect(store.engine.get('gone')).toBeUndefined();
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('storage errors', () => {
+  it('answers 503 storage problem+json when the index cannot be written (opened read-only), and keeps serving reads', async () => {
+    const seeded = await serve(ARTICLES.slice(0, 2));
+    await seeded.close();
+    const ro = await serve([], { indexDir: seeded.dir, readOnly: true });
+    try {
+      const res = await ro.write('PUT', '/api/articles/x', { title: 't', body: 'b' });
+      const body = await checked('/api/articles/{id}', 'PUT', res);
+      expect(res.status).toBe(503);
+      expect(body.code).toBe('storage');
+      expect(body.detail).toMatch(/read-only/);
+      expect((await ro.get('/api/stats').then((r) => r.json())).articles).toBe(2);
+    } finally {
+      await ro.stop();
+      rmSync(seeded.dir, { recursive: true, force: true });
     }
   });
 });
