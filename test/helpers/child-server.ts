@@ -23,6 +23,8 @@ export interface ChildServer {
   stdout(): string;
   /** SIGKILL, resolves once the process is gone. */
   kill(): Promise<void>;
+  /** Full GC in the child (needs nodeArgs ['--expose-gc'] and server-main), then settle. */
+  gc(): Promise<void>;
   /** SIGTERM (graceful close), resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -33,6 +35,8 @@ export interface SpawnOptions {
   /** Use `node bin/fahras.mjs serve --index DIR --port 0` instead of the test entry point. */
   cli?: boolean;
   env?: Record<string, string>;
+  /** Extra node flags, e.g. ['--expose-gc'] (then SIGUSR2 makes server-main run a full GC). */
+  nodeArgs?: string[];
   /** Runs `[...prefix, node, ...args]` instead, e.g. inside `unshare -m` (the prefix must exec node). */
   prefix?: string[];
   /** ms to wait for the server to say it is serving (default 60 s: a 2-core machine under load). */
@@ -54,7 +58,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 export function spawnServer(indexDir: string, opts: SpawnOptions = {}): Promise<ChildServer> {
   const args = opts.cli
     ? [CLI, 'serve', '--index', indexDir, '--port', '0', '--host', '127.0.0.1']
-    : ['--import', 'tsx', SERVER_MAIN, indexDir];
+    : [...(opts.nodeArgs ?? []), '--import', 'tsx', SERVER_MAIN, indexDir];
   const [cmd, ...cmdArgs] = opts.prefix?.length ? [...opts.prefix, process.execPath, ...args] : [process.execPath, ...args];
   const child = spawn(cmd!, cmdArgs, {
     cwd: ROOT,
@@ -93,6 +97,12 @@ export function spawnServer(indexDir: string, opts: SpawnOptions = {}): Promise<
           const gone = exited(child);
           child.kill('SIGKILL');
           await gone;
+        },
+        async gc() {
+          for (let i = 0; i < 3; i++) {
+            child.kill('SIGUSR2');
+            await new Promise((r) => setTimeout(r, 300));
+          }
         },
         async stop() {
           const gone = exited(child);

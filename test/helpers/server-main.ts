@@ -14,6 +14,11 @@ if (!indexDir) {
   process.stderr.write('usage: server-main.ts <indexDir>\n');
   process.exit(2);
 }
+// Test-only: with --expose-gc, SIGUSR2 runs a full GC so memory can be read from /proc after it
+// (the product has no debug endpoint; this lives in the test entry point only).
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc) process.on('SIGUSR2', () => gc());
+
 const logger = pino({ level: process.env.FAHRAS_LOG_LEVEL ?? 'warn' }, pino.destination(2));
 try {
   const running = await startServer({ indexDir, port: 0, host: '127.0.0.1', logger, rateLimit: false, readOnly: process.env.FAHRAS_READ_ONLY === '1' });
