@@ -1,6 +1,6 @@
 /**
  * Query lexer: one left-to-right pass, O(n), never throws.
- * Tokens: ( ) · +/- operators · OR (also `أو`, `او`, `|`, `||`) · quoted phrases (" " « » “ ” „)
+ * Tokens: ( ) · +/- operators (NOT = -) · OR (also `أو`, `او`, `|`, `||`) · AND (`&&`) · quoted phrases (" " « » “ ” „)
  * · `field:` prefixes (known field names only; `http:` or `foo:` stay plain text) · bare runs.
  */
 import { fieldByName, type QueryField } from './fields.ts';
@@ -11,6 +11,8 @@ export type LexToken =
   | { t: 'rparen'; start: number; end: number }
   | { t: 'op'; op: '+' | '-'; start: number; end: number }
   | { t: 'or'; start: number; end: number }
+  /** AND / && between clauses: both sides required. */
+  | { t: 'and'; start: number; end: number }
   /** Inner text of a quoted phrase; `closed` is false when the quote ran to the end of the query. */
   | { t: 'phrase'; text: string; start: number; end: number; closed: boolean }
   | { t: 'field'; field: QueryField; start: number; end: number }
@@ -26,6 +28,9 @@ const QUOTES: ReadonlyMap<string, string> = new Map([
 ]);
 
 const OR_WORDS = new Set(['OR', '|', '||']);
+const AND_WORDS = new Set(['AND', '&&']);
+/** NOT before a term is the same as a leading `-`. */
+const NOT_WORDS = new Set(['NOT']);
 const OR_ARABIC = 'او'; // أو / او after normalization (U+0623 → U+0627)
 
 function isSpace(c: string): boolean {
@@ -84,6 +89,14 @@ function pushRun(out: LexToken[], text: string, start: number): void {
   const end = start + text.length;
   if (OR_WORDS.has(text) || (text.length <= 6 && normalizeTerm(text) === OR_ARABIC)) {
     out.push({ t: 'or', start, end });
+    return;
+  }
+  if (AND_WORDS.has(text)) {
+    out.push({ t: 'and', start, end });
+    return;
+  }
+  if (NOT_WORDS.has(text)) {
+    out.push({ t: 'op', op: '-', start, end });
     return;
   }
   const colon = text.indexOf(':');

@@ -2,8 +2,8 @@
  * The query language → syntax tree (src/contracts.ts). Recursive descent over lexQuery's tokens,
  * O(n) overall; nesting is capped at MAX_DEPTH so no input can blow the stack.
  *
- *   query   := clause*
- *   clause  := ['+' | '-'] alt
+ *   query   := clause (AND? clause)*             AND = `AND`, `&&`: both sides become must
+ *   clause  := ['+' | '-' | NOT] alt
  *   alt     := primary (OR primary)*            OR = `OR`, `أو`, `او`, `|`
  *   primary := '(' clause* ')' | field? (word | word* | "phrase" | '(' clause* ')')
  *
@@ -61,6 +61,18 @@ class Parser {
         this.i++; // OR with nothing on its left: ignored
         continue;
       }
+      if (t.t === 'and') {
+        // a AND b: both sides required (a bare side becomes must; -x stays must_not).
+        this.i++;
+        const prev = out[out.length - 1];
+        if (prev && prev.occur === 'should') prev.occur = 'must';
+        const nextTok = this.peek();
+        if (nextTok && nextTok.t !== 'rparen' && nextTok.t !== 'and' && nextTok.t !== 'or') {
+          const c = this.clause(depth);
+          if (c) out.push(c.occur === 'should' ? { occur: 'must', node: c.node } : c);
+        }
+        continue;
+      }
       const c = this.clause(depth);
       if (c) out.push(c);
     }
@@ -83,10 +95,11 @@ class Parser {
       const next = this.peek();
       if (next === undefined || next.t === 'rparen') break; // dangling OR: ignored
       if (next.t === 'or') continue;
+      if (next.t === 'and') break; // `a OR AND b`: the OR dangles
       if (next.t === 'op' || opTok?.t === 'op') {
         const at = next.t === 'op' ? next.start : opTok!.start;
         throw new QueryError(
-          '+ and - cannot mark one side of OR',
+          '+, - or NOT cannot mark one side of OR',
           at,
           'Group the alternatives and mark the group: +(a OR b) or -(a OR b).',
         );

@@ -8,7 +8,7 @@ import type { ParsedQuery, QueryNode } from '../../src/contracts.ts';
 // Pieces that exercise every rule of the grammar, mixed with arbitrary Unicode.
 const PIECES = [
   '(', ')', '"', '«', '»', '“', '”', '+', '-', '*', ':', ' ', ' ', 'OR ', 'أو ', '|', 'title:', 'author:',
-  'الكاتب:', 'date:', '2023', '-12', '-31', '..', 'عمان', 'عُمان', 'a', 'ال', '\u064F', '\u200C', '،', 'http://', 'foo:',
+  'الكاتب:', 'AND ', 'NOT ', '&&', 'date:', '2023', '-12', '-31', '..', 'عمان', 'عُمان', 'a', 'ال', '\u064F', '\u200C', '،', 'http://', 'foo:',
   '\uD800', '\n',
 ];
 const queryArb = fc.oneof(
