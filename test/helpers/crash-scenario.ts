@@ -23,6 +23,11 @@ export interface CrashOptions {
   concurrency?: number;
   /** GET by id every n-th acknowledged article after each restart (default 1: all). */
   getEvery?: number;
+  /**
+   * Every n-th run (1-based) sends SIGTERM first and SIGKILL 0–400 ms later, so the kill lands
+   * inside the graceful shutdown (draining requests, compaction writing a snapshot). Default: never.
+   */
+  termFirstEvery?: number;
 }
 
 export interface RunReport {
@@ -30,6 +35,8 @@ export interface RunReport {
   /** Acknowledged articles when the kill was sent (cumulative). */
   ackedAtKill: number;
   killAfterMs: number;
+  /** SIGTERM was sent first (the SIGKILL landed during shutdown/compaction). */
+  termFirst: boolean;
   /** Articles the index held after the restart. */
   sizeAfterRestart: number;
   /** Warnings the restarted server logged (torn tail dropped, stale lock taken over…). */
@@ -62,7 +69,7 @@ async function send(url: string, articles: Article[], single: boolean): Promise<
 }
 
 /** Sends `pending` until done or the server dies; acknowledged ids go into `acked` as answers arrive. */
-async function ingest(server: ChildServer, pending: Article[], acked: Set<string>, batch: number, concurrency: number, rnd: () => number): Promise<void> {
+async function ingest(server: ChildServer, pending: Article[], acked: Set<string>, batch: number, concurrency: number, rnd: () => number, stopping: () => boolean = () => false): Promise<void> {
   const requests: { articles: Article[]; single: boolean }[] = [];
   for (let i = 0; i < pending.length; ) {
     const single = rnd() < 0.1;
@@ -76,7 +83,8 @@ async function ingest(server: ChildServer, pending: Article[], acked: Set<string
     try {
       for (const id of await send(server.url, r.articles, r.single)) acked.add(id);
     } catch (err) {
-      if (server.child.exitCode !== null || server.child.signalCode !== null || /fetch failed|ECONNRESET|ECONNREFUSED|other side closed|terminated/i.test(String((err as Error).cause ?? err))) {
+      // After SIGTERM any refusal (503 closed, connection reset) just means: not acknowledged.
+      if (stopping() || server.child.exitCode !== null || server.child.signalCode !== null || /fetch failed|ECONNRESET|ECONNREFUSED|other side closed|terminated/i.test(String((err as Error).cause ?? err))) {
         dead = true; // killed mid-request: not acknowledged
         return;
       }
@@ -130,7 +138,7 @@ async function size(url: string): Promise<number> {
 }
 
 export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport> {
-  const { total, runs, seed, batch = 50, concurrency = 4, getEvery = 1 } = opts;
+  const { total, runs, seed, batch = 50, concurrency = 4, getEvery = 1, termFirstEvery = 0 } = opts;
   const rnd = prng(seed);
   const dir = mkdtempSync(path.join(tmpdir(), 'fahras-crash-'));
   const articles = Array.from({ length: total }, (_, i) => makeArticle(i));
@@ -151,24 +159,30 @@ export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport>
       const pending = articles.filter((a) => !acked.has(a.id) || rnd() < 0.01);
       // Kill after a random share of this run's work, with a random sub-batch delay on top.
       const killAt = acked.size + Math.floor(pending.length * (0.1 + 0.8 * rnd()));
-      const jitterMs = Math.floor(rnd() * 40);
+      const termFirst = termFirstEvery > 0 && (run + 1) % termFirstEvery === 0;
+      const jitterMs = Math.floor(rnd() * (termFirst ? 400 : 40));
       const started = Date.now();
       let killMs = -1;
+      let terminating = false;
       let ackedAtKill = -1;
       const watcher = setInterval(() => {
         if (killMs < 0 && acked.size >= killAt) {
           killMs = Date.now() - started + jitterMs;
           clearInterval(watcher);
+          if (termFirst) {
+            terminating = true;
+            server.child.kill('SIGTERM');
+          }
           setTimeout(() => {
             ackedAtKill = acked.size;
             server.child.kill('SIGKILL');
           }, jitterMs);
         }
       }, 2);
-      await ingest(server, pending, acked, batch, concurrency, rnd);
+      await ingest(server, pending, acked, batch, concurrency, rnd, () => terminating);
       clearInterval(watcher);
       await server.kill();
-      report.runs.push({ run, ackedAtKill: ackedAtKill < 0 ? acked.size : ackedAtKill, killAfterMs: killMs, sizeAfterRestart: -1, warnings: [] });
+      report.runs.push({ run, ackedAtKill: ackedAtKill < 0 ? acked.size : ackedAtKill, killAfterMs: killMs, termFirst, sizeAfterRestart: -1, warnings: [] });
     }
     // Final restart: everything acknowledged is there; finishing the ingest gives exactly `total`.
     const server = await spawnServer(dir, { timeoutMs: 300_000 }); // replaying a 10k-record log takes ~13 s of CPU; the machine is shared
