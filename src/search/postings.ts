@@ -1,15 +1,18 @@
 /**
  * One inverted index (the engine keeps two: light stems and exact normalized forms).
  *
- * Layout: a compacted "main" part in CSR form (per term a slice of flat typed arrays, doc numbers
- * ascending) plus an append-only "tail" for documents added since the last merge (per-term linked
- * lists in flat typed arrays). A merge folds the tail into main and drops removed documents.
- * Per posting: doc number, body term frequency (capped 255) and a 16-bit field word (FieldBits).
+ * Layout: a compacted "main" part (per term a byte range of one Uint8Array, doc numbers ascending,
+ * each posting as varints: doc gap, tf·2 + hasBits, [field word]) plus an append-only "tail" for
+ * documents added since the last merge (per-term linked lists in flat typed arrays). A merge folds
+ * the tail into main (counting sort of the tail by term) and drops removed documents.
+ * Per posting: doc number, body term frequency (capped 255) and a 16-bit field word (FieldBits);
+ * a typical posting (small gap, tf 1, no title/meta bits) takes 2 bytes.
  * Optionally positions: per posting a varint count then delta-coded virtual positions
  * (see FIELD_BASE), used for phrases and proximity.
  * Scoring is term-at-a-time, so posting order inside a term does not matter to search.
  */
 import { GrowableArray } from './growable.ts';
+import { TermDict } from './term-dict.ts';
 import { readVarint, writeVarint } from './varint.ts';
 
 /** Bits of the per-posting field word. */
@@ -52,53 +55,48 @@ export interface PostingInput {
 export type PostingVisitor = (doc: number, bodyTf: number, bits: number, posRef: number) => void;
 
 export class PostingIndex {
-  readonly dict = new Map<string, number>();
-  readonly terms: string[] = [];
+  readonly dict = new TermDict();
   /** Live document frequency per term. */
   readonly df = new GrowableArray(Int32Array, 1024);
 
-  // main (CSR)
+  // main: per term a byte range [mainOff[id], mainOff[id+1]) of mainData
   mainTerms = 0;
+  mainPostings = 0;
   mainOff: Int32Array<ArrayBufferLike> = new Int32Array(1);
-  mainDocs: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  mainTf: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
-  mainBits: Uint16Array<ArrayBufferLike> = new Uint16Array(0);
-  /** Per term: byte offset of its positions in mainPos (CSR, mainTerms + 1 entries). */
+  mainData: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  /** Per term: byte offset of its positions in mainPos (mainTerms + 1 entries). */
   mainPosOff: Int32Array<ArrayBufferLike> = new Int32Array(1);
   mainPos: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
 
-  // tail (linked lists, newest first)
-  readonly tailHead = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
-  readonly tailNext = new GrowableArray(Int32Array, 1024);
-  readonly tailDoc = new GrowableArray(Int32Array, 1024);
-  readonly tailTf = new GrowableArray(Uint8Array, 1024);
-  readonly tailBits = new GrowableArray(Uint16Array, 1024);
-  readonly tailPosStart = new GrowableArray(Int32Array, 1024);
-  readonly tailPos = new GrowableArray(Uint8Array, 4096);
+  // tail (linked lists, newest first; tailTerm keeps each posting's term for the merge)
+  tailHead = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
+  tailNext = new GrowableArray(Int32Array, 1024);
+  tailTerm = new GrowableArray(Int32Array, 1024);
+  tailDoc = new GrowableArray(Int32Array, 1024);
+  tailTf = new GrowableArray(Uint8Array, 1024);
+  tailBits = new GrowableArray(Uint16Array, 1024);
+  tailPosStart = new GrowableArray(Int32Array, 1024);
+  tailPos = new GrowableArray(Uint8Array, 4096);
 
   constructor(readonly withPositions: boolean) {}
 
   get size(): number {
-    return this.terms.length;
+    return this.dict.size;
+  }
+  get terms(): readonly string[] {
+    return this.dict.terms;
   }
   get tailPostings(): number {
     return this.tailDoc.length;
   }
-  get mainPostings(): number {
-    return this.mainDocs.length;
-  }
 
   idOf(term: string): number {
-    const id = this.dict.get(term);
-    return id === undefined ? -1 : id;
+    return this.dict.get(term);
   }
 
   private intern(term: string): number {
-    let id = this.dict.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.dict.set(term, id);
+    const id = this.dict.intern(term);
+    if (id === this.df.length) {
       this.df.push(0);
       this.tailHead.push(0);
     }
@@ -111,6 +109,7 @@ export class PostingIndex {
       const id = this.intern(term);
       this.df.data[id]!++;
       const k = this.tailDoc.push(doc);
+      this.tailTerm.push(id);
       this.tailTf.push(Math.min(255, p.bodyTf));
       this.tailBits.push(p.bits);
       this.tailNext.push(this.tailHead.data[id]!);
@@ -132,7 +131,7 @@ export class PostingIndex {
   removeDoc(terms: Iterable<string>): void {
     for (const t of terms) {
       const id = this.dict.get(t);
-      if (id !== undefined) this.df.data[id]!--;
+      if (id >= 0) this.df.data[id]!--;
     }
   }
 
@@ -142,29 +141,7 @@ export class PostingIndex {
    */
   scan(id: number, dead: Uint8Array, visit: PostingVisitor, wantPositions = false): void {
     if (id < 0) return;
-    if (id < this.mainTerms) {
-      const end = this.mainOff[id + 1]!;
-      const docs = this.mainDocs;
-      const tfs = this.mainTf;
-      const bits = this.mainBits;
-      if (wantPositions && this.withPositions) {
-        // posRef for main postings: the byte offset of the posting's positions.
-        const p = { i: this.mainPosOff[id]! };
-        const bytes = this.mainPos;
-        for (let k = this.mainOff[id]!; k < end; k++) {
-          const at = p.i;
-          const n = readVarint(bytes, p);
-          for (let j = 0; j < n; j++) readVarint(bytes, p);
-          const d = docs[k]!;
-          if (dead[d] === 0) visit(d, tfs[k]!, bits[k]!, at);
-        }
-      } else {
-        for (let k = this.mainOff[id]!; k < end; k++) {
-          const d = docs[k]!;
-          if (dead[d] === 0) visit(d, tfs[k]!, bits[k]!, -1);
-        }
-      }
-    }
+    this.scanMain(id, dead, visit, wantPositions);
     const next = this.tailNext.data;
     const tdoc = this.tailDoc.data;
     const ttf = this.tailTf.data;
@@ -174,6 +151,52 @@ export class PostingIndex {
       const d = tdoc[k]!;
       // posRef for tail postings: −(byte offset + 2) in tailPos (−1 means none).
       if (dead[d] === 0) visit(d, ttf[k]!, tbits[k]!, wantPositions && this.withPositions ? -(tpos[k]! + 2) : -1);
+    }
+  }
+
+  /** The main part of scan (`dead` null: every posting). */
+  private scanMain(id: number, dead: Uint8Array | null, visit: PostingVisitor, wantPositions: boolean): void {
+    if (id < this.mainTerms) {
+      const data = this.mainData;
+      const end = this.mainOff[id + 1]!;
+      const withPos = wantPositions && this.withPositions;
+      const pp = { i: withPos ? this.mainPosOff[id]! : 0 };
+      const bytes = this.mainPos;
+      let i = this.mainOff[id]!;
+      let doc = -1;
+      while (i < end) {
+        // Inline varints: doc gap, then tf·2 + hasBits, then the field word when present.
+        let b = data[i++]!;
+        let v = b & 0x7f;
+        for (let sh = 7; b & 0x80; sh += 7) {
+          b = data[i++]!;
+          v |= (b & 0x7f) << sh;
+        }
+        doc += v;
+        b = data[i++]!;
+        let t = b & 0x7f;
+        for (let sh = 7; b & 0x80; sh += 7) {
+          b = data[i++]!;
+          t |= (b & 0x7f) << sh;
+        }
+        let bits = 0;
+        if (t & 1) {
+          b = data[i++]!;
+          bits = b & 0x7f;
+          for (let sh = 7; b & 0x80; sh += 7) {
+            b = data[i++]!;
+            bits |= (b & 0x7f) << sh;
+          }
+        }
+        let at = -1;
+        if (withPos) {
+          // posRef for main postings: the byte offset of the posting's positions.
+          at = pp.i;
+          const n = readVarint(bytes, pp);
+          for (let j = 0; j < n; j++) readVarint(bytes, pp);
+        }
+        if (dead === null || dead[doc] === 0) visit(doc, t >>> 1, bits, at);
+      }
     }
   }
 
@@ -192,86 +215,83 @@ export class PostingIndex {
   }
 
   /**
-   * Folds the tail into main, dropping postings of dead docs and terms left with no postings
-   * stay in the dictionary (ids are stable). `remap` renumbers docs (compaction); −1 drops.
+   * Folds the tail into main, dropping postings of dead docs (terms left with no postings stay
+   * in the dictionary: ids are stable). The tail's memory is released.
    */
-  merge(dead: Uint8Array, remap?: Int32Array): void {
-    const m = this.build(dead, remap);
+  merge(dead: Uint8Array): void {
+    const m = this.build(dead);
     this.mainTerms = m.terms;
+    this.mainPostings = m.postings;
     this.mainOff = m.off;
-    this.mainDocs = m.docs;
-    this.mainTf = m.tf;
-    this.mainBits = m.bits;
+    this.mainData = m.data;
     this.mainPosOff = m.posOff;
     this.mainPos = m.pos;
-    this.tailHead.data.fill(0);
-    for (const g of [this.tailNext, this.tailDoc, this.tailTf, this.tailBits, this.tailPosStart, this.tailPos]) g.length = 0;
+    this.tailHead = new GrowableArray(Int32Array, this.terms.length);
+    this.tailHead.length = this.terms.length;
+    this.tailNext = new GrowableArray(Int32Array, 1024);
+    this.tailTerm = new GrowableArray(Int32Array, 1024);
+    this.tailDoc = new GrowableArray(Int32Array, 1024);
+    this.tailTf = new GrowableArray(Uint8Array, 1024);
+    this.tailBits = new GrowableArray(Uint16Array, 1024);
+    this.tailPosStart = new GrowableArray(Int32Array, 1024);
+    this.tailPos = new GrowableArray(Uint8Array, 4096);
   }
 
-  /** The merged CSR arrays, without changing this index. */
+  /**
+   * The merged main arrays, without changing this index. `remap` renumbers docs (compaction for
+   * snapshots; −1 drops a doc); remapping keeps doc order, so gaps stay positive.
+   */
   build(dead: Uint8Array, remap?: Int32Array) {
     const nTerms = this.terms.length;
+    // Tail postings grouped by term, in doc order (counting sort; tail index order = doc order).
+    const T = this.tailDoc.length;
+    const start = new Int32Array(nTerms + 1);
+    const tterm = this.tailTerm.data;
+    for (let k = 0; k < T; k++) start[tterm[k]! + 1]!++;
+    for (let id = 0; id < nTerms; id++) start[id + 1]! += start[id]!;
+    const order = new Int32Array(T);
+    const fill = start.slice(0, nTerms);
+    for (let k = 0; k < T; k++) order[fill[tterm[k]!]!++] = k;
+
     const off = new Int32Array(nTerms + 1);
-    const keep = (d: number) => dead[d] === 0 && (!remap || remap[d]! >= 0);
-    // Count.
-    for (let id = 0; id < nTerms; id++) {
-      let c = 0;
-      if (id < this.mainTerms) for (let k = this.mainOff[id]!; k < this.mainOff[id + 1]!; k++) if (keep(this.mainDocs[k]!)) c++;
-      for (let k = this.tailHead.data[id]! - 1; k >= 0; k = this.tailNext.data[k]! - 1) if (keep(this.tailDoc.data[k]!)) c++;
-      off[id + 1] = off[id]! + c;
-    }
-    const total = off[nTerms]!;
-    const docs = new Int32Array(total);
-    const tf = new Uint8Array(total);
-    const bits = new Uint16Array(total);
+    const out = new ByteWriter(Math.max(1024, this.mainData.length + T * 3));
     const posOff = new Int32Array(this.withPositions ? nTerms + 1 : 1);
-    const pos = new GrowableArray(Uint8Array, this.withPositions ? this.mainPos.length + this.tailPos.length + 16 : 4);
-    const p = { i: 0 };
-    const copyPositions = (bytes: Uint8Array, at: number) => {
-      p.i = at;
-      const n = readVarint(bytes, p);
-      for (let j = 0; j < n; j++) readVarint(bytes, p);
-      const len = p.i - at;
-      pos.ensure(pos.length + len);
-      pos.data.set(bytes.subarray(at, at + len), pos.length);
-      pos.length += len;
-    };
-    const tailIdx: number[] = [];
+    const pos = new ByteWriter(this.withPositions ? this.mainPos.length + this.tailPos.length + 16 : 16);
+    const mp = { i: 0 };
+    let postings = 0;
     for (let id = 0; id < nTerms; id++) {
-      let w = off[id]!;
+      off[id] = out.length;
       if (this.withPositions) posOff[id] = pos.length;
-      if (id < this.mainTerms) {
-        const mp = { i: this.withPositions ? this.mainPosOff[id]! : 0 };
-        for (let k = this.mainOff[id]!; k < this.mainOff[id + 1]!; k++) {
-          const d = this.mainDocs[k]!;
-          const at = mp.i;
-          if (this.withPositions) {
-            const n = readVarint(this.mainPos, mp);
-            for (let j = 0; j < n; j++) readVarint(this.mainPos, mp);
-          }
-          if (!keep(d)) continue;
-          docs[w] = remap ? remap[d]! : d;
-          tf[w] = this.mainTf[k]!;
-          bits[w] = this.mainBits[k]!;
-          if (this.withPositions) copyPositions(this.mainPos, at);
-          w++;
+      let prev = -1;
+      const put = (d: number, tf: number, bits: number, posBytes: Uint8Array, at: number) => {
+        const nd = remap ? remap[d]! : d;
+        out.varint(nd - prev);
+        prev = nd;
+        out.varint(tf * 2 + (bits ? 1 : 0));
+        if (bits) out.varint(bits);
+        if (this.withPositions) {
+          mp.i = at;
+          const n = readVarint(posBytes, mp);
+          for (let j = 0; j < n; j++) readVarint(posBytes, mp);
+          pos.bytes(posBytes, at, mp.i);
         }
+        postings++;
+      };
+      const keep = (d: number) => dead[d] === 0 && (!remap || remap[d]! >= 0);
+      if (id < this.mainTerms) {
+        this.scanMain(id, null, (d, tf, bits, at) => {
+          if (keep(d)) put(d, tf, bits, this.mainPos, at);
+        }, this.withPositions);
       }
-      tailIdx.length = 0;
-      for (let k = this.tailHead.data[id]! - 1; k >= 0; k = this.tailNext.data[k]! - 1) tailIdx.push(k);
-      for (let j = tailIdx.length - 1; j >= 0; j--) {
-        const k = tailIdx[j]!;
+      for (let j = start[id]!; j < start[id + 1]!; j++) {
+        const k = order[j]!;
         const d = this.tailDoc.data[k]!;
-        if (!keep(d)) continue;
-        docs[w] = remap ? remap[d]! : d;
-        tf[w] = this.tailTf.data[k]!;
-        bits[w] = this.tailBits.data[k]!;
-        if (this.withPositions) copyPositions(this.tailPos.data, this.tailPosStart.data[k]!);
-        w++;
+        if (keep(d)) put(d, this.tailTf.data[k]!, this.tailBits.data[k]!, this.tailPos.data, this.withPositions ? this.tailPosStart.data[k]! : 0);
       }
     }
+    off[nTerms] = out.length;
     if (this.withPositions) posOff[nTerms] = pos.length;
-    return { terms: nTerms, off, docs, tf, bits, posOff, pos: pos.data.slice(0, pos.length) };
+    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result() };
   }
 
   /** Restores a merged index (from serialize); the dictionary is rebuilt from `terms`. */
@@ -279,25 +299,54 @@ export class PostingIndex {
     withPositions: boolean,
     terms: string[],
     df: Int32Array,
-    m: { off: Int32Array; docs: Int32Array; tf: Uint8Array; bits: Uint16Array; posOff: Int32Array; pos: Uint8Array },
+    m: { postings: number; off: Int32Array; data: Uint8Array; posOff: Int32Array; pos: Uint8Array },
   ): PostingIndex {
     const ix = new PostingIndex(withPositions);
-    for (let i = 0; i < terms.length; i++) {
-      ix.terms.push(terms[i]!);
-      ix.dict.set(terms[i]!, i);
-    }
+    for (const t of terms) ix.dict.intern(t);
     ix.df.ensure(terms.length);
     ix.df.data.set(df);
     ix.df.length = terms.length;
     ix.tailHead.ensure(terms.length);
     ix.tailHead.length = terms.length;
     ix.mainTerms = terms.length;
+    ix.mainPostings = m.postings;
     ix.mainOff = m.off;
-    ix.mainDocs = m.docs;
-    ix.mainTf = m.tf;
-    ix.mainBits = m.bits;
+    ix.mainData = m.data;
     ix.mainPosOff = m.posOff;
     ix.mainPos = m.pos;
     return ix;
+  }
+}
+
+/** Appends varints and byte ranges to a growing buffer. */
+class ByteWriter {
+  private buf: Uint8Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(capacity);
+  }
+  private ensure(n: number) {
+    if (this.length + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  varint(v: number) {
+    this.ensure(5);
+    while (v >= 0x80) {
+      this.buf[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[this.length++] = v;
+  }
+  bytes(src: Uint8Array, from: number, to: number) {
+    this.ensure(to - from);
+    this.buf.set(src.subarray(from, to), this.length);
+    this.length += to - from;
+  }
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
   }
 }

@@ -130,13 +130,12 @@ function writeIndex(w: Writer, ix: PostingIndex, dead: Uint8Array, remap: Int32A
   const m = ix.build(dead, remap);
   // Live df is recomputed from the compacted postings (equal to ix.df for live docs).
   const df = new Int32Array(m.terms);
-  for (let i = 0; i < m.terms; i++) df[i] = m.off[i + 1]! - m.off[i]!;
+  for (let i = 0; i < m.terms; i++) df[i] = ix.df.data[i]!;
   w.strings(ix.terms);
   w.typed(df);
+  w.typed(Int32Array.of(m.postings));
   w.typed(m.off);
-  w.typed(m.docs);
-  w.typed(m.tf);
-  w.typed(m.bits);
+  w.typed(m.data);
   w.typed(m.posOff);
   w.typed(m.pos);
 }
@@ -144,14 +143,13 @@ function writeIndex(w: Writer, ix: PostingIndex, dead: Uint8Array, remap: Int32A
 function readIndex(r: Reader, withPositions: boolean): PostingIndex {
   const terms = r.strings() as string[];
   const df = r.i32();
+  const postings = r.i32()[0]!;
   const off = r.i32();
-  const docs = r.i32();
-  const tf = r.u8();
-  const bits = r.u16();
+  const data = r.u8();
   const posOff = r.i32();
   const pos = r.u8();
-  if (off.length !== terms.length + 1 || docs.length !== off[terms.length]) throw bad('postings do not match the dictionary');
-  return PostingIndex.restore(withPositions, terms, df, { off, docs, tf, bits, posOff, pos });
+  if (off.length !== terms.length + 1 || data.length !== off[terms.length] || df.length !== terms.length) throw bad('postings do not match the dictionary');
+  return PostingIndex.restore(withPositions, terms, df, { postings, off, data, posOff, pos });
 }
 
 export function serializeEngine(e: SearchEngine): Uint8Array {
