@@ -57,7 +57,7 @@ export interface StoreStatus {
   logGen: number;
   logBytes: number;
   recordsSinceSnapshot: number;
-  load: { snapshotMs: number; replayMs: number; replayed: number };
+  load: { snapshotMs: number; readMs: number; checkMs: number; loadMs: number; replayMs: number; replayed: number };
   lastCompaction?: { where: 'worker' | 'inline'; serializeMs: number; writeMs: number; bytes: number; workerLoadMs?: number };
 }
 
@@ -148,7 +148,7 @@ export class ArchiveStore {
       const store = new ArchiveStore(
         dir, rec.state, readOnly, opts.compactEveryRecords ?? DEFAULT_COMPACT_EVERY, opts.compaction ?? 'worker', logger, log, gen,
         rec.snapshotGen, rec.replayed, releaseLock,
-        { snapshotMs: rec.timings.snapshotMs, replayMs: rec.timings.replayMs, replayed: rec.replayed },
+        { ...rec.timings, replayed: rec.replayed },
       );
       store.warnings.push(...early);
       logger.info(
