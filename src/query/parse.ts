@@ -29,6 +29,8 @@ type Group = Extract<QueryNode, { kind: 'group' }>;
 
 class Parser {
   private i = 0;
+  /** How many must_not clauses enclose the current position. */
+  private negations = 0;
   readonly dateRanges: DateRange[] = [];
 
   constructor(
@@ -85,7 +87,17 @@ class Parser {
       occur = opTok.op === '+' ? 'must' : 'must_not';
       this.i++;
     }
-    const negated = occur === 'must_not';
+    // Inside any must_not subtree (also `-(… date:…)`) a date cannot apply.
+    const negated = occur === 'must_not' || this.negations > 0;
+    if (occur === 'must_not') this.negations++;
+    try {
+      return this.alternatives(depth, occur, opTok, negated);
+    } finally {
+      if (occur === 'must_not') this.negations--;
+    }
+  }
+
+  private alternatives(depth: number, occur: Clause['occur'], opTok: LexToken | undefined, negated: boolean): Clause | null {
     const first = this.primary(depth, negated);
     const children: QueryNode[] = first ? [first] : [];
     let orSeen = false;
