@@ -37,6 +37,15 @@ function isSpace(c: string): boolean {
   return /\s/u.test(c) || c === '\u200F' || c === '\u200E';
 }
 
+/** List punctuation separates query words like a space: ، U+060C, ؛ U+061B, ;, and a comma that
+ *  is not inside a number (1,200 stays one token). `عمان،قطر` is two words, not a phrase. */
+function isListBreak(q: string, i: number): boolean {
+  const c = q[i]!;
+  if (c === '\u060C' || c === '\u061B' || c === ';') return true;
+  if (c !== ',') return false;
+  return !(/\d/.test(q[i - 1] ?? '') && /\d/.test(q[i + 1] ?? ''));
+}
+
 function isRunChar(c: string): boolean {
   return !isSpace(c) && c !== '(' && c !== ')' && !QUOTES.has(c);
 }
@@ -47,7 +56,7 @@ export function lexQuery(q: string): LexToken[] {
   let i = 0;
   while (i < n) {
     const c = q[i]!;
-    if (isSpace(c)) {
+    if (isSpace(c) || isListBreak(q, i)) {
       i++;
       continue;
     }
@@ -77,7 +86,7 @@ export function lexQuery(q: string): LexToken[] {
       continue;
     }
     let j = i;
-    while (j < n && isRunChar(q[j]!)) j++;
+    while (j < n && isRunChar(q[j]!) && !isListBreak(q, j)) j++;
     pushRun(out, q.slice(i, j), i);
     i = j;
   }

@@ -73,6 +73,9 @@ const VALID: [string, string][] = [
   ['عمان OR AND قطر', '+عمان +قطر'],
   ['، ! ؟', ''],
   ['عمان،', 'عمان'],
+  ['عمان،قطر', 'عمان قطر'],
+  ['عمان؛ قطر,الكويت', 'عمان قطر الكويت'],
+  ['1,200 برميل', '1,200 برميل'],
   // unknown field names and URLs are plain text
   ['foo:bar', '"foo:bar"'],
   ['http://example.com/a', 'http://example.com/a'],
