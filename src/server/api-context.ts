@@ -5,16 +5,22 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { HttpProblem } from './problem.ts';
-import { ResponseCache, type ResponseCacheOptions } from './response-cache.ts';
+import type { Engine } from '../contracts.ts';
+import type { FacetName, FacetValue, SearchRequest, SearchResponse } from '../types.ts';
+import { LruCache, responseCache, type CachedResponse, type ResponseCacheOptions } from './response-cache.ts';
 import type { ApiStore } from './store-port.ts';
 
 export class ApiContext {
   private current?: ApiStore;
   private generation = 0;
-  readonly cache?: ResponseCache;
+  readonly cache?: LruCache<CachedResponse>;
+  private readonly facets?: LruCache<SearchResponse['facets']>;
 
   constructor(store: ApiStore | Promise<ApiStore>, cache: ResponseCacheOptions | false | undefined) {
-    if (cache !== false) this.cache = new ResponseCache(cache);
+    if (cache !== false) {
+      this.cache = responseCache(cache);
+      this.facets = new LruCache(cache?.entries ?? 2_000);
+    }
     if (store instanceof Promise) {
       store.then(
         (s) => (this.current = s),
@@ -41,6 +47,26 @@ export class ApiContext {
   invalidate(): void {
     this.generation++;
     this.cache?.clear();
+    this.facets?.clear();
+  }
+
+  /**
+   * engine.search, reusing the facet counts of an earlier page or sort order of the same query and
+   * filters (they count all matches, so they do not depend on page or sort).
+   */
+  search(engine: Engine, req: SearchRequest): SearchResponse {
+    if (!req.facets?.length || !this.facets) return engine.search(req);
+    const key = `${this.generation}:${engine.size}:${JSON.stringify([req.q, req.filters ?? null, req.collapse ?? true, [...req.facets].sort()])}`;
+    const known = this.facets.get(key);
+    if (!known) {
+      const res = engine.search(req);
+      this.facets.set(key, res.facets);
+      return res;
+    }
+    const res = engine.search({ ...req, facets: undefined });
+    const facets: Partial<Record<FacetName, FacetValue[]>> = {};
+    for (const name of req.facets) if (known[name]) facets[name] = known[name];
+    return { ...res, facets };
   }
 
   /**

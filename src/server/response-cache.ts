@@ -1,13 +1,17 @@
 /**
- * A bounded LRU of serialized JSON responses for read endpoints (search, suggest, authors …).
- * News search traffic repeats (today's names, the front-page topics), and a hit skips both the
- * engine and JSON.stringify. Every write through the API bumps the generation, which empties it;
- * the engine's size is part of each key as a second guard against writes made elsewhere.
+ * Bounded LRU caches for read endpoints. News search traffic repeats (today's names, the
+ * front-page topics), so the API keeps
+ *   - serialized JSON answers (search, author pages, suggest, related, authors): a hit skips
+ *     parameter validation, the engine and JSON.stringify, and carries a precomputed ETag;
+ *   - facet counts per (query, filters): paging or re-sorting a search asks the engine for the page
+ *     only, since facets count all matches and do not depend on page or sort.
+ * Every write through the API empties both (ApiContext.invalidate); the engine's size is part of
+ * each key as a second guard against writes made elsewhere.
  */
 export interface ResponseCacheOptions {
   /** Most responses kept (default 2 000). */
   entries?: number;
-  /** Most UTF-16 code units kept in total (default 32 M ≈ 64 MB). */
+  /** Most UTF-16 code units of JSON kept in total (default 32 M ≈ 64 MB). */
   chars?: number;
 }
 
@@ -17,20 +21,20 @@ export interface CachedResponse {
   etag: string;
 }
 
-export class ResponseCache {
-  private readonly map = new Map<string, CachedResponse>();
-  private chars = 0;
-  private readonly maxEntries: number;
-  private readonly maxChars: number;
+export class LruCache<V> {
+  private readonly map = new Map<string, V>();
+  private total = 0;
   hits = 0;
   misses = 0;
 
-  constructor(opts: ResponseCacheOptions = {}) {
-    this.maxEntries = opts.entries ?? 2_000;
-    this.maxChars = opts.chars ?? 32_000_000;
-  }
+  /** `weight` measures an entry against `maxWeight` (default: every entry weighs 1). */
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxWeight = Infinity,
+    private readonly weight: (v: V) => number = () => 1,
+  ) {}
 
-  get(key: string): CachedResponse | undefined {
+  get(key: string): V | undefined {
     const v = this.map.get(key);
     if (v === undefined) {
       this.misses++;
@@ -42,28 +46,33 @@ export class ResponseCache {
     return v;
   }
 
-  set(key: string, value: CachedResponse): void {
-    if (this.maxEntries <= 0 || value.json.length > this.maxChars / 4) return; // one huge answer must not flush the rest
+  set(key: string, value: V): void {
+    const w = this.weight(value);
+    if (this.maxEntries <= 0 || w > this.maxWeight / 4) return; // one huge answer must not flush the rest
     const old = this.map.get(key);
     if (old !== undefined) {
-      this.chars -= old.json.length;
+      this.total -= this.weight(old);
       this.map.delete(key);
     }
     this.map.set(key, value);
-    this.chars += value.json.length;
-    while (this.map.size > this.maxEntries || this.chars > this.maxChars) {
+    this.total += w;
+    while (this.map.size > this.maxEntries || this.total > this.maxWeight) {
       const oldest = this.map.keys().next().value as string;
-      this.chars -= this.map.get(oldest)!.json.length;
+      this.total -= this.weight(this.map.get(oldest)!);
       this.map.delete(oldest);
     }
   }
 
   clear(): void {
     this.map.clear();
-    this.chars = 0;
+    this.total = 0;
   }
 
   get size(): number {
     return this.map.size;
   }
+}
+
+export function responseCache(opts: ResponseCacheOptions = {}): LruCache<CachedResponse> {
+  return new LruCache<CachedResponse>(opts.entries ?? 2_000, opts.chars ?? 32_000_000, (r) => r.json.length);
 }

@@ -110,6 +110,19 @@ describe('GET /api/search', () => {
     expect(body.code).toBe('bad_encoding');
   });
 
+  it('gives later pages and other sort orders the same facets as page 1 (counted over all matches)', async () => {
+    const base = `/api/search?q=${enc('المعرض الكتاب المدن')}&size=2&facets=author,year,source`;
+    const { body: p1 } = await getChecked('/api/search', base);
+    const { body: p2 } = await getChecked('/api/search', `${base}&page=2`);
+    const { body: newest } = await getChecked('/api/search', `${base}&sort=newest`);
+    const { body: fewer } = await getChecked('/api/search', `/api/search?q=${enc('المعرض الكتاب المدن')}&size=2&facets=year`);
+    expect(p1.total).toBeGreaterThan(2);
+    expect(p2.facets).toEqual(p1.facets);
+    expect(newest.facets).toEqual(p1.facets);
+    expect(fewer.facets).toEqual({ year: p1.facets.year });
+    expect(p2.hits.map((h: { id: string }) => h.id)).not.toEqual(p1.hits.map((h: { id: string }) => h.id));
+  });
+
   it('answers the same request from the cache, and says so', async () => {
     const url = `/api/search?q=${enc('المدن')}&size=5`;
     const first = await s.get(url);

@@ -52,7 +52,7 @@ export function readRoutes(ctx: ApiContext): Router {
 
   // Keyed by the URL as sent: a hit skips parameter validation too (the same URL always parses the same).
   r.get('/search', (req, res) => {
-    ctx.sendCached(res, `url:${req.originalUrl}`, () => ctx.store().engine.search(parseSearchParams(req.query)));
+    ctx.sendCached(res, `url:${req.originalUrl}`, () => ctx.search(ctx.store().engine, parseSearchParams(req.query)));
   });
 
   r.get('/articles/:id', (req, res) => {
@@ -95,7 +95,7 @@ export function readRoutes(ctx: ApiContext): Router {
       }
       sreq.filters = { ...sreq.filters, author: [name] };
       sreq.sort ??= 'newest';
-      return engine.search(sreq);
+      return ctx.search(engine, sreq);
     });
   });
 
