@@ -4,7 +4,7 @@
  * unclosed quotes) are reported with their line and skipped.
  */
 import { parse } from 'csv-parse';
-import { openText, readLines, type ByteCounter } from './open-input.ts';
+import { openText, readLines, STDIN, type ByteCounter } from './open-input.ts';
 import { recordToArticle } from './record.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
 
@@ -12,10 +12,11 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
  * The delimiter of the header row: `.tsv` → tab; otherwise whichever of , ; tab | occurs most
- * outside quotes (spreadsheets in many locales export with `;`).
+ * outside quotes (spreadsheets in many locales export with `;`); standard input: `,`.
  */
 export async function sniffDelimiter(file: string): Promise<string> {
   if (/\.tsv(\.gz)?$/i.test(file)) return '\t';
+  if (file === STDIN) return ','; // cannot read ahead in a pipe
   let header = '';
   for await (const { text } of readLines(file)) {
     header = text;

@@ -3,14 +3,15 @@
  *   .jsonl .ndjson → jsonl    .json → json (array, object, or JSONL saved as .json)
  *   .csv .tsv → csv           .html .htm .xhtml → html     .txt .text → scraped page
  * Folders are walked recursively; hidden files and unknown extensions inside folders are skipped
- * (and counted). A file named explicitly with an unknown extension is sniffed.
+ * (and counted). A file named explicitly with an unknown extension is sniffed. `-` is standard
+ * input, read as JSONL unless a format is forced.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readCsv } from './csv-reader.ts';
 import { readHtml } from './html-page.ts';
 import { readJson, readJsonl } from './json-readers.ts';
-import { openText, type ByteCounter } from './open-input.ts';
+import { openText, STDIN, type ByteCounter } from './open-input.ts';
 import { readScrapedPages } from './scraped-page.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
 
@@ -69,6 +70,10 @@ export interface Listing {
 export async function listInputs(paths: string[], forced?: Format): Promise<Listing> {
   const out: Listing = { files: [], missing: [], ignored: [] };
   async function walk(p: string, explicit: boolean): Promise<void> {
+    if (p === STDIN) {
+      out.files.push({ file: STDIN, format: forced ?? 'jsonl', size: 0 });
+      return;
+    }
     let st;
     try {
       st = await stat(p);

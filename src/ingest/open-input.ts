@@ -29,8 +29,15 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
+/** The path that means standard input (`cat x.jsonl | fahras ingest -`); never gunzipped. */
+export const STDIN = '-';
+
 /** A UTF-8 text stream of the file's content, decompressed if needed. */
 export async function openText(file: string, counter?: ByteCounter): Promise<Readable> {
+  if (file === STDIN) {
+    process.stdin.setEncoding('utf8');
+    return process.stdin;
+  }
   const gz = file.endsWith('.gz') || (await isGzip(file));
   const raw = createReadStream(file);
   if (counter) counter.current = raw;

@@ -24,11 +24,13 @@ interface Run {
   stderr: string;
 }
 
-function fahras(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function fahras(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FAHRAS_INDEX: '', ...env }, maxBuffer: 20e6 }, (err, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, FAHRAS_INDEX: '', ...env }, maxBuffer: 20e6 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
+    if (stdin !== undefined) child.stdin!.end(stdin);
+    else child.stdin!.end();
   });
 }
 
@@ -79,6 +81,14 @@ describe('fahras ingest', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 1, added: 0, duplicates: 1 });
     expect(r.stderr).toContain('copy-of-j-1 has the same text as j-1');
+  });
+
+  it('reads standard input with -', async () => {
+    const csv = await readFile(path.join(FIX, 'articles.csv'), 'utf8');
+    const r = await fahras(['ingest', '-', '--format', 'csv', '--index', path.join(work, 'stdin-index'), '--json'], {}, csv);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 3, added: 3 });
+    expect(r.stderr).toContain('-:5: skipped: invalid CSV row');
   });
 
   it('exits 1 with a plain message when nothing could be read', async () => {

@@ -28,7 +28,7 @@ export function registerIngest(program: Command): void {
   const cmd = program
     .command('ingest')
     .description('add articles from files or folders (JSONL, JSON, CSV, HTML, scraped text pages; .gz too)')
-    .argument('<paths...>', 'files or folders (folders are read recursively)')
+    .argument('<paths...>', 'files or folders (folders are read recursively); - reads standard input')
     .addOption(new Option('--format <format>', 'read every file in this format, whatever its extension').choices([...FORMATS]))
     .option('--map <pairs>', 'rename fields before reading, e.g. headline=title,text=body')
     .option('--batch <n>', 'articles per write to the index', wholeNumber('--batch', 1, 100_000), 500)
@@ -43,6 +43,7 @@ Examples:
   fahras ingest ./scraped-pages/ --index ./my-index
   fahras ingest export.csv --map headline=title,content=body
   fahras ingest dump.log --format jsonl
+  zcat export.jsonl.gz | fahras ingest -
 Exit code: 0 when at least one article was read, 1 when nothing could be read.`);
   addIndexOption(cmd).action(async (paths: string[], opts: IngestOpts) => {
     const map = (() => {
