@@ -184,6 +184,18 @@ describe('fahras search, stats, delete, snapshot, reindex, run', () => {
     expect(JSON.parse(s.stdout).hits[0].title).toBe('قطار الضواحي يبدأ رحلاته التجريبية');
   });
 
+  it('reindex <files> rebuilds a folder from source files, replacing what was there', async () => {
+    const dir = path.join(work, 'rebuilt');
+    const first = await fahras(['ingest', path.join(FIX, 'array.json'), '--index', dir, '--json']);
+    expect(JSON.parse(first.stdout).read).toBe(2);
+    const r = await fahras(['reindex', path.join(FIX, 'column-page.txt'), '--index', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Rebuilt');
+    const s = await fahras(['stats', '--json', '--index', dir]);
+    expect(JSON.parse(s.stdout).articles).toBe(2); // the column and its read-also item, not the array
+    expect((await readdir(dir)).filter((f) => f.startsWith('.reindex'))).toEqual([]);
+  });
+
   it('run prints a TREC run for a queries file', async () => {
     const q = path.join(work, 'queries.jsonl');
     await writeFile(q, ['{"id": "q1", "text": "قطار الضواحي"}', '{"id": "q2", "text": "مهرجان"}'].join('\n'));

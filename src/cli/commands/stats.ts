@@ -32,6 +32,8 @@ Example:
         `  log since snapshot: ${st.recordsSinceSnapshot} records, ${(st.logBytes / 1e6).toFixed(1)} MB`,
         `  loaded in:         ${(st.load.snapshotMs + st.load.replayMs).toFixed(0)} ms`,
       ];
+      const top = store.engine.authors().slice(0, 5);
+      if (top.length) lines.push(`  top authors:       ${top.map((a) => `${a.value} (${a.count})`).join('، ')}`);
       process.stdout.write(lines.join('\n') + '\n');
     });
   });
