@@ -29,8 +29,9 @@ export interface AnalyzerOptions {
   /** Stemmer settings, or false for no stemming (term === exact). */
   stem?: StemOptions | false;
   /**
-   * Stem the form with ة unfolded (then fold the stem), so the stemmer can tell a ta marbuta from
-   * a ت + pronoun (حكومته ≡ حكومة). Default true; false stems the folded exact form.
+   * Stem the form with ة and آ unfolded (then fold the stem), so the stemmer can tell a ta marbuta
+   * from a ت + pronoun (حكومته ≡ حكومة) and آل from the article (آلية ≡ الآلية). Default true;
+   * false stems the folded exact form.
    */
   stemUnfoldedTa?: boolean;
   /** Stopword set (normalized forms); default: data/stopwords-ar.txt. */
@@ -85,7 +86,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stemOpts = options.stem;
   const stopwords = options.stopwords ?? STOPWORDS;
   const unfoldTa = (options.stemUnfoldedTa ?? true) && normOpts?.foldTaMarbuta !== false;
-  const unfoldedOpts: NormalizeOptions = { ...normOpts, foldTaMarbuta: false };
+  const unfoldedOpts: NormalizeOptions = { ...normOpts, foldTaMarbuta: false, foldAlefMadda: false };
 
   function compute(surface: string): Entry {
     const exact = numberExact(surface, normOpts) ?? normalize(surface, normOpts);

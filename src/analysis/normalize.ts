@@ -19,6 +19,11 @@ export interface NormalizeOptions {
   /** ة ۀ ہ ە → ه. Default true. */
   foldTaMarbuta?: boolean;
   /**
+   * آ → ا. Default true. The analyzer stems with it off: a word-initial آ is never the article,
+   * so آلية must not lose «ال» (it would stem to يه while الآلية stems to ال).
+   */
+  foldAlefMadda?: boolean;
+  /**
    * Hamza on a seat: 'letters' folds ؤ → و and ئ → ي (Snowball, ICU: مسؤول ≡ مسوول);
    * 'hamza' folds both to ء (مسؤول ≡ مسئول); 'keep' leaves them (Lucene). Default 'letters'.
    */
@@ -56,7 +61,8 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
   set(DELETE, 0x2066, 0x2069); // bidi isolates
   set(DELETE, 0xfeff); // BOM / ZWNBSP
   set(DELETE, 0x00ad); // soft hyphen
-  map(0x0627, 0x0622, 0x0623, 0x0625, 0x0671); // آ أ إ ٱ → ا
+  map(0x0627, 0x0623, 0x0625, 0x0671); // أ إ ٱ → ا
+  if (opts.foldAlefMadda) map(0x0627, 0x0622); // آ → ا
   map(0x064a, 0x0649, 0x06cc, 0x06d0); // ى ی ې → ي
   map(0x0643, 0x06a9); // Persian kaf ک → ك
   if (opts.foldTaMarbuta) map(0x0647, 0x0629, 0x06c0, 0x06c1, 0x06d5); // ة ۀ ہ ە → ه
@@ -76,8 +82,12 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
 
 const tableCache = new Map<string, Int32Array>();
 function tableFor(opts: NormalizeOptions): Int32Array {
-  const full = { foldTaMarbuta: opts.foldTaMarbuta ?? true, hamzaSeats: opts.hamzaSeats ?? 'letters' };
-  const key = `${+full.foldTaMarbuta}${full.hamzaSeats}`;
+  const full = {
+    foldTaMarbuta: opts.foldTaMarbuta ?? true,
+    foldAlefMadda: opts.foldAlefMadda ?? true,
+    hamzaSeats: opts.hamzaSeats ?? 'letters',
+  };
+  const key = `${+full.foldTaMarbuta}${+full.foldAlefMadda}${full.hamzaSeats}`;
   let t = tableCache.get(key);
   if (!t) tableCache.set(key, (t = buildTable(full)));
   return t;

@@ -72,6 +72,7 @@ describe('normalize: options', () => {
   it.each([
     [{ foldTaMarbuta: false }, 'مدرسة', 'مدرسة'],
     [{ foldTaMarbuta: true }, 'مدرسة', 'مدرسه'],
+    [{ foldAlefMadda: false }, 'آلية', 'آليه'],
     [{ hamzaSeats: 'keep' }, 'مسؤول مسئول', 'مسؤول مسئول'],
     [{ hamzaSeats: 'hamza' }, 'مسؤول مسئول', 'مسءول مسءول'],
     [{ hamzaSeats: 'letters' }, 'مسؤول مسئول', 'مسوول مسيول'],
