@@ -34,6 +34,9 @@ function fahras(args: string[], env: Record<string, string> = {}, stdin?: string
   });
 }
 
+/** Each spawn starts tsx (3–15 s on a loaded machine); tests that spawn several need room. */
+const SPAWN_TIMEOUT = 240_000;
+
 const noStack = (s: string) => expect(s).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 let work: string;
@@ -51,9 +54,9 @@ beforeAll(async () => {
     else await copyFile(path.join(FIX, f), path.join(input, f));
   }
   firstIngest = await fahras(['ingest', input, '--index', index, '--json']);
-});
+}, SPAWN_TIMEOUT);
 
-describe('fahras ingest', () => {
+describe('fahras ingest', { timeout: SPAWN_TIMEOUT }, () => {
   it('reads every format (gz too), reports each bad record with file and line, and sums up', () => {
     expect(firstIngest.code).toBe(0);
     const s = JSON.parse(firstIngest.stdout);
@@ -107,7 +110,7 @@ describe('fahras ingest', () => {
   });
 });
 
-describe('fahras analyze', () => {
+describe('fahras analyze', { timeout: SPAWN_TIMEOUT }, () => {
   it('--json prints {"tokens": [...]} and nothing else', async () => {
     const text = 'والمسؤولون في عُمان 2023';
     const r = await fahras(['analyze', '--json', text]);
@@ -123,7 +126,7 @@ describe('fahras analyze', () => {
   });
 });
 
-describe('fahras search, stats, delete, snapshot, reindex, run', () => {
+describe('fahras search, stats, delete, snapshot, reindex, run', { timeout: SPAWN_TIMEOUT }, () => {
   it('search --json prints what GET /api/search answers', async () => {
     const r = await fahras(['search', '--json', 'المهرجان', '--index', index, '--facets', 'source,year', '--size', '5']);
     expect(r.code).toBe(0);
@@ -231,7 +234,7 @@ describe('fahras search, stats, delete, snapshot, reindex, run', () => {
   });
 });
 
-describe('fahras serve', () => {
+describe('fahras serve', { timeout: SPAWN_TIMEOUT }, () => {
   it('serves the index over HTTP on the given port and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--index', index, '--port', '0'], { cwd: ROOT, env: { ...process.env, FAHRAS_LOG_LEVEL: 'warn' } });
     let out = '';
