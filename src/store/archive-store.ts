@@ -21,7 +21,7 @@ import { compactInWorker } from './compactor.ts';
 import { acquireLock } from './lock.ts';
 import { encodeRecord } from './log-format.ts';
 import { LogWriter } from './log-writer.ts';
-import { recover } from './recovery.ts';
+import { FileVanishedError, recover } from './recovery.ts';
 import { encodeSnapshotHeader } from './snapshot-format.ts';
 import { hasStoreFiles, listStoreFiles, logName, snapshotName } from './store-files.ts';
 import { applyOp, WritePlan, type PutResult } from './write-plan.ts';
@@ -38,7 +38,7 @@ export interface OpenOptions {
   create?: boolean;
   /** Serve searches only: no lock, no writes, the files are never modified. */
   readOnly?: boolean;
-  /** Fold the log into a new snapshot after this many logged records (default 20 000; 0 = never automatically). */
+  /** Fold the log into a new snapshot after this many logged records (default 10 000; 0 = never automatically). */
   compactEveryRecords?: number;
   logger?: StoreLogger;
   /**
@@ -66,7 +66,7 @@ type Job =
   | { kind: 'delete'; id: string; resolve(r: boolean): void; reject(e: unknown): void }
   | { kind: 'rotate'; resolve(gen: number): void; reject(e: unknown): void };
 
-const DEFAULT_COMPACT_EVERY = 20_000;
+const DEFAULT_COMPACT_EVERY = 10_000;
 const noLogger: StoreLogger = { info() {}, warn() {} };
 
 export class ArchiveStore {
@@ -125,17 +125,7 @@ export class ArchiveStore {
     const releaseLock = readOnly ? undefined : acquireLock(dir, warn);
     try {
       if (!readOnly) for (const t of files.temps) await fsp.rm(t, { force: true });
-      const rec = recover<Engine>(dir, {
-        empty: () => createEngine(),
-        load: (bytes) => deserializeEngine(bytes),
-        apply: (engine, op) => {
-          try {
-            applyOp(engine, op);
-          } catch (err) {
-            warn(`A logged ${op.kind} of article ${op.kind === 'put' ? op.article.id : op.id} could not be applied and was skipped: ${(err as Error).message}`);
-          }
-        },
-      });
+      const rec = recoverRetrying(dir, warn);
       for (const w of rec.warnings) warn(w);
 
       let log: LogWriter | undefined;
@@ -396,6 +386,27 @@ export class ArchiveStore {
   private warn(msg: string): void {
     this.warnings.push(msg);
     this.logger.warn(msg);
+  }
+}
+
+/** Recovery, started again (up to 3 times) if a writer compacted files away while we read. */
+function recoverRetrying(dir: string, warn: (m: string) => void) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return recover<Engine>(dir, {
+        empty: () => createEngine(),
+        load: (bytes) => deserializeEngine(bytes),
+        apply: (engine, op) => {
+          try {
+            applyOp(engine, op);
+          } catch (err) {
+            warn(`A logged ${op.kind} of article ${op.kind === 'put' ? op.article.id : op.id} could not be applied and was skipped: ${(err as Error).message}`);
+          }
+        },
+      });
+    } catch (err) {
+      if (!(err instanceof FileVanishedError) || attempt >= 3) throw err;
+    }
   }
 }
 

@@ -52,6 +52,16 @@ export class UnrecoverableIndexError extends FahrasError {
   }
 }
 
+/**
+ * A file listed a moment ago is gone: a writer compacted meanwhile (a read-only opener runs beside
+ * a live writer). Recovery is simply started again.
+ */
+export class FileVanishedError extends FahrasError {
+  constructor(readonly file: string) {
+    super(`${file} was removed while the index was being read (a compaction by the writer)`, 503, 'index_busy', 'try again');
+  }
+}
+
 export interface RecoverOptions {
   /** Rebuild the state as of the start of wal-<beforeGen>: ignore newer snapshots and logs. */
   beforeGen?: number;
@@ -97,6 +107,7 @@ export function recover<S>(dir: string, target: RecoveryTarget<S>, opts: Recover
       }
       if (err instanceof SnapshotError) throw new IncompatibleIndexError(err.message);
       if (err instanceof FahrasError) throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new FileVanishedError(file);
       throw new UnrecoverableIndexError(`Cannot read ${file}: ${(err as Error).message}`, 'check the file permissions and the disk');
     }
   }
@@ -133,6 +144,7 @@ export function recover<S>(dir: string, target: RecoveryTarget<S>, opts: Recover
       log = decodeLog(readFileSync(file), file);
     } catch (err) {
       if (err instanceof LogVersionError) throw new IncompatibleIndexError(err.message);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new FileVanishedError(file);
       throw new UnrecoverableIndexError(`Cannot read ${file}: ${(err as Error).message}`, 'check the file permissions and the disk');
     }
     if (log.gen === undefined) warnings.push(`${file}: the file header is damaged; its records were read anyway`);

@@ -23,9 +23,9 @@ interface ChildRun {
 }
 
 /** Runs the ingest child; kills it with SIGKILL once `killAfterAcks` batches were acknowledged. */
-function runChild(dir: string, killAfterAcks?: number): Promise<ChildRun> {
+function runChild(dir: string, killAfterAcks?: number, total = TOTAL, compactEvery = 2500): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(TOTAL), '100', '2500'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(total), '100', String(compactEvery)], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -86,6 +86,35 @@ describe('crash during ingest', () => {
     const final = await ArchiveStore.open(dir, { readOnly: true });
     expect(final.engine.size).toBe(TOTAL);
     expect(final.warnings).toEqual([]);
+    await final.close();
+  }, 240_000);
+});
+
+describe('read-only openers beside a live writer', () => {
+  it('every read-only open succeeds while another process ingests and compacts', async () => {
+    const dir = tempDir();
+    let finished = false;
+    const writer = runChild(dir, undefined, 3000, 300).finally(() => (finished = true));
+    let opens = 0;
+    let last = 0;
+    while (!finished) {
+      await new Promise((r) => setTimeout(r, 50));
+      let reader: ArchiveStore;
+      try {
+        reader = await ArchiveStore.open(dir, { readOnly: true });
+      } catch (err) {
+        if (/No index in/.test((err as Error).message)) continue; // the writer has not created it yet
+        throw err;
+      }
+      expect(reader.engine.size).toBeGreaterThanOrEqual(last);
+      last = reader.engine.size;
+      opens++;
+      await reader.close();
+    }
+    await writer;
+    expect(opens).toBeGreaterThan(0);
+    const final = await ArchiveStore.open(dir, { readOnly: true });
+    expect(final.engine.size).toBe(3000);
     await final.close();
   }, 240_000);
 });
