@@ -34,7 +34,8 @@ type FieldKind = 'date' | 'source' | 'tags' | 'category' | 'author' | 'url' | 'e
 
 /** Labelled lines, matched on the folded text (see foldForDates). Rules as data. */
 const LABELS: readonly (readonly [FieldKind, RegExp])[] = [
-  ['readAlso', /^(?:اقرا ايضا|اقرا كذلك|اقرا المزيد|ذات صله|مقالات ذات صله|اخبار ذات صله|مواضيع ذات صله|read also|see also|related)\s*[:：]?\s*(.*)$/],
+  // Alone on its line, or followed by a colon and the first item's title.
+  ['readAlso', /^(?:اقرا ايضا|اقرا كذلك|اقرا المزيد|ذات صله|مقالات ذات صله|اخبار ذات صله|مواضيع ذات صله|read also|see also|related)(?:\s*[:：].*|\s*)$/],
   ['date', /^(?:تاريخ النشر|نشر في|نشر بتاريخ|التاريخ|تاريخ|published|date)\s*[:：]\s*(.+)$/],
   ['source', /^(?:المصدر|مصدر|source)\s*[:：]\s*(.+)$/],
   ['tags', /^(?:كلمات دلاليه|الكلمات الدلاليه|كلمات مفتاحيه|الكلمات المفتاحيه|الوسوم|وسوم|tags|keywords)\s*[:：]\s*(.+)$/],
@@ -44,19 +45,15 @@ const LABELS: readonly (readonly [FieldKind, RegExp])[] = [
   ['email', /^(?:(?:البريد الالكتروني|email|e-mail)\s*[:：]\s*)?([^\s@]+@[^\s@]+\.[^\s@]+)$/],
 ];
 
+/** What a labelled line holds (`{kind, value}`), or undefined for an ordinary line. */
 export function labelledLine(text: string): { kind: FieldKind; value: string } | undefined {
   const folded = foldForDates(text).trim();
-  for (const [kind, re] of LABELS) {
-    const m = re.exec(folded);
-    if (m) {
-      // Take the value from the original text (folding keeps lengths except removed marks, so
-      // re-find it after the label's colon instead of slicing by offset).
-      const colon = text.search(/[:：]/);
-      const value = kind === 'readAlso' && colon < 0 ? '' : colon >= 0 && kind !== 'url' && kind !== 'email' ? text.slice(colon + 1).trim() : (m[1] ?? '').trim();
-      return { kind, value: kind === 'url' || kind === 'email' ? text.trim().split(/\s+/).pop()! : value };
-    }
-  }
-  return undefined;
+  const kind = LABELS.find(([, re]) => re.test(folded))?.[0];
+  if (!kind) return undefined;
+  // Values come from the original text (folding removes marks and lowercases).
+  if (kind === 'url' || kind === 'email') return { kind, value: text.trim().split(/\s+/).pop()! };
+  const colon = text.search(/[:：]/);
+  return { kind, value: colon < 0 ? '' : text.slice(colon + 1).trim() };
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
