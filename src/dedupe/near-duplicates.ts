@@ -1,7 +1,9 @@
 /**
  * Syndicated-copy detection: MinHash (src/dedupe/minhash.ts) + LSH banding + verification.
  * Two bodies are copies when their estimated Jaccard similarity of 3-word shingles is at least
- * SIMILARITY; groups are the connected components of that "is a copy of" graph, so `remove` can
+ * `similarity`, or when the shorter is mostly contained in the longer (a paper that ran a cut
+ * version of the wire story): containment estimated from Jaccard and the two shingle counts,
+ * |A∩B| = J·(|A|+|B|)/(1+J). Groups are the connected components of that "is a copy of" graph, so `remove` can
  * split a group exactly (no union-find, which cannot delete). Memory per document: the 16-bit
  * signature (128 B) + band links (64 B) + bucket cells; edges are stored only for copies.
  * Bodies with fewer than MIN_SHINGLES shingles are not compared (too short to tell copies apart).
@@ -23,9 +25,20 @@ export interface NearDuplicateOptions {
    *  oldest member too, so templated stories (weather reports, congratulation cables) do not
    *  chain into one big group. */
   leaderSimilarity?: number;
+  /** Share of the shorter body's shingles found in the longer one from which they are copies… */
+  containment?: number;
+  /** …provided their Jaccard similarity is at least this (a short story inside a long roundup is not a copy). */
+  containmentFloor?: number;
 }
 
-export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = { similarity: 0.6, leaderSimilarity: 0.45 };
+export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = {
+  similarity: 0.6,
+  leaderSimilarity: 0.45,
+  containment: 0.8,
+  containmentFloor: 0.25,
+};
+/** Containment is only trusted when the shorter body has at least this many shingles. */
+export const MIN_CONTAINED_SHINGLES = 30;
 /** Candidates looked at per bucket, so a pathological bucket cannot make add() quadratic. */
 const MAX_BUCKET_WALK = 500;
 
@@ -34,6 +47,8 @@ export class NearDuplicateIndex {
   private ids: (string | undefined)[] = [];
   private slotOf = new Map<string, number>();
   private sigs = new Uint16Array(1024 * SIGNATURE_SIZE);
+  /** Shingle count per slot (for the containment estimate); 0 when unknown. */
+  private sizes = new Uint32Array(1024);
   private next = new Int32Array(1024 * BANDS).fill(-1);
   /** Slot has a signature in the band table (false for dead slots and too-short bodies). */
   private banded = new Uint8Array(1024);
@@ -58,14 +73,15 @@ export class NearDuplicateIndex {
     const slot = this.newSlot(id);
     if (shingles.length < MIN_SHINGLES) return;
     signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
+    this.sizes[slot] = shingles.length;
     const { similarity, leaderSimilarity } = this.options;
     const close = this.candidates(slot)
       .map((o) => ({ o, s: this.similarity(slot, o) }))
-      .filter((c) => c.s >= similarity)
+      .filter((c) => this.isCopy(slot, c.o, c.s, similarity))
       .sort((a, b) => b.s - a.s || a.o - b.o);
     for (const { o } of close) {
       const leader = this.edges.has(o) ? this.component(o)[0]! : o;
-      if (leader === o || this.similarity(slot, leader) >= leaderSimilarity) this.link(slot, o);
+      if (leader === o || this.isCopy(slot, leader, this.similarity(slot, leader), leaderSimilarity)) this.link(slot, o);
     }
     this.insertBands(slot);
   }
@@ -122,7 +138,7 @@ export class NearDuplicateIndex {
 
   /** Approximate bytes held by the typed arrays (the bulk of the memory). */
   get bytes(): number {
-    return this.sigs.byteLength + this.next.byteLength + this.banded.byteLength + this.stamp.byteLength + this.table.bytes;
+    return this.sigs.byteLength + this.sizes.byteLength + this.next.byteLength + this.banded.byteLength + this.stamp.byteLength + this.table.bytes;
   }
 
   toJSON(): unknown {
@@ -132,12 +148,13 @@ export class NearDuplicateIndex {
     for (const [a, list] of this.edges) for (const b of list) if (a < b) edges.push(a, b);
     return {
       format: 'fahras-near-duplicates',
-      version: 1,
+      version: 2,
       options: this.options,
       signatureSize: SIGNATURE_SIZE,
       ids: this.ids,
       short: [...this.ids.keys()].filter((s) => !this.banded[s]),
       signatures: Buffer.from(this.sigs.buffer, this.sigs.byteOffset, n * SIGNATURE_SIZE * 2).toString('base64'),
+      sizes: Buffer.from(this.sizes.buffer, this.sizes.byteOffset, n * 4).toString('base64'),
       edges,
     };
   }
@@ -147,7 +164,7 @@ export class NearDuplicateIndex {
       new ValidationError(`near-duplicate index data is invalid: ${what}`, 'Rebuild the index from the articles (the snapshot is damaged or from another version).');
     if (typeof data !== 'object' || data === null) throw bad('not an object');
     const d = data as Record<string, unknown>;
-    if (d.format !== 'fahras-near-duplicates' || d.version !== 1) throw bad('unknown format or version');
+    if (d.format !== 'fahras-near-duplicates' || (d.version !== 1 && d.version !== 2)) throw bad('unknown format or version');
     if (d.signatureSize !== SIGNATURE_SIZE) throw bad(`signature size ${String(d.signatureSize)} ≠ ${SIGNATURE_SIZE}`);
     if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) throw bad('ids must be strings');
     if (!Array.isArray(d.short) || !Array.isArray(d.edges) || typeof d.signatures !== 'string') throw bad('missing fields');
@@ -160,10 +177,18 @@ export class NearDuplicateIndex {
     const idx = new NearDuplicateIndex({
       similarity: num(o.similarity) ?? DEFAULT_OPTIONS.similarity,
       leaderSimilarity: num(o.leaderSimilarity) ?? DEFAULT_OPTIONS.leaderSimilarity,
+      containment: num(o.containment) ?? DEFAULT_OPTIONS.containment,
+      containmentFloor: num(o.containmentFloor) ?? DEFAULT_OPTIONS.containmentFloor,
     });
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
     idx.sigs.set(sigs);
+    if (d.version === 2) {
+      if (typeof d.sizes !== 'string') throw bad('missing sizes');
+      const rawSizes = Buffer.from(d.sizes, 'base64');
+      if (rawSizes.length !== n * 4) throw bad('size bytes do not match the id count');
+      idx.sizes.set(new Uint32Array(rawSizes.buffer.slice(rawSizes.byteOffset, rawSizes.byteOffset + rawSizes.length)));
+    }
     const short = new Set<number>();
     for (const s of d.short) {
       if (!Number.isInteger(s) || (s as number) < 0 || (s as number) >= n) throw bad('short slot out of range');
@@ -208,6 +233,7 @@ export class NearDuplicateIndex {
       return b;
     };
     this.sigs = grow(this.sigs, SIGNATURE_SIZE);
+    this.sizes = grow(this.sizes, 1);
     this.next = grow(this.next, BANDS, -1);
     this.banded = grow(this.banded, 1);
     this.stamp = grow(this.stamp, 1);
@@ -269,6 +295,18 @@ export class NearDuplicateIndex {
     return out;
   }
 
+  /** Jaccard `j` reaches `threshold`, or the shorter body is mostly inside the longer one. */
+  private isCopy(a: number, b: number, j: number, threshold: number): boolean {
+    if (j >= threshold) return true;
+    const { containment, containmentFloor } = this.options;
+    if (j < containmentFloor) return false;
+    const sa = this.sizes[a]!;
+    const sb = this.sizes[b]!;
+    const small = Math.min(sa, sb);
+    if (small < MIN_CONTAINED_SHINGLES) return false;
+    return ((j / (1 + j)) * (sa + sb)) / small >= containment;
+  }
+
   private similarity(a: number, b: number): number {
     const oa = a * SIGNATURE_SIZE;
     const ob = b * SIGNATURE_SIZE;
@@ -316,18 +354,21 @@ export class NearDuplicateIndex {
     }
     const n = ids.length;
     const sigs = new Uint16Array(Math.max(1024, n) * SIGNATURE_SIZE);
+    const sizes = new Uint32Array(Math.max(1024, n));
     const banded = new Uint8Array(Math.max(1024, n));
     for (let s = 0; s < this.ids.length; s++) {
       const t = map[s]!;
       if (t < 0) continue;
       sigs.set(this.sigs.subarray(s * SIGNATURE_SIZE, (s + 1) * SIGNATURE_SIZE), t * SIGNATURE_SIZE);
       banded[t] = this.banded[s]!;
+      sizes[t] = this.sizes[s]!;
     }
     const edges = new Map<number, number[]>();
     for (const [a, list] of this.edges) edges.set(map[a]!, list.map((b) => map[b]!));
     this.ids = ids;
     this.slotOf = new Map(ids.map((id, i) => [id, i]));
     this.sigs = sigs;
+    this.sizes = sizes;
     this.banded = new Uint8Array(banded.length);
     this.next = new Int32Array(banded.length * BANDS).fill(-1);
     this.stamp = new Uint32Array(banded.length);

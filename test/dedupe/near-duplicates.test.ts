@@ -37,6 +37,19 @@ describe('NearDuplicateIndex', () => {
     expect(idx.similarityOf('a', 'd')!).toBeLessThan(0.2);
   });
 
+  it('groups a cut version (mostly contained in the full story), not a short story inside a long roundup', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('full', STORY + '\n' + SAME_TOPIC);
+    idx.add('cut', 'واس - ' + STORY);
+    expect(idx.similarityOf('full', 'cut')!).toBeLessThan(0.6);
+    expect(idx.groupOf('full')).toEqual(['cut']);
+    const roundup = [STORY, SAME_TOPIC, OTHER, ...Array.from({ length: 60 }, (_, i) => `وفي الخبر رقم ${i + 1} أعلن المسؤول ${i * 37} عن البند ${i * 91}`)];
+    const idx2 = new NearDuplicateIndex();
+    idx2.add('story', STORY);
+    idx2.add('roundup', roundup.join('\n'));
+    expect(idx2.groupOf('story')).toEqual([]);
+  });
+
   it('does not group very short bodies (a lone name is not a story)', () => {
     const idx = new NearDuplicateIndex();
     idx.add('a', 'سالم الجهني');
