@@ -5,7 +5,7 @@
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { Article } from '../types.ts';
-import { FIELD_BASE, FieldBits, type PostingInput } from './postings.ts';
+import { FIELD_BASE, FieldBits, type PostingIndex, type PostingInput } from './postings.ts';
 import { LEAD_TOKENS } from './ranking-params.ts';
 
 export interface DocAnalysis {
@@ -55,6 +55,38 @@ export function hashExacts(exacts: readonly string[]): number {
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 15);
   }
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
+/**
+ * Indexes an article into both indexes as doc number `doc` in one pass over its tokens (the
+ * fast path of put; analyzeArticle below builds the same data as maps, for remove and related).
+ */
+export function indexArticle(a: Article, doc: number, stems: PostingIndex, exacts: PostingIndex): { titleLen: number; bodyLen: number; bodyHash: number } {
+  const title = analyze(a.title ?? '');
+  for (const t of title) {
+    stems.hit(t.term, 0, 1, 0);
+    exacts.hit(t.exact, 0, 1, FIELD_BASE.title + t.position);
+  }
+  const meta = (text: string | undefined, bit: number, base: number) => {
+    if (!text) return;
+    for (const t of analyze(text)) {
+      stems.hit(t.term, 0, bit, 0);
+      exacts.hit(t.exact, 0, bit, base + t.position);
+    }
+  };
+  for (const [field, bit, base] of META_FIELDS) meta(a[field], bit, base);
+  (a.tags ?? []).forEach((tag, i) => meta(tag, FieldBits.tag, FIELD_BASE.tag + i * TAG_GAP));
+  const body = analyze(a.body ?? '');
+  const bodyExacts: string[] = new Array(body.length);
+  for (const t of body) {
+    const lead = t.position < LEAD_TOKENS ? FieldBits.lead : 0;
+    stems.hit(t.term, 1, lead, 0);
+    exacts.hit(t.exact, 1, lead, FIELD_BASE.body + t.position);
+    bodyExacts[t.position] = t.exact;
+  }
+  stems.commit(doc);
+  exacts.commit(doc);
+  return { titleLen: title.length, bodyLen: body.length, bodyHash: hashExacts(bodyExacts) };
 }
 
 export function analyzeArticle(a: Article): DocAnalysis {

@@ -15,7 +15,7 @@ import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
 import { parseQuery } from '../query/parse.ts';
 import type { Article, FacetValue, SearchHit, SearchRequest, SearchResponse } from '../types.ts';
 import { articleFingerprint, checkArticle } from './article-check.ts';
-import { analyzeArticle, hashExacts } from './doc-analysis.ts';
+import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
 import { Evaluator, type IndexView } from './evaluate.ts';
@@ -80,10 +80,10 @@ export class SearchEngine implements Engine {
       if (articleFingerprint(this.docs.articles[old]!) === articleFingerprint(article)) return 'unchanged';
       this.removeDoc(old);
     }
-    const a = analyzeArticle(article);
+    const next = this.docs.slots;
+    const a = indexArticle(article, next, this.stems, this.exacts);
     const doc = this.docs.add(article, a.titleLen, a.bodyLen, a.bodyHash);
-    this.stems.addDoc(doc, a.stems);
-    this.exacts.addDoc(doc, a.exacts);
+    if (doc !== next) throw new Error(`internal: doc number ${doc} ≠ ${next}`);
     this.dups.add(article.id, article.body);
     this.maybeMerge();
     return old === undefined ? 'added' : 'updated';

@@ -103,28 +103,87 @@ export class PostingIndex {
     return id;
   }
 
-  /** Adds one document's postings (doc numbers must increase across calls between merges). */
-  addDoc(doc: number, postings: Map<string, PostingInput>): void {
-    for (const [term, p] of postings) {
-      const id = this.intern(term);
+  // ---- one document at a time, without per-document maps: hit() per token, then commit().
+  private local = new Int32Array(1024); // term id → local entry + 1 (0: not in this doc)
+  private docIds: number[] = [];
+  private docTf: number[] = [];
+  private docBits: number[] = [];
+  /** (local entry, position) pairs in token order. */
+  private pairEntry: number[] = [];
+  private pairPos: number[] = [];
+
+  /**
+   * Records one token of the document being indexed. `bodyTf` 1 for a body token; `bits` the
+   * field word contribution (FieldBits: 1 for a title token's tf, a meta bit, the lead bit).
+   */
+  hit(term: string, bodyTf: number, bits: number, pos: number): void {
+    const id = this.intern(term);
+    if (id >= this.local.length) {
+      const next = new Int32Array(Math.max(id + 1, this.local.length * 2));
+      next.set(this.local);
+      this.local = next;
+    }
+    let e = this.local[id]! - 1;
+    if (e < 0) {
+      e = this.docIds.length;
+      this.local[id] = e + 1;
+      this.docIds.push(id);
+      this.docTf.push(0);
+      this.docBits.push(0);
+    }
+    this.docTf[e]! += bodyTf;
+    const b = this.docBits[e]!;
+    if (bits & FieldBits.titleMask) {
+      // Title tf saturates at 7 (three bits).
+      if ((b & FieldBits.titleMask) < FieldBits.titleMask) this.docBits[e] = b + 1;
+    } else this.docBits[e] = b | bits;
+    if (this.withPositions) {
+      this.pairEntry.push(e);
+      this.pairPos.push(pos);
+    }
+  }
+
+  /** Writes the recorded document as `doc`'s postings and clears the scratch state. */
+  commit(doc: number): void {
+    const n = this.docIds.length;
+    let posStarts: Int32Array | null = null;
+    let posOrder: Int32Array | null = null;
+    if (this.withPositions) {
+      // Group positions by entry (counting sort keeps token order, so positions stay ascending).
+      posStarts = new Int32Array(n + 1);
+      for (const e of this.pairEntry) posStarts[e + 1]!++;
+      for (let e = 0; e < n; e++) posStarts[e + 1]! += posStarts[e]!;
+      posOrder = new Int32Array(this.pairEntry.length);
+      const fill = posStarts.slice(0, n);
+      for (let k = 0; k < this.pairEntry.length; k++) posOrder[fill[this.pairEntry[k]!]!++] = this.pairPos[k]!;
+    }
+    for (let e = 0; e < n; e++) {
+      const id = this.docIds[e]!;
+      this.local[id] = 0;
       this.df.data[id]!++;
       const k = this.tailDoc.push(doc);
       this.tailTerm.push(id);
-      this.tailTf.push(Math.min(255, p.bodyTf));
-      this.tailBits.push(p.bits);
+      this.tailTf.push(Math.min(255, this.docTf[e]!));
+      this.tailBits.push(this.docBits[e]!);
       this.tailNext.push(this.tailHead.data[id]!);
       this.tailHead.data[id] = k + 1;
-      if (this.withPositions) {
+      if (posStarts && posOrder) {
         this.tailPosStart.push(this.tailPos.length);
-        const pos = p.positions ?? [];
-        writeVarint(this.tailPos, pos.length);
+        const from = posStarts[e]!;
+        const to = posStarts[e + 1]!;
+        writeVarint(this.tailPos, to - from);
         let prev = 0;
-        for (const x of pos) {
-          writeVarint(this.tailPos, x - prev);
-          prev = x;
+        for (let j = from; j < to; j++) {
+          writeVarint(this.tailPos, posOrder[j]! - prev);
+          prev = posOrder[j]!;
         }
       }
     }
+    this.docIds.length = 0;
+    this.docTf.length = 0;
+    this.docBits.length = 0;
+    this.pairEntry.length = 0;
+    this.pairPos.length = 0;
   }
 
   /** Called when a document is removed: its postings stay until the next merge, but df drops. */
@@ -259,34 +318,38 @@ export class PostingIndex {
     const pos = new ByteWriter(this.withPositions ? this.mainPos.length + this.tailPos.length + 16 : 16);
     const mp = { i: 0 };
     let postings = 0;
+    let prev = -1;
+    const withPositions = this.withPositions;
+    // One posting out: doc gap, tf·2 + hasBits, [bits]; its positions copied byte for byte.
+    const put = (d: number, tf: number, bits: number, posBytes: Uint8Array, at: number) => {
+      if (dead[d] !== 0 || (remap && remap[d]! < 0)) return;
+      const nd = remap ? remap[d]! : d;
+      out.varint(nd - prev);
+      prev = nd;
+      out.varint(tf * 2 + (bits ? 1 : 0));
+      if (bits) out.varint(bits);
+      if (withPositions) {
+        mp.i = at;
+        const n = readVarint(posBytes, mp);
+        for (let j = 0; j < n; j++) readVarint(posBytes, mp);
+        pos.bytes(posBytes, at, mp.i);
+      }
+      postings++;
+    };
+    const mainVisit = (d: number, tf: number, bits: number, at: number) => put(d, tf, bits, this.mainPos, at);
+    const tdoc = this.tailDoc.data;
+    const ttf = this.tailTf.data;
+    const tbits = this.tailBits.data;
+    const tpos = this.tailPosStart.data;
+    const tailPos = this.tailPos.data;
     for (let id = 0; id < nTerms; id++) {
       off[id] = out.length;
-      if (this.withPositions) posOff[id] = pos.length;
-      let prev = -1;
-      const put = (d: number, tf: number, bits: number, posBytes: Uint8Array, at: number) => {
-        const nd = remap ? remap[d]! : d;
-        out.varint(nd - prev);
-        prev = nd;
-        out.varint(tf * 2 + (bits ? 1 : 0));
-        if (bits) out.varint(bits);
-        if (this.withPositions) {
-          mp.i = at;
-          const n = readVarint(posBytes, mp);
-          for (let j = 0; j < n; j++) readVarint(posBytes, mp);
-          pos.bytes(posBytes, at, mp.i);
-        }
-        postings++;
-      };
-      const keep = (d: number) => dead[d] === 0 && (!remap || remap[d]! >= 0);
-      if (id < this.mainTerms) {
-        this.scanMain(id, null, (d, tf, bits, at) => {
-          if (keep(d)) put(d, tf, bits, this.mainPos, at);
-        }, this.withPositions);
-      }
+      if (withPositions) posOff[id] = pos.length;
+      prev = -1;
+      if (id < this.mainTerms) this.scanMain(id, null, mainVisit, withPositions);
       for (let j = start[id]!; j < start[id + 1]!; j++) {
         const k = order[j]!;
-        const d = this.tailDoc.data[k]!;
-        if (keep(d)) put(d, this.tailTf.data[k]!, this.tailBits.data[k]!, this.tailPos.data, this.withPositions ? this.tailPosStart.data[k]! : 0);
+        put(tdoc[k]!, ttf[k]!, tbits[k]!, tailPos, withPositions ? tpos[k]! : 0);
       }
     }
     off[nTerms] = out.length;
