@@ -250,6 +250,13 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     await w.page.goForward();
     await settled(w.page);
     expect(param(w.page, 'page')).toBe('2');
+    // A page past the end (an old shared link) says so and links back to page 1.
+    await go(w, env, `/search?q=${encodeURIComponent(FIXTURE_WORD)}&page=9`);
+    expect(await w.page.locator('.hit').count()).toBe(0);
+    await w.page.locator('.results .notice a').click();
+    await settled(w.page);
+    expect(param(w.page, 'page')).toBeNull();
+    expect(await w.page.locator('.hit').count()).toBe(10);
   });
 
   it('opens an article, then a related one; back restores the article and the results', async () => {
@@ -309,8 +316,8 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(injected).toBe(0);
     expect(await w.page.locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await w.page.locator('.original-link').count()).toBe(0);
-    await w.page.locator('.meta__author').hover();
-    await w.page.locator('.meta__author').click(); // the hostile byline's own page
+    await w.page.locator('.article__meta .meta__author').hover();
+    await w.page.locator('.article__meta .meta__author').click(); // the hostile byline's own page
     await settled(w.page);
     expect((await w.page.locator('h1').textContent())!.trim()).toBe(hostileArticle().author);
     expect((await w.page.locator('.hit__title').first().textContent())!.trim()).toBe(XSS_TITLE);

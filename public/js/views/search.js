@@ -61,8 +61,11 @@ export async function renderSearch(main, route, { signal, navigate }) {
           total === 0 ? noResults(state, res, go) : [
             res.relaxed ? h('p', { class: 'notice' }, 'لم نجد مقالات فيها كل كلمات البحث، فهذه أقرب النتائج إليها.') : null,
             res.suggestion ? didYouMean(state, res.suggestion) : null,
-            h('ol', { class: 'hits', start: String((state.page - 1) * PAGE_SIZE + 1) },
-              hits.map((hit) => h('li', null, hitCard(hit, { q: state.q })))),
+            hits.length
+              ? h('ol', { class: 'hits', start: String((state.page - 1) * PAGE_SIZE + 1) },
+                hits.map((hit) => h('li', null, hitCard(hit, { q: state.q }))))
+              : h('p', { class: 'notice' }, `لا صفحة ${formatNumber(state.page)} لهذا البحث. `,
+                h('a', { href: searchUrl({ ...state, page: 1 }) }, 'العودة إلى الصفحة الأولى')),
             pager({ page: state.page, size: res.size || PAGE_SIZE, total }, (p) => searchUrl({ ...state, page: p })),
           ]))));
   announce(total ? summary : `لا نتائج للبحث عن ${state.q}`);
