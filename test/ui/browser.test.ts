@@ -275,6 +275,9 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect((await w.page.locator('h1').textContent())!.trim()).toBe(title);
     expect(await w.page.locator('.article__body mark').count()).toBeGreaterThan(0);
     expect(await w.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const original = w.page.locator('.original-link');
+    expect(await original.getAttribute('href')).toMatch(/^https:\/\/example\.org\/ui\/\d+$/);
+    expect(await original.getAttribute('rel')).toContain('noopener');
     const back = w.page.locator('.article__back a');
     expect(await back.getAttribute('href')).toBe(resultsPath);
 
@@ -353,6 +356,11 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(await dym.count()).toBe(1);
     await dym.click();
     await settled(w.page);
+    expect(await w.page.locator('.hit').count()).toBeGreaterThan(0);
+
+    // Not every word found: the best partial matches, said plainly.
+    await go(w, env, `/search?q=${encodeURIComponent(`${FIXTURE_WORD} زيزفونات`)}`);
+    expect(await w.page.locator('.results .notice').textContent()).toContain('أقرب النتائج');
     expect(await w.page.locator('.hit').count()).toBeGreaterThan(0);
 
     await go(w, env, '/article/no-such-article');
