@@ -157,8 +157,10 @@ export async function runCrashScenario(opts: CrashOptions): Promise<CrashReport>
       report.verifiedLookups += await verify(server.url, acked, byId, getEvery);
       // Re-send everything not yet acknowledged (plus a few acknowledged ones, which must stay single).
       const pending = articles.filter((a) => !acked.has(a.id) || rnd() < 0.01);
-      // Kill after a random share of this run's work, with a random sub-batch delay on top.
-      const killAt = acked.size + Math.floor(pending.length * (0.1 + 0.8 * rnd()));
+      // Run r is killed at a random point of the r-th of `runs` equal slices of the whole ingest
+      // (so kills spread from early to late and every run has work left), plus a random delay.
+      const sliceAt = Math.floor((total * (run + 0.15 + 0.7 * rnd())) / runs);
+      const killAt = Math.max(sliceAt, acked.size + Math.ceil(pending.length * 0.05));
       const termFirst = termFirstEvery > 0 && (run + 1) % termFirstEvery === 0;
       const jitterMs = Math.floor(rnd() * (termFirst ? 400 : 40));
       const started = Date.now();

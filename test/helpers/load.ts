@@ -62,7 +62,7 @@ export async function runLoad(opts: { connections: number; seconds: number; seed
         url: server.url,
         connections: opts.connections,
         duration: seconds,
-        timeout: 10,
+        timeout: 30, // s: a request unanswered for 30 s counts as a timeout (the 2-core VM is shared by ~8 engineers)
         requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: searchPath(rnd, opts.seeded) }) }],
       });
 
