@@ -33,7 +33,12 @@ const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e
 
 /** Distinct shingle hashes of a text (exact forms; stopwords kept, they carry word order). */
 export function shingleHashes(text: string): Uint32Array {
-  const words = analyze(text).map((t) => hashString(t.exact));
+  return shingleHashesOf(analyze(text));
+}
+
+/** As shingleHashes, from tokens the caller already has (`analyze(body)`). */
+export function shingleHashesOf(tokens: readonly { exact: string }[]): Uint32Array {
+  const words = tokens.map((t) => hashString(t.exact));
   const seen = new Set<number>();
   for (let i = 0; i + K_WORDS <= words.length; i++) {
     let h = 0x2545f491;

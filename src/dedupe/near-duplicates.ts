@@ -10,7 +10,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import { BandTable } from './band-table.ts';
-import { fmix32, shingleHashes, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
+import { fmix32, shingleHashes, shingleHashesOf, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
 
 /** LSH banding: BANDS bands of ROWS signature values (21 × 3 of the 64): a pair with similarity
  *  0.6 becomes a candidate with probability 1 − (1 − 0.6³)²¹ ≈ 0.99, at 0.3 with ≈ 0.44. */
@@ -68,8 +68,16 @@ export class NearDuplicateIndex {
 
   /** Adds (or replaces) a document's body. `text` should be the body only, not title/byline. */
   add(id: string, text: string): void {
+    this.addShingles(id, shingleHashes(text));
+  }
+
+  /** As add, for a caller that already has `analyze(body)` (saves a second analysis pass). */
+  addTokens(id: string, bodyTokens: readonly { exact: string }[]): void {
+    this.addShingles(id, shingleHashesOf(bodyTokens));
+  }
+
+  private addShingles(id: string, shingles: Uint32Array): void {
     if (this.slotOf.has(id)) this.remove(id);
-    const shingles = shingleHashes(text);
     const slot = this.newSlot(id);
     if (shingles.length < MIN_SHINGLES) return;
     signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);

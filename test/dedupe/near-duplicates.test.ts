@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NearDuplicateIndex } from '../../src/dedupe/near-duplicates.ts';
 import { ValidationError } from '../../src/errors.ts';
+import { analyze } from '../../src/analysis/analyzer.ts';
 
 // Texts written for these tests (not corpus text).
 const STORY =
@@ -70,6 +71,14 @@ describe('NearDuplicateIndex', () => {
     expect(idx.groups()).toEqual([]);
     idx.remove('zzz'); // unknown: no-op
     expect(idx.size).toBe(1);
+  });
+
+  it('addTokens (tokens the engine already has) is the same as add', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('a', STORY);
+    idx.addTokens('b', analyze('واس - ' + STORY));
+    expect(idx.groupOf('a')).toEqual(['b']);
+    expect(idx.similarityOf('a', 'b')).toBeGreaterThan(0.8);
   });
 
   it('re-adding an id replaces its text', () => {
