@@ -6,8 +6,10 @@
  *   Alt+ArrowDown opens it. Clicking a suggestion picks it without blurring the input first.
  */
 import { apiGet, isAbort } from './api.js';
-import { h } from './dom.js';
+import { announce, h } from './dom.js';
+import { countPhrase } from './format.js';
 
+const SUGGESTION_COUNTS = { one: 'اقتراح واحد', two: 'اقتراحان', few: '# اقتراحات', many: '# اقتراحاً', other: '# اقتراح' };
 const KIND_LABELS = { word: 'كلمة', title: 'مقال', author: 'كاتب', column: 'عمود' };
 const DEBOUNCE_MS = 120;
 const MIN_CHARS = 1;
@@ -64,8 +66,10 @@ export function setupSearchbox({ form, input, listbox, onSearch, onPick }) {
       },
     }, h('span', { class: 'suggestion__text', dir: 'auto' }, s.text),
     s.kind !== 'word' ? h('span', { class: 'suggestion__kind' }, KIND_LABELS[s.kind] ?? '') : null)));
-    if (list.length) open();
-    else close();
+    if (list.length) {
+      open();
+      announce(`${countPhrase(list.length, SUGGESTION_COUNTS)}، تنقّل بينها بالسهمين`);
+    } else close();
   }
 
   async function fetchSuggestions(q) {

@@ -138,6 +138,33 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('takes an author suggestion to the author page and a column suggestion to a filtered search', async () => {
+    const w = await fresh();
+    await go(w, env, '/');
+    const box = w.page.locator('#q');
+    await box.click();
+    await box.pressSequentially('سالم', { delay: 30 });
+    const author = w.page.locator('#suggestions .suggestion--author');
+    await expect.poll(() => author.count()).toBeGreaterThan(0);
+    expect(await author.first().textContent()).toContain('كاتب');
+    await author.first().click();
+    await settled(w.page);
+    expect(decodeURIComponent(new URL(w.page.url()).pathname)).toBe('/author/سالم بن راشد الحارثي');
+    expect(await w.page.locator('.column-group').count()).toBeGreaterThan(0);
+
+    await box.fill('');
+    await box.pressSequentially('نقطة', { delay: 30 });
+    const column = w.page.locator('#suggestions .suggestion--column');
+    await expect.poll(() => column.count()).toBeGreaterThan(0);
+    await box.press('ArrowDown'); // the column is the first suggestion
+    expect(await w.page.locator('#suggestion-0').getAttribute('class')).toContain('suggestion--column');
+    await box.press('Enter');
+    await settled(w.page);
+    expect(params(w.page, 'column')).toEqual(['نقطة ضوء']);
+    expect(await w.page.locator('.chip', { hasText: 'نقطة ضوء' }).count()).toBe(1);
+    expect(new Set(await w.page.locator('.hit .meta__column').allTextContents())).toEqual(new Set(['«نقطة ضوء»']));
+  });
+
   it('filters by author with a facet; the chip removes the filter', async () => {
     const w = await fresh();
     await go(w, env, `/search?q=${encodeURIComponent(FIXTURE_WORD)}`);
