@@ -35,8 +35,27 @@ export function highlightHtml(text: string, spec: MatchSpec): string {
 
 /** The best 1–`fragments` passages of ~`words` words, escaped and marked; the opening with no match. */
 export function snippetHtml(text: string, spec: MatchSpec, opts?: SnippetOptions): string {
+  if (isEmptySpec(spec)) return openingSnippet(text, Math.max(1, Math.floor(opts?.words ?? DEFAULT_WORDS)));
   const tokens = analyze(text);
   return snippetFromTokens(text, tokens, spec, opts);
+}
+
+/**
+ * The opening `words` words without analyzing the whole text (browse lists have no query):
+ * analyze a prefix cut at a space, doubling it until it holds more than `words` tokens or is the
+ * whole text. Same output as the no-match case of snippetFromTokens.
+ */
+function openingSnippet(text: string, words: number): string {
+  let end = Math.min(text.length, words * 16);
+  for (;;) {
+    while (end < text.length && !SPACE.test(text[end]!)) end++;
+    const tokens = analyze(end < text.length ? text.slice(0, end) : text);
+    if (tokens.length > words || end >= text.length) {
+      if (tokens.length === 0) return escapeHtml(collapseSpaces(text.trim()));
+      return renderFragments(text, tokens, [], [[0, Math.min(tokens.length, words) - 1]]);
+    }
+    end = Math.min(text.length, end * 2);
+  }
 }
 
 /** As snippetHtml, for a caller that already has `analyze(text)`. */

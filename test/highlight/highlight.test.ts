@@ -157,6 +157,15 @@ describe('snippetHtml', () => {
 });
 
 describe('snippetHtml edges', () => {
+  it('with no query (browse) gives the same opening as a query that does not match', () => {
+    const none = matchSpecFromQuery(parseQuery(''));
+    for (const text of [article(100, {}), article(10, {}), 'كلمة'.repeat(2000) + ' ذيل', '   ', '', '«عُمان» ' + article(40, {}), article(31, {}), article(30, {})]) {
+      for (const words of [1, 5, 30]) {
+        expect(snippetHtml(text, none, { words })).toBe(snippetHtml(text, spec('غائبتماما'), { words }));
+      }
+    }
+  });
+
   it('no ellipsis for trailing punctuation only', () => {
     expect(snippetHtml('زار عُمان .', spec('عمان'))).toBe('زار <mark>عُمان</mark> .');
     expect(snippetHtml('  « عُمان »  ', spec('عمان'))).toBe('« <mark>عُمان</mark> »');
