@@ -13,7 +13,8 @@ import { startServer } from '../../src/server/start.ts';
 import { ArchiveStore } from '../../src/store/archive-store.ts';
 import { hostileArticle, writerArticles } from './fixtures.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** The browser; FAHRAS_CHROMIUM points elsewhere (e.g. /usr/bin/chromium-browser). */
+export const CHROMIUM = process.env.FAHRAS_CHROMIUM || '/usr/bin/chromium';
 export const HAS_BROWSER = existsSync(CHROMIUM);
 export const REQUIRE_BROWSER = process.env.FAHRAS_REQUIRE_BROWSER === '1';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,7 +31,8 @@ const CHROMIUM_ARGS = [
 export function warnIfNoBrowser(): void {
   if (HAS_BROWSER) return;
   const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! UI TESTS SKIPPED: ${CHROMIUM} not found. Install it: apt-get install -y chromium\n${line}\n`);
+  const what = REQUIRE_BROWSER ? 'UI TESTS FAIL (FAHRAS_REQUIRE_BROWSER=1)' : 'UI TESTS SKIPPED';
+  console.warn(`\n${line}\n!! ${what}: ${CHROMIUM} not found. Install it: apt-get install -y chromium\n${line}\n`);
 }
 
 export interface UiEnv {
