@@ -22,8 +22,10 @@ import { clearErrorOr, isCalendarDate, QueryError, recordArb, searchOrClearError
 import { rmDir, tempDir } from './index-images.ts';
 
 export interface FuzzCounts {
-  /** parser, analyzer, dates, records, scraped pages */
+  /** parser, analyzer, dates, records */
   cheap: number;
+  /** scraped pages (up to 40 lines each: ~2 ms a case) */
+  scraped: number;
   html: number;
   /** full searches through a small engine */
   search: number;
@@ -53,7 +55,7 @@ function checkArticleShape(a: Article, where: string): void {
 }
 
 export function registerFuzzTests(n: FuzzCounts, timeoutMs: number): void {
-  describe(`fuzz (${n.cheap} cases per cheap target, ${n.html} HTML, ${n.search} searches, ${n.jsonlFiles} JSONL files)`, () => {
+  describe(`fuzz (${n.cheap} cases per cheap target, ${n.scraped} scraped pages, ${n.html} HTML, ${n.search} searches, ${n.jsonlFiles} JSONL files)`, () => {
     it('parseQuery: a well-formed tree or a QueryError with a position inside the query', () => {
       fc.assert(
         fc.property(textArb(), (s) => {
@@ -130,7 +132,7 @@ export function registerFuzzTests(n: FuzzCounts, timeoutMs: number): void {
             if (!b.article) expect(b.problems.some((p) => p.severity === 'skip')).toBe(true);
           }
         }),
-        params(n.cheap),
+        params(n.scraped),
       );
     }, timeoutMs);
 
