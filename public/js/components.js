@@ -26,12 +26,12 @@ export function metaLine(item, { linkAuthor = true, showAuthor = true, showColum
 }
 
 /** One search hit. `q` is carried into the article link so the article page marks the words. */
-export function hitCard(hit, { q = '', headingLevel = 'h2', showAuthor = true, showColumn = true } = {}) {
+export function hitCard(hit, { q = '', headingLevel = 'h2', showAuthor = true, showColumn = true, showSnippet = true } = {}) {
   const title = hit.titleHtml ? markedText(hit.titleHtml) : (hit.title || 'مقال بلا عنوان');
   return h('article', { class: 'hit' },
     h(headingLevel, { class: 'hit__title' }, h('a', { href: articleUrl(hit.id, q) }, title)),
     metaLine(hit, { showAuthor, showColumn }),
-    hit.snippet ? h('p', { class: 'hit__snippet' }, markedText(hit.snippet)) : null,
+    showSnippet && hit.snippet ? h('p', { class: 'hit__snippet' }, markedText(hit.snippet)) : null,
     duplicatesDisclosure(hit.duplicates, q),
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A writer's page: their articles grouped by recurring column (groups ordered by their newest
- * article, articles newest first), with a search inside their articles.
+ * article, articles newest first), with a search inside their articles. Without a query it is a
+ * compact index (title, source, date); with one, each article shows its marked snippet.
  */
 import { apiGet, isAbort } from '../api.js';
 import { announce, h, replaceChildren } from '../dom.js';
@@ -54,7 +55,7 @@ export async function renderAuthor(main, route, { signal, navigate }) {
         ? h('div', { class: 'state state--empty' }, h('h2', { class: 'state__title' }, route.q ? 'لا مقالات لهذا الكاتب تطابق البحث' : 'لا مقالات لهذا الكاتب'))
         : groupByColumn(hits).map(([column, items]) => h('section', { class: 'column-group', 'aria-labelledby': columnAnchor(column) },
           h('h2', { class: 'column-group__title', id: columnAnchor(column) }, column === NO_COLUMN ? 'مقالات خارج الأعمدة' : `«${column}»`),
-          h('ol', { class: 'hits hits--compact' }, items.map((hit) => h('li', null, hitCard(hit, { q: route.q, headingLevel: 'h3', showAuthor: false, showColumn: false })))))),
+          h('ol', { class: 'hits hits--compact' }, items.map((hit) => h('li', null, hitCard(hit, { q: route.q, headingLevel: 'h3', showAuthor: false, showColumn: false, showSnippet: Boolean(route.q) })))))),
       pager({ page: route.page, size: res.size || AUTHOR_PAGE_SIZE, total }, (p) => authorUrl(route.author, { q: route.q, page: p }))));
   announce(countPhrase(total, COUNTS.articles));
 }
