@@ -12,6 +12,8 @@ interface MutableSpec {
   exacts: Set<string>;
   prefixes: string[];
   phrases: string[][];
+  /** Seen prefixes and phrases (joined by U+0000), so a long query stays linear. */
+  seen: Set<string>;
 }
 
 function addNode(node: QueryNode, spec: MutableSpec): void {
@@ -22,13 +24,19 @@ function addNode(node: QueryNode, spec: MutableSpec): void {
     }
     case 'prefix': {
       const p = normalizeTerm(node.text);
-      if (p && !spec.prefixes.includes(p)) spec.prefixes.push(p);
+      if (p && !spec.seen.has(`*${p}`)) {
+        spec.seen.add(`*${p}`);
+        spec.prefixes.push(p);
+      }
       return;
     }
     case 'phrase': {
       const exacts = analyze(node.text).map((t) => t.exact);
       if (exacts.length === 1) spec.exacts.add(exacts[0]!);
-      else if (exacts.length > 1 && !spec.phrases.some((p) => sameSeq(p, exacts))) spec.phrases.push(exacts);
+      else if (exacts.length > 1 && !spec.seen.has(`"${exacts.join('\u0000')}`)) {
+        spec.seen.add(`"${exacts.join('\u0000')}`);
+        spec.phrases.push(exacts);
+      }
       return;
     }
     case 'or':
@@ -40,15 +48,11 @@ function addNode(node: QueryNode, spec: MutableSpec): void {
   }
 }
 
-function sameSeq(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** The MatchSpec (terms, exact forms, prefixes, phrases) that highlighting marks for `q`. */
 export function matchSpecFromQuery(q: ParsedQuery): MatchSpec {
-  const spec: MutableSpec = { terms: new Set(), exacts: new Set(), prefixes: [], phrases: [] };
+  const spec: MutableSpec = { terms: new Set(), exacts: new Set(), prefixes: [], phrases: [], seen: new Set() };
   addNode(q.root, spec);
-  return spec;
+  return { terms: spec.terms, exacts: spec.exacts, prefixes: spec.prefixes, phrases: spec.phrases };
 }
 
 /** An empty spec: marks nothing. */

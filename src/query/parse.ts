@@ -100,7 +100,6 @@ class Parser {
   private alternatives(depth: number, occur: Clause['occur'], opTok: LexToken | undefined, negated: boolean): Clause | null {
     const first = this.primary(depth, negated);
     const children: QueryNode[] = first ? [first] : [];
-    let orSeen = false;
     while (this.peek()?.t === 'or') {
       const orTok = this.peek()!;
       this.i++;
@@ -116,16 +115,14 @@ class Parser {
           'Group the alternatives and mark the group: +(a OR b) or -(a OR b).',
         );
       }
-      orSeen = true;
       const node = this.primary(depth, negated, orTok.start);
       if (node) children.push(node);
     }
     if (children.length === 0) return null;
-    if (children.length === 1 && !orSeen) return { occur, node: children[0]! };
     if (children.length === 1) return { occur, node: children[0]! };
     const flat: QueryNode[] = [];
     for (const ch of children) {
-      if (ch.kind === 'or') flat.push(...ch.children);
+      if (ch.kind === 'or') for (const g of ch.children) flat.push(g); // no spread: may be huge
       else flat.push(ch);
     }
     return { occur, node: { kind: 'or', children: flat, start: flat[0]!.start, end: flat[flat.length - 1]!.end } };
@@ -138,7 +135,7 @@ class Parser {
     if (t.t === 'field') {
       this.i++;
       const v = this.peek();
-      if (v === undefined || v.t === 'rparen' || v.t === 'or' || v.t === 'field' || v.t === 'op') return null; // `field:` alone
+      if (v === undefined || v.t === 'rparen' || v.t === 'or' || v.t === 'and' || v.t === 'field' || v.t === 'op') return null; // `field:` alone
       if (t.field === 'date') return this.date(t, v, negated, orAt);
       const node = this.primary(depth, negated, orAt);
       return node ? withField(node, t.field, t.start) : null;

@@ -81,6 +81,8 @@ describe('parseQuery fuzz', () => {
       ('(a OR '.repeat(31) + 'b' + ')'.repeat(31) + ' ').repeat(2_000),
       'a'.repeat(500_000) + '*',
       'date:2023..'.repeat(10_000),
+      '(' + 'a OR '.repeat(150_000) + 'b) OR c',
+      'title: AND '.repeat(10_000),
     ];
     for (const s of huge) tryParse(s);
     expect(tryParse('('.repeat(200_000))).toBeNull();
