@@ -7,6 +7,7 @@ import { parse } from 'csv-parse';
 import { openText, readLines, STDIN, type ByteCounter } from './open-input.ts';
 import { recordToArticle } from './record.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
+import { encodingWarning, type EncodingInfo } from './decode.ts';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -52,7 +53,8 @@ export async function* readCsv(file: string, opts: ReadOptions, counter?: ByteCo
       return undefined;
     },
   });
-  const input = await openText(file, counter);
+  const info: EncodingInfo = {};
+  const input = await openText(file, counter, info);
   input.on('error', (e) => parser.destroy(e));
   input.pipe(parser);
   for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
@@ -67,4 +69,5 @@ export async function* readCsv(file: string, opts: ReadOptions, counter?: ByteCo
     for (const w of r.warnings) yield { kind: 'problem', severity: 'warning', file, line, ...w };
   }
   yield* skipped.splice(0);
+  if (info.guessed) yield encodingWarning(file, info);
 }

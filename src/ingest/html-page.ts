@@ -18,6 +18,7 @@ import { dateFields } from './dates.ts';
 import { readText, type ByteCounter } from './open-input.ts';
 import { tagList } from './record.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
+import { encodingWarning, type EncodingInfo } from './decode.ts';
 
 type Json = Record<string, unknown>;
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -158,7 +159,9 @@ export function parseHtmlArticle(html: string): HtmlResult {
 }
 
 export async function* readHtml(file: string, _opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
-  const r = parseHtmlArticle(await readText(file, counter));
+  const info: EncodingInfo = {};
+  const r = parseHtmlArticle(await readText(file, counter, info));
+  if (info.guessed) yield encodingWarning(file, info);
   if (r.article) yield { kind: 'article', article: r.article, file, line: 1 };
   for (const p of r.problems) yield { kind: 'problem', file, ...p };
 }

@@ -6,6 +6,7 @@
 import { recordToArticle } from './record.ts';
 import { openText, readLines, type ByteCounter } from './open-input.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
+import { encodingWarning, type EncodingInfo } from './decode.ts';
 
 function* fromRecord(raw: unknown, file: string, line: number, opts: ReadOptions): Generator<ReadEvent> {
   const r = recordToArticle(raw, opts.map);
@@ -29,10 +30,12 @@ function* parseOne(text: string, file: string, line: number, opts: ReadOptions):
 }
 
 export async function* readJsonl(file: string, opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
-  for await (const { line, text } of readLines(file, counter)) {
+  const info: EncodingInfo = {};
+  for await (const { line, text } of readLines(file, counter, info)) {
     if (!text.trim()) continue;
     yield* parseOne(text, file, line, opts);
   }
+  if (info.guessed) yield encodingWarning(file, info);
 }
 
 /**
@@ -94,7 +97,8 @@ class ArraySplitter {
 const WRAPPER_KEYS = ['articles', 'data', 'items', 'records', 'results', 'docs', 'documents'];
 
 export async function* readJson(file: string, opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
-  const stream = await openText(file, counter);
+  const info: EncodingInfo = {};
+  const stream = await openText(file, counter, info);
   const splitter = new ArraySplitter();
   let whole = '';
   for await (const chunk of stream) {
@@ -105,6 +109,7 @@ export async function* readJson(file: string, opts: ReadOptions, counter?: ByteC
     if (splitter.first && splitter.first !== '[') whole += c;
     else if (splitter.state === 'after') break;
   }
+  if (info.guessed) yield encodingWarning(file, info);
   if (splitter.first === '[') {
     const rest = splitter.rest();
     if (rest) yield { kind: 'problem', severity: 'skip', file, line: rest.line, reason: 'invalid JSON', detail: 'the file ends inside the array (truncated?)' };

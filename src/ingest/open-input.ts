@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { AutoDecoder, type EncodingInfo } from './decode.ts';
 
 /** Bytes read from disk (for progress and ETA): finished files plus the open file's position. */
 export interface ByteCounter {
@@ -32,32 +33,41 @@ async function isGzip(file: string): Promise<boolean> {
 /** The path that means standard input (`cat x.jsonl | fahras ingest -`); never gunzipped. */
 export const STDIN = '-';
 
-/** A UTF-8 text stream of the file's content, decompressed if needed. */
-export async function openText(file: string, counter?: ByteCounter): Promise<Readable> {
+/**
+ * A UTF-8 text stream of the file's content, decompressed if needed and decoded from its
+ * encoding (see decode.ts); `info` receives the encoding chosen.
+ */
+export async function openText(file: string, counter?: ByteCounter, info: EncodingInfo = {}): Promise<Readable> {
+  const decoder = new AutoDecoder(info);
   if (file === STDIN) {
-    process.stdin.setEncoding('utf8');
-    return process.stdin;
+    process.stdin.on('error', (e) => decoder.destroy(e));
+    process.stdin.pipe(decoder);
+  } else {
+    const gz = file.endsWith('.gz') || (await isGzip(file));
+    const raw = createReadStream(file);
+    if (counter) counter.current = raw;
+    raw.on('error', (e) => decoder.destroy(e));
+    if (gz) {
+      const gunzip = createGunzip();
+      gunzip.on('error', (e) => decoder.destroy(e));
+      raw.pipe(gunzip).pipe(decoder);
+    } else raw.pipe(decoder);
   }
-  const gz = file.endsWith('.gz') || (await isGzip(file));
-  const raw = createReadStream(file);
-  if (counter) counter.current = raw;
-  const stream: Readable = gz ? raw.pipe(createGunzip()) : raw;
-  if (gz) raw.on('error', (e) => stream.destroy(e));
-  stream.setEncoding('utf8');
-  return stream;
+  decoder.setEncoding('utf8');
+  return decoder;
 }
 
 /** The whole (decompressed) file as a string, BOM removed; for formats that are not streamed. */
-export async function readText(file: string, counter?: ByteCounter): Promise<string> {
-  const stream = await openText(file, counter);
+export async function readText(file: string, counter?: ByteCounter, info?: EncodingInfo): Promise<string> {
+  const stream = await openText(file, counter, info);
   let s = '';
   for await (const chunk of stream) s += chunk as string;
   return s.replace(/^\uFEFF/, '');
 }
 
 /** Lines of the file with 1-based numbers, streamed (a big JSONL file is never whole in memory). */
-export async function* readLines(file: string, counter?: ByteCounter): AsyncGenerator<{ line: number; text: string }> {
-  const rl = createInterface({ input: await openText(file, counter), crlfDelay: Infinity });
+export async function* readLines(file: string, counter?: ByteCounter, info?: EncodingInfo): AsyncGenerator<{ line: number; text: string }> {
+  const rl = createInterface({ input: await openText(file, counter, info), crlfDelay: Infinity });
   let n = 0;
   for await (const text of rl) {
     n++;

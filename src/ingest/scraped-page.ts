@@ -24,6 +24,7 @@ import { dateFields, foldForDates } from './dates.ts';
 import { readText, type ByteCounter } from './open-input.ts';
 import { tagList } from './record.ts';
 import type { ReadEvent, ReadOptions } from './types.ts';
+import { encodingWarning, type EncodingInfo } from './decode.ts';
 
 interface Line {
   n: number;
@@ -185,7 +186,9 @@ export function splitPages(text: string): Line[][] {
 }
 
 export async function* readScrapedPages(file: string, _opts: ReadOptions, counter?: ByteCounter): AsyncGenerator<ReadEvent> {
-  const text = await readText(file, counter);
+  const info: EncodingInfo = {};
+  const text = await readText(file, counter, info);
+  if (info.guessed) yield encodingWarning(file, info);
   for (const page of splitPages(text)) {
     for (const b of parsePage(page)) {
       if (b.article) yield { kind: 'article', article: b.article, file, line: b.line };
