@@ -29,6 +29,9 @@ export interface NearDuplicateOptions {
   containment?: number;
   /** …provided their Jaccard similarity is at least this (a short story inside a long roundup is not a copy). */
   containmentFloor?: number;
+  /** When both dates are known, copies are at most this many days apart (wire copies run within
+   *  days; a templated series — weather reports, congratulation cables — spans weeks). */
+  maxDaysApart?: number;
 }
 
 export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = {
@@ -36,6 +39,7 @@ export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = {
   leaderSimilarity: 0.45,
   containment: 0.8,
   containmentFloor: 0.25,
+  maxDaysApart: 7,
 };
 /** Containment is only trusted when the shorter body has at least this many shingles. */
 export const MIN_CONTAINED_SHINGLES = 30;
@@ -49,6 +53,8 @@ export class NearDuplicateIndex {
   private sigs = new Uint16Array(1024 * SIGNATURE_SIZE);
   /** Shingle count per slot (for the containment estimate); 0 when unknown. */
   private sizes = new Uint32Array(1024);
+  /** Publication day per slot (days since 1970-01-01, plus 1); 0 when unknown. */
+  private days = new Uint16Array(1024);
   private next = new Int32Array(1024 * BANDS).fill(-1);
   /** Slot has a signature in the band table (false for dead slots and too-short bodies). */
   private banded = new Uint8Array(1024);
@@ -66,26 +72,30 @@ export class NearDuplicateIndex {
     return this.slotOf.size;
   }
 
-  /** Adds (or replaces) a document's body. `text` should be the body only, not title/byline. */
-  add(id: string, text: string): void {
-    this.addShingles(id, shingleHashes(text));
+  /**
+   * Adds (or replaces) a document's body. `text` should be the body only, not title/byline.
+   * `date` (YYYY-MM-DD, optional) keeps copies within `maxDaysApart` days of each other.
+   */
+  add(id: string, text: string, date?: string): void {
+    this.addShingles(id, shingleHashes(text), date);
   }
 
   /** As add, for a caller that already has `analyze(body)` (saves a second analysis pass). */
-  addTokens(id: string, bodyTokens: readonly { exact: string }[]): void {
-    this.addShingles(id, shingleHashesOf(bodyTokens));
+  addTokens(id: string, bodyTokens: readonly { exact: string }[], date?: string): void {
+    this.addShingles(id, shingleHashesOf(bodyTokens), date);
   }
 
-  private addShingles(id: string, shingles: Uint32Array): void {
+  private addShingles(id: string, shingles: Uint32Array, date: string | undefined): void {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.newSlot(id);
+    this.days[slot] = dayNumber(date);
     if (shingles.length < MIN_SHINGLES) return;
     signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
     this.sizes[slot] = shingles.length;
     const { similarity, leaderSimilarity } = this.options;
     const close = this.candidates(slot)
       .map((o) => ({ o, s: this.similarity(slot, o) }))
-      .filter((c) => this.isCopy(slot, c.o, c.s, similarity))
+      .filter((c) => this.isCopy(slot, c.o, c.s, similarity) && this.closeInTime(slot, c.o))
       .sort((a, b) => b.s - a.s || a.o - b.o);
     for (const { o } of close) {
       const leader = this.edges.has(o) ? this.component(o)[0]! : o;
@@ -146,7 +156,7 @@ export class NearDuplicateIndex {
 
   /** Approximate bytes held by the typed arrays (the bulk of the memory). */
   get bytes(): number {
-    return this.sigs.byteLength + this.sizes.byteLength + this.next.byteLength + this.banded.byteLength + this.stamp.byteLength + this.table.bytes;
+    return this.sigs.byteLength + this.sizes.byteLength + this.days.byteLength + this.next.byteLength + this.banded.byteLength + this.stamp.byteLength + this.table.bytes;
   }
 
   toJSON(): unknown {
@@ -163,6 +173,7 @@ export class NearDuplicateIndex {
       short: [...this.ids.keys()].filter((s) => !this.banded[s]),
       signatures: Buffer.from(this.sigs.buffer, this.sigs.byteOffset, n * SIGNATURE_SIZE * 2).toString('base64'),
       sizes: Buffer.from(this.sizes.buffer, this.sizes.byteOffset, n * 4).toString('base64'),
+      days: Buffer.from(this.days.buffer, this.days.byteOffset, n * 2).toString('base64'),
       edges,
     };
   }
@@ -187,6 +198,8 @@ export class NearDuplicateIndex {
       leaderSimilarity: num(o.leaderSimilarity) ?? DEFAULT_OPTIONS.leaderSimilarity,
       containment: num(o.containment) ?? DEFAULT_OPTIONS.containment,
       containmentFloor: num(o.containmentFloor) ?? DEFAULT_OPTIONS.containmentFloor,
+      maxDaysApart:
+        typeof o.maxDaysApart === 'number' && o.maxDaysApart >= 0 ? o.maxDaysApart : DEFAULT_OPTIONS.maxDaysApart,
     });
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
@@ -196,6 +209,12 @@ export class NearDuplicateIndex {
       const rawSizes = Buffer.from(d.sizes, 'base64');
       if (rawSizes.length !== n * 4) throw bad('size bytes do not match the id count');
       idx.sizes.set(new Uint32Array(rawSizes.buffer.slice(rawSizes.byteOffset, rawSizes.byteOffset + rawSizes.length)));
+      if (d.days !== undefined) {
+        if (typeof d.days !== 'string') throw bad('days must be base64');
+        const rawDays = Buffer.from(d.days, 'base64');
+        if (rawDays.length !== n * 2) throw bad('day bytes do not match the id count');
+        idx.days.set(new Uint16Array(rawDays.buffer.slice(rawDays.byteOffset, rawDays.byteOffset + rawDays.length)));
+      }
     }
     const short = new Set<number>();
     for (const s of d.short) {
@@ -242,6 +261,7 @@ export class NearDuplicateIndex {
     };
     this.sigs = grow(this.sigs, SIGNATURE_SIZE);
     this.sizes = grow(this.sizes, 1);
+    this.days = grow(this.days, 1);
     this.next = grow(this.next, BANDS, -1);
     this.banded = grow(this.banded, 1);
     this.stamp = grow(this.stamp, 1);
@@ -301,6 +321,12 @@ export class NearDuplicateIndex {
       }
     }
     return out;
+  }
+
+  private closeInTime(a: number, b: number): boolean {
+    const da = this.days[a]!;
+    const db = this.days[b]!;
+    return da === 0 || db === 0 || Math.abs(da - db) <= this.options.maxDaysApart;
   }
 
   /** Jaccard `j` reaches `threshold`, or the shorter body is mostly inside the longer one. */
@@ -363,6 +389,7 @@ export class NearDuplicateIndex {
     const n = ids.length;
     const sigs = new Uint16Array(Math.max(1024, n) * SIGNATURE_SIZE);
     const sizes = new Uint32Array(Math.max(1024, n));
+    const days = new Uint16Array(Math.max(1024, n));
     const banded = new Uint8Array(Math.max(1024, n));
     for (let s = 0; s < this.ids.length; s++) {
       const t = map[s]!;
@@ -370,6 +397,7 @@ export class NearDuplicateIndex {
       sigs.set(this.sigs.subarray(s * SIGNATURE_SIZE, (s + 1) * SIGNATURE_SIZE), t * SIGNATURE_SIZE);
       banded[t] = this.banded[s]!;
       sizes[t] = this.sizes[s]!;
+      days[t] = this.days[s]!;
     }
     const edges = new Map<number, number[]>();
     for (const [a, list] of this.edges) edges.set(map[a]!, list.map((b) => map[b]!));
@@ -377,6 +405,7 @@ export class NearDuplicateIndex {
     this.slotOf = new Map(ids.map((id, i) => [id, i]));
     this.sigs = sigs;
     this.sizes = sizes;
+    this.days = days;
     this.banded = new Uint8Array(banded.length);
     this.next = new Int32Array(banded.length * BANDS).fill(-1);
     this.stamp = new Uint32Array(banded.length);
@@ -385,4 +414,14 @@ export class NearDuplicateIndex {
     this.dead = 0;
     for (let s = 0; s < n; s++) if (banded[s]) this.insertBands(s);
   }
+}
+
+/** Days since 1970-01-01 plus 1 for a valid YYYY-MM-DD between 1970 and 2149; 0 otherwise. */
+function dayNumber(date: string | undefined): number {
+  if (!date) return 0;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return 0;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = Math.floor(t / 86_400_000) + 1;
+  return Number.isFinite(d) && d > 0 && d < 0xffff ? d : 0;
 }

@@ -51,6 +51,20 @@ describe('NearDuplicateIndex', () => {
     expect(idx2.groupOf('story')).toEqual([]);
   });
 
+  it('with dates, copies are at most maxDaysApart (7) days apart; unknown dates are not limited', () => {
+    const idx = new NearDuplicateIndex();
+    idx.add('mon', STORY, '2015-08-03');
+    idx.add('sun', 'واس - ' + STORY, '2015-08-09');
+    idx.add('later', 'الرياض - ' + STORY, '2015-08-20');
+    expect(idx.groupOf('mon')).toEqual(['sun']);
+    expect(idx.groupOf('later')).toEqual([]);
+    const back = NearDuplicateIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
+    back.add('later2', 'مكة - ' + STORY, '2015-08-21');
+    expect(back.groupOf('later2')).toEqual(['later']);
+    back.add('undated', 'جدة - ' + STORY, 'أمس');
+    expect(back.groupOf('undated').sort()).toEqual(['later', 'later2', 'mon', 'sun']);
+  });
+
   it('does not group very short bodies (a lone name is not a story)', () => {
     const idx = new NearDuplicateIndex();
     idx.add('a', 'سالم الجهني');
