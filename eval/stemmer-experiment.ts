@@ -68,7 +68,8 @@ function termPlusExact(): Variant {
 
 /** The source lists before curation, and the curated list without number words. */
 const UNCURATED = new Set([...STOPWORDS, ...Object.values(CURATED_OUT).flat()]);
-const NO_NUMBERS = new Set([...STOPWORDS].filter((w) => !NUMBER_WORDS.includes(w)));
+const NUMBERS = new Set(NUMBER_WORDS.map((w) => normalize(w)));
+const NO_NUMBERS = new Set([...STOPWORDS].filter((w) => !NUMBERS.has(w)));
 
 const NO_EXTRAS = { proclitics: false, enclitics: false, guards: false };
 
@@ -81,7 +82,7 @@ export const VARIANTS: readonly (() => Variant)[] = [
   () => ours('+ proclitics + enclitics + guards (default)', {}),
   () => ours('default, stemmed after ة→ه fold', { stemUnfoldedTa: false }),
   () => ours('default, ؤ/ئ kept', { normalize: { hamzaSeats: 'keep' } }),
-  () => ours('default, ؤ/ئ → ء', { normalize: { hamzaSeats: 'hamza' } }),
+  () => ours('default, ؤ/ئ → و/ي', { normalize: { hamzaSeats: 'letters' } }),
   () => ours('default, ة fold off', { normalize: { foldTaMarbuta: false } }),
   () => ours('default, stopwords kept', {}, true),
   () => ours('default, uncurated stopword list', { stopwords: UNCURATED }),

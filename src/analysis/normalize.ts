@@ -9,7 +9,7 @@
  *  - ya forms ى U+0649, ی U+06CC, ې U+06D0 → ي U+064A
  *  - Persian kaf ک U+06A9 → ك U+0643
  *  - ta marbuta and ha forms ة U+0629, ۀ U+06C0, ہ U+06C1, ە U+06D5 → ه U+0647   (option `foldTaMarbuta`)
- *  - hamza on seats ؤ U+0624 → و, ئ U+0626 → ي, or both → ء U+0621           (option `hamzaSeats`)
+ *  - hamza on seats ؤ U+0624, ئ U+0626 → ء U+0621 (or → و, ي; or kept)       (option `hamzaSeats`)
  *  - digits ٠–٩ U+0660–U+0669 and ۰–۹ U+06F0–U+06F9 → 0–9
  *  - Latin → lowercase (after NFKC, so full-width letters fold too)
  * Pure and idempotent: normalize(normalize(s)) === normalize(s).
@@ -25,7 +25,8 @@ export interface NormalizeOptions {
   foldAlefMadda?: boolean;
   /**
    * Hamza on a seat: 'letters' folds ؤ → و and ئ → ي (Snowball, ICU: مسؤول ≡ مسوول);
-   * 'hamza' folds both to ء (مسؤول ≡ مسئول); 'keep' leaves them (Lucene). Default 'letters'.
+   * 'hamza' folds both to ء (مسؤول ≡ مسئول, اسماؤه ≡ اسماء); 'keep' leaves them (Lucene).
+   * Default 'hamza' (best or tied on every figure with the 71k distractors, docs/design/analysis.md).
    */
   hamzaSeats?: 'letters' | 'hamza' | 'keep';
 }
@@ -85,7 +86,7 @@ function tableFor(opts: NormalizeOptions): Int32Array {
   const full = {
     foldTaMarbuta: opts.foldTaMarbuta ?? true,
     foldAlefMadda: opts.foldAlefMadda ?? true,
-    hamzaSeats: opts.hamzaSeats ?? 'letters',
+    hamzaSeats: opts.hamzaSeats ?? 'hamza',
   };
   const key = `${+full.foldTaMarbuta}${+full.foldAlefMadda}${full.hamzaSeats}`;
   let t = tableCache.get(key);

@@ -104,12 +104,18 @@ function stripSuffixes(w: string, guards: boolean): string {
   return w;
 }
 
-/** Protected words in both spellings of a final ta marbuta (the stemmer may see ة or ه). */
-const PROTECTED_STEMS: ReadonlySet<string> = new Set(
-  PROTECTED_WORDS.flatMap((w) => (w.endsWith('ه') ? [w, w.slice(0, -1) + TA_MARBUTA] : [w])),
-);
+/**
+ * Every spelling the stemmer may see for a list entry: hamza seats as written, folded to letters or
+ * to ء (normalize's `hamzaSeats`), and a final ه also as ة (the analyzer stems the ة-unfolded form).
+ */
+function spellings(w: string): string[] {
+  const seats = [w, w.replace(/ؤ/g, 'و').replace(/ئ/g, 'ي'), w.replace(/[ؤئ]/g, 'ء')];
+  return [...new Set(seats.flatMap((v) => (v.endsWith('ه') ? [v, v.slice(0, -1) + TA_MARBUTA] : [v])))];
+}
+
+const PROTECTED_STEMS: ReadonlySet<string> = new Set(PROTECTED_WORDS.flatMap(spellings));
 /** و-initial words after suffix stripping (وزاره → وزار), so inflected forms match too. */
-const WAW_INITIAL: ReadonlySet<string> = new Set(WAW_INITIAL_WORDS.map((w) => stripSuffixes(w, false)));
+const WAW_INITIAL: ReadonlySet<string> = new Set(WAW_INITIAL_WORDS.flatMap(spellings).map((w) => stripSuffixes(w, false)));
 
 /** Stems one normalized Arabic word. Words of ≤ 2 letters and protected words are returned as is. */
 export function lightStem(word: string, opts: StemOptions = {}): string {

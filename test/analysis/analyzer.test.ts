@@ -14,7 +14,8 @@ const SAME_TERM: readonly [a: string, b: string][] = [
   ['٢٠٠', '200'], // digits
   ['والحكومة', 'الحكومة'], // conjunction و + article
   ['بالحكومة', 'الحكومة'], // preposition ب + article
-  ['مسؤول', 'مسوول'], // hamza seat dropped
+  ['مسؤول', 'مسئول'], // hamza on the wrong seat
+  ['اسماؤه', 'أسماء'], // hamza seat before a pronoun
   ['ﻻعب', 'لاعب'], // lam-alef ligature
   ['كـــتاب', 'كتاب'], // tatweel
   ['حكومتها', 'الحكومة'], // ta marbuta written ت before a pronoun

@@ -29,7 +29,7 @@ describe('properties', () => {
   });
 
   it('normalize is idempotent with every option combination', () => {
-    const opts = fc.record({ foldTaMarbuta: fc.boolean(), hamzaSeats: fc.constantFrom('letters' as const, 'hamza' as const, 'keep' as const) });
+    const opts = fc.record({ foldTaMarbuta: fc.boolean(), foldAlefMadda: fc.boolean(), hamzaSeats: fc.constantFrom('letters' as const, 'hamza' as const, 'keep' as const) });
     fc.assert(
       fc.property(anyString, opts, (s, o) => {
         const once = normalize(s, o);

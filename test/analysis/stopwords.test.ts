@@ -29,7 +29,7 @@ describe('stopword list', () => {
 
   it.each([
     ['function words', ['في', 'من', 'على', 'الى', 'عن', 'هذا', 'التي', 'الذي', 'ان', 'قد', 'و']],
-    ['number words (kept by measurement)', NUMBER_WORDS.filter((w) => STOPWORDS.has(w)).slice(0, 5)],
+    ['number words (kept by measurement)', NUMBER_WORDS.filter((w) => STOPWORDS.has(normalize(w)))],
   ] as const)('stopwords: %s', (_category, words) => {
     expect(words.length).toBeGreaterThan(0);
     for (const w of words) expect(isStopword(normalize(w)), w).toBe(true);
