@@ -134,7 +134,10 @@ export function parseDate(text: string): string | undefined {
   return fromNumbers(s) ?? fromMonthNames(s);
 }
 
-/** The Article date fields for a raw value: `{date}` when parseable, else `{dateText}`. */
+/**
+ * The Article date fields for a raw value: `{date}` when parseable, else `{dateText}`; `{}` for
+ * values that are not text, a number or a Date.
+ */
 export function dateFields(raw: unknown): { date?: string; dateText?: string } {
   if (raw === undefined || raw === null) return {};
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? {} : { date: raw.toISOString().slice(0, 10) };
@@ -143,6 +146,9 @@ export function dateFields(raw: unknown): { date?: string; dateText?: string } {
     const ms = raw >= 1e9 && raw < 1e10 ? raw * 1000 : raw >= 1e12 && raw < 1e13 ? raw : NaN;
     if (!Number.isNaN(ms)) return { date: new Date(ms).toISOString().slice(0, 10) };
   }
+  // Only text is a printed date; objects, arrays and booleans are not (and may not even have a
+  // string form, e.g. {"toString": null}).
+  if (typeof raw !== 'string' && typeof raw !== 'number') return {};
   const text = String(raw).trim();
   if (!text) return {};
   const date = parseDate(text);

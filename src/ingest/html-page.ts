@@ -122,8 +122,14 @@ export interface HtmlResult {
   problems: { severity: 'skip' | 'warning'; reason: string; detail?: string }[];
 }
 
+/** linkedom gives no <html> element for input without tags ('', plain text, a comment): wrap it. */
+function parseDocument(html: string): Doc {
+  const { document } = parseHTML(html);
+  return document.documentElement ? document : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
 export function parseHtmlArticle(html: string): HtmlResult {
-  const { document: doc } = parseHTML(html);
+  const doc = parseDocument(html);
   const problems: HtmlResult['problems'] = [];
   const { ld, broken } = jsonLdArticle(doc);
   if (broken) problems.push({ severity: 'warning', reason: 'invalid JSON-LD', detail: `${broken} ld+json script(s) could not be parsed and were ignored` });

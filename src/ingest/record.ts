@@ -41,7 +41,8 @@ export function recordToArticle(raw: unknown, map: Record<string, string> = {}):
     const key = Object.hasOwn(map, key0) ? map[key0]! : key0; // own keys only: "constructor" is a field name, not Object.prototype.constructor
     const field = articleFieldFor(key);
     if (field && fields[field] === undefined) fields[field] = value;
-    else if (value !== undefined && value !== null && value !== '') extra[key] = value;
+    // defineProperty: a "__proto__" key stays an own field instead of replacing extra's prototype.
+    else if (value !== undefined && value !== null && value !== '') Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const body = text(fields.body);
   if (!body) return { ok: false, reason: 'missing body', detail: 'the record has no non-empty "body" (use --map yourField=body)' };
@@ -50,6 +51,11 @@ export function recordToArticle(raw: unknown, map: Record<string, string> = {}):
   const warnings: { reason: string; detail?: string }[] = [];
   const dates = dateFields(fields.date);
   if (dates.dateText) warnings.push({ reason: 'unparseable date', detail: `kept as dateText: "${dates.dateText}"` });
+  else if (!dates.date && fields.date !== undefined && fields.date !== null && fields.date !== '') {
+    // Not text (an object, a list…): kept as it came, in extra.
+    extra.date = fields.date;
+    warnings.push({ reason: 'unparseable date', detail: 'the date is not text; kept in extra.date' });
+  }
   const article: Article = {
     id: text(fields.id) ?? deriveId({ url, title, body }),
     title,

@@ -87,4 +87,8 @@ describe('dateFields', () => {
   ])('JSON number %s → %o', (n, want) => {
     expect(dateFields(n)).toEqual(want);
   });
+
+  it.each([['{"toString":null}'], ['{"toString":1,"valueOf":2}'], ['{"a":[1,2]}'], ['[1,2]'], ['true']])('non-text JSON value %s → {}', (json) => {
+    expect(dateFields(JSON.parse(json))).toEqual({});
+  });
 });

@@ -37,6 +37,16 @@ describe('parseHtmlArticle', () => {
     expect(r.article!.body).not.toBe('');
   });
 
+  it.each(['', '   ', '<!-- only a comment -->'])('%j (no <html> element) → a skip problem', (html) => {
+    const r = parseHtmlArticle(html);
+    expect(r.article).toBeUndefined();
+    expect(r.problems).toEqual([expect.objectContaining({ severity: 'skip', reason: 'missing body' })]);
+  });
+
+  it('plain text without tags becomes the body', () => {
+    expect(parseHtmlArticle('نص بلا وسوم').article).toMatchObject({ title: '', body: 'نص بلا وسوم' });
+  });
+
   it('never puts script, style, nav or footer text into the body', () => {
     const html = page('<style>.x{}</style>', `<nav>القائمة</nav><article>${BODY}<script>var s="سر"</script></article><footer>حقوق</footer>`);
     expect(parseHtmlArticle(html).article!.body).toBe('الفقرة الأولى من الخبر.\nالفقرة الثانية من الخبر.');

@@ -146,6 +146,18 @@ describe('JSON lines and JSON arrays', () => {
     expect(articles[3]!.article.extra).toEqual({ writer_email: 'x@example.org' });
   });
 
+  it('keeps a date that is not text in extra.date, with a warning, and Object.prototype names as extras', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fahras-odd-'));
+    const f = path.join(dir, 'odd.jsonl');
+    await writeFile(f, '{"id":"o1","title":"ت","body":"نص","date":{"toString":null},"constructor":{"a":1},"__proto__":{"b":2}}\n');
+    const { articles, problems } = await read(f, 'jsonl');
+    const extra = articles[0]!.article.extra!;
+    expect(Object.keys(extra).sort()).toEqual(['__proto__', 'constructor', 'date']);
+    expect(Object.getPrototypeOf(extra)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(extra))).toEqual(JSON.parse('{"constructor":{"a":1},"__proto__":{"b":2},"date":{"toString":null}}'));
+    expect(problems.map((p) => p.reason)).toEqual(['unparseable date']);
+  });
+
   it('renames fields with --map before the aliases apply', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'fahras-map-'));
     const f = path.join(dir, 'x.jsonl');

@@ -20,7 +20,7 @@ export async function readQueries(file: string): Promise<{ id: string; text: str
         throw new UsageError(`${file}:${line}: invalid JSON (${(e as Error).message})`, 'each line must be {"id": "...", "text": "..."}');
       }
       const q = r.text ?? r.query ?? r.q;
-      if (r.id === undefined || typeof q !== 'string') {
+      if ((typeof r.id !== 'string' && typeof r.id !== 'number') || typeof q !== 'string') {
         throw new UsageError(`${file}:${line}: a query needs "id" and "text"`, 'each line must be {"id": "...", "text": "..."}');
       }
       out.push({ id: String(r.id), text: q });
