@@ -6,5 +6,5 @@
 import { afterAll } from 'vitest';
 import { casesRun, registerFuzzTests } from '../helpers/fuzz-suite.ts';
 
-registerFuzzTests({ cheap: 2_000, scraped: 1_000, html: 500, search: 1_000, jsonlFiles: 50 }, 60_000);
+registerFuzzTests({ cheap: 2_000, scraped: 500, html: 300, search: 500, jsonlFiles: 30 }, 60_000);
 afterAll(() => console.log(`fuzz (bounded) cases: ${JSON.stringify(casesRun)}`));

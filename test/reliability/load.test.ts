@@ -11,7 +11,7 @@ afterEach(killAllChildren);
 
 describe('load (bounded)', () => {
   it('16 connections × 5 s of mixed searches with concurrent writes: 0 errors, 0 timeouts, memory steady', async () => {
-    const r = await runLoad({ connections: 16, seconds: 5, seeded: 2_000, writeEveryMs: 20 });
+    const r = await runLoad({ connections: 16, seconds: 5, seeded: 1_000, writeEveryMs: 20 });
     console.log(`load (bounded): ${JSON.stringify(r)}`);
     expect(r.requests).toBeGreaterThan(0);
     expect({ errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, writeFailures: r.writeFailures }).toEqual({ errors: 0, timeouts: 0, non2xx: 0, writeFailures: [] });
