@@ -179,11 +179,12 @@ export class SearchEngine implements Engine {
     const sort = req.sort ?? (browse ? 'newest' : 'relevance');
 
     let relaxed = false;
-    let hits = this.evaluate(parsed, false);
+    const question = isQuestion(parsed.text);
+    let hits = this.evaluate(parsed, false, question);
     const matchedAny = hits.docs.some((d) => filter.accepts(d));
     if (!matchedAny && !browse && hasShould(parsed)) {
       this.pool.release(hits);
-      hits = this.evaluate(parsed, true);
+      hits = this.evaluate(parsed, true, question);
       relaxed = hits.docs.length > 0;
     }
     const matched = filter.none ? hits.docs : hits.docs.filter((d) => filter.accepts(d));
@@ -193,7 +194,7 @@ export class SearchEngine implements Engine {
     const byNewest = (a: number, b: number) => date[b]! - date[a]! || score[b]! - score[a]! || b - a;
     const byOldest = (a: number, b: number) => dateAsc(date[a]!, date[b]!) || score[b]! - score[a]! || a - b;
     const cmp = sort === 'newest' ? byNewest : sort === 'oldest' ? byOldest : byRelevance;
-    if (sort === 'relevance' && !browse) applyProximity(this.ix, hits, matched, byRelevance, parsed);
+    if (sort === 'relevance' && !browse) applyProximity(this.ix, hits, matched, byRelevance, parsed, question);
     const results = req.collapse !== false ? this.collapse(matched, cmp) : matched;
     const facets = req.facets?.length ? countFacets(this.docs, results, req.facets) : {};
     const top = topK(results, k, cmp);
@@ -201,8 +202,8 @@ export class SearchEngine implements Engine {
   }
 
   /** Evaluates the parsed query (a browse matches every live doc). */
-  private evaluate(parsed: ParsedQuery, relaxed: boolean): Hits {
-    const ev = new Evaluator(this.ix, { relaxed, question: isQuestion(parsed.text) });
+  private evaluate(parsed: ParsedQuery, relaxed: boolean, question: boolean): Hits {
+    const ev = new Evaluator(this.ix, { relaxed, question });
     const h = parsed.root.clauses.length === 0 ? ev.all() : ev.node(parsed.root, true);
     return h ?? { docs: [], score: this.pool.take() };
   }

@@ -14,6 +14,52 @@ import { topK } from './top-k.ts';
 const MAX_WORDS = 8;
 const WINDOW = 6;
 
+/** Stems of the positive words and phrases in query order, stopwords included (for title bigrams). */
+export function positiveTermSequence(parsed: ParsedQuery): string[] {
+  const out: string[] = [];
+  const visit = (n: QueryNode) => {
+    if (n.kind === 'group') {
+      for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
+    } else if (n.kind === 'or') n.children.forEach(visit);
+    else if (n.kind === 'word' || n.kind === 'phrase') for (const t of analyze(n.text)) out.push(t.term);
+  };
+  visit(parsed.root);
+  return out;
+}
+
+/**
+ * Title bigram bonus for the top docs: each pair of consecutive query words (as stems) that is
+ * also consecutive in the title adds titleBigram · mean idf of the pair (stem df).
+ */
+export function applyTitleBigrams(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
+  const w = ix.params.titleBigram;
+  if (w <= 0) return;
+  const seq = positiveTermSequence(parsed);
+  if (seq.length < 2) return;
+  const N = Math.max(1, ix.docs.live);
+  const idf = (t: string) => {
+    const id = ix.stems.idOf(t);
+    const df = id >= 0 ? ix.stems.df.data[id]! : 0;
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  };
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
+  for (const d of top) {
+    const title = analyze(ix.docs.articles[d]!.title);
+    let bonus = 0;
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < title.length; i++) {
+      const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
+      const v = pairs.get(k);
+      if (v !== undefined && !seen.has(k)) {
+        seen.add(k);
+        bonus += v;
+      }
+    }
+    hits.score[d] += w * bonus;
+  }
+}
+
 /** Exact forms of the positive, non-stopword words of a query, each once, in query order. */
 export function positiveExacts(parsed: ParsedQuery): string[] {
   const out: string[] = [];
@@ -48,16 +94,19 @@ function minDistance(a: readonly number[], b: readonly number[]): number {
   return best;
 }
 
-export function applyProximity(ix: IndexView, hits: Hits, matched: readonly number[], cmp: (a: number, b: number) => number, parsed: ParsedQuery): void {
+export function applyProximity(ix: IndexView, hits: Hits, matched: readonly number[], cmp: (a: number, b: number) => number, parsed: ParsedQuery, question: boolean): void {
   const p = ix.params;
-  if (p.proximity <= 0 || matched.length < 2) return;
+  if (matched.length < 2) return;
+  const top = topK(matched as number[], p.proximityDepth, cmp);
+  // A question is not a headline lookup: its words rarely run as in the title.
+  if (!question) applyTitleBigrams(ix, hits, top, parsed);
+  if (p.proximity <= 0) return;
   const ex = ix.exacts;
   const words = positiveExacts(parsed)
     .map((w) => ex.idOf(w))
     .filter((id) => id >= 0 && ex.df.data[id]! > 0)
     .slice(0, MAX_WORDS);
   if (words.length < 2) return;
-  const top = topK(matched as number[], p.proximityDepth, cmp);
   const slot = new Map<number, number>();
   top.forEach((d, i) => slot.set(d, i));
   const refs: Int32Array[] = words.map(() => new Int32Array(top.length).fill(-1));

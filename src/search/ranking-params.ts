@@ -21,6 +21,11 @@ export interface RankingParams {
   proximity: number;
   /** Docs re-scored for proximity. */
   proximityDepth: number;
+  /**
+   * Bonus per pair of consecutive query words (stopwords included, compared as stems) found
+   * consecutive in the title, times the pair's mean idf: headline lookups type a run of the title.
+   */
+  titleBigram: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -33,6 +38,7 @@ export const DEFAULT_RANKING: RankingParams = {
   questionMsm: 0.2,
   proximity: 0.25,
   proximityDepth: 100,
+  titleBigram: 1,
 };
 
 /** Body tokens counted as the article's lead (the first sentences carry the story). */
