@@ -120,6 +120,16 @@ async function startChild(indexDir: string, cache: boolean, logFile: string): Pr
   }
 }
 
+/** CPU time (user + system) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function fire(url: string, paths: string[], seconds: number): Promise<autocannon.Result> {
   let i = 0;
   return autocannon({
@@ -145,13 +155,19 @@ async function measure(indexDir: string, paths: string[], cache: boolean): Promi
       console.log(`  cache filled with ${fmt(paths.length)} searches in ${fmt((performance.now() - t0) / 1000, 1)} s`);
     }
     await fire(url, paths, 3); // warm-up: JIT, analyzer cache
+    const cpu0 = cpuMs(child.pid!);
     const r = await fire(url, paths, SECONDS);
+    const cpuPerRequest = (cpuMs(child.pid!) - cpu0) / Math.max(1, r.requests.total);
     const stats = (await (await fetch(`${url}/api/stats`)).json()) as { cache?: { hits: number; misses: number } };
     const hitRate = stats.cache ? (100 * stats.cache.hits) / Math.max(1, stats.cache.hits + stats.cache.misses) : 0;
     console.log(
       `${cache ? 'cache on ' : 'cache off'}: ${fmt(r.requests.average)} requests/s, latency p50 ${fmt(r.latency.p50, 1)} ms, ` +
         `p99 ${fmt(r.latency.p99, 1)} ms, max ${fmt(r.latency.max)} ms; ${fmt(r.requests.total)} requests, ` +
         `${r.non2xx} non-2xx, ${r.errors} errors${cache ? `; cache hit rate ${fmt(hitRate, 1)}% (incl. filling)` : ''}`,
+    );
+    console.log(
+      `           server CPU ${fmt(cpuPerRequest, 2)} ms per request (user+system) → at most ${fmt(1000 / cpuPerRequest)} requests/s ` +
+        `on one whole core; machine load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores during the run`,
     );
   } finally {
     child.kill('SIGTERM');
