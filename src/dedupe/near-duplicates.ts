@@ -4,8 +4,11 @@
  * `similarity`, or when the shorter is mostly contained in the longer (a paper that ran a cut
  * version of the wire story): containment estimated from Jaccard and the two shingle counts,
  * |A∩B| = J·(|A|+|B|)/(1+J). Groups are the connected components of that "is a copy of" graph, so `remove` can
- * split a group exactly (no union-find, which cannot delete). Memory per document: the 16-bit
- * signature (128 B) + band links (64 B) + bucket cells; edges are stored only for copies.
+ * split a group exactly (no union-find, which cannot delete). Two guards keep templated series
+ * (relief flight n and n+1, congratulation cables to different countries) from chaining into one
+ * group: a new copy must also be close to the group's oldest member and be a copy of most of it.
+ * Memory per document: the 16-bit signature (128 B) + band links (84 B) + bucket cells + shingle
+ * count and day (6 B); edges are stored only for copies.
  * Bodies with fewer than MIN_SHINGLES shingles are not compared (too short to tell copies apart).
  */
 import { ValidationError } from '../errors.ts';
@@ -32,6 +35,9 @@ export interface NearDuplicateOptions {
   /** When both dates are known, copies are at most this many days apart (wire copies run within
    *  days; a templated series — weather reports, congratulation cables — spans weeks). */
   maxDaysApart?: number;
+  /** A new copy joins an existing group only if its mean "copy score" over the group's members
+   *  (1 for a member it is a copy of, else their Jaccard similarity) reaches this. */
+  groupCohesion?: number;
 }
 
 export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = {
@@ -40,6 +46,7 @@ export const DEFAULT_OPTIONS: Required<NearDuplicateOptions> = {
   containment: 0.8,
   containmentFloor: 0.25,
   maxDaysApart: 7,
+  groupCohesion: 0.8,
 };
 /** Containment is only trusted when the shorter body has at least this many shingles. */
 export const MIN_CONTAINED_SHINGLES = 30;
@@ -98,8 +105,15 @@ export class NearDuplicateIndex {
       .filter((c) => this.isCopy(slot, c.o, c.s, similarity) && this.closeInTime(slot, c.o))
       .sort((a, b) => b.s - a.s || a.o - b.o);
     for (const { o } of close) {
-      const leader = this.edges.has(o) ? this.component(o)[0]! : o;
-      if (leader === o || this.isCopy(slot, leader, this.similarity(slot, leader), leaderSimilarity)) this.link(slot, o);
+      if (!this.edges.has(o)) {
+        this.link(slot, o);
+        continue;
+      }
+      const group = this.component(o);
+      const leader = group[0]!;
+      if (!this.isCopy(slot, leader, this.similarity(slot, leader), leaderSimilarity)) continue;
+      if (this.options.groupCohesion > 0 && this.cohesion(slot, group) < this.options.groupCohesion) continue;
+      this.link(slot, o);
     }
     this.insertBands(slot);
   }
@@ -200,6 +214,7 @@ export class NearDuplicateIndex {
       containmentFloor: num(o.containmentFloor) ?? DEFAULT_OPTIONS.containmentFloor,
       maxDaysApart:
         typeof o.maxDaysApart === 'number' && o.maxDaysApart >= 0 ? o.maxDaysApart : DEFAULT_OPTIONS.maxDaysApart,
+      groupCohesion: num(o.groupCohesion) ?? DEFAULT_OPTIONS.groupCohesion,
     });
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
@@ -321,6 +336,17 @@ export class NearDuplicateIndex {
       }
     }
     return out;
+  }
+
+  /** Mean over `group` of 1 (slot is a copy of the member) or their Jaccard similarity. */
+  private cohesion(slot: number, group: readonly number[]): number {
+    let sum = 0;
+    for (const m of group) {
+      if (m === slot) continue;
+      const j = this.similarity(slot, m);
+      sum += this.isCopy(slot, m, j, this.options.similarity) ? 1 : j;
+    }
+    return sum / Math.max(1, group.length - (group.includes(slot) ? 1 : 0));
   }
 
   private closeInTime(a: number, b: number): boolean {

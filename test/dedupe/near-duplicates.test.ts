@@ -65,6 +65,22 @@ describe('NearDuplicateIndex', () => {
     expect(back.groupOf('undated').sort()).toEqual(['later', 'later2', 'mon', 'sun']);
   });
 
+  it('a templated series does not chain into one group (group cohesion)', () => {
+    // Synthetic words from Arabic letters; doc i = words [15i, 15i + 100): neighbours share 85
+    // words (J ≈ 0.7, copies), docs two apart share 70 (J ≈ 0.5, not copies).
+    const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const word = (k: number) => letters[k % 27]! + letters[Math.floor(k / 27) % 27]! + letters[Math.floor(k / 729) % 27]! + 'ا';
+    const doc = (i: number) => Array.from({ length: 100 }, (_, k) => word(i * 15 + k)).join(' ');
+    const chained = new NearDuplicateIndex({ groupCohesion: 0, leaderSimilarity: 0 });
+    const guarded = new NearDuplicateIndex({ leaderSimilarity: 0 });
+    for (let i = 0; i < 6; i++) {
+      chained.add(`d${i}`, doc(i));
+      guarded.add(`d${i}`, doc(i));
+    }
+    expect(chained.groups()).toEqual([['d0', 'd1', 'd2', 'd3', 'd4', 'd5']]);
+    expect(guarded.groups()).toEqual([['d0', 'd1'], ['d2', 'd3'], ['d4', 'd5']]);
+  });
+
   it('does not group very short bodies (a lone name is not a story)', () => {
     const idx = new NearDuplicateIndex();
     idx.add('a', 'سالم الجهني');
