@@ -11,18 +11,22 @@ export function summaryText(s: IngestSummary, seconds: number): string {
   const lines = [
     `Read ${s.read} articles from ${s.files} file${s.files === 1 ? '' : 's'} in ${seconds.toFixed(1)} s` +
       (s.read && seconds > 0 ? ` (${Math.round(s.read / seconds)}/s)` : ''),
-    `  added:      ${s.added}`,
-    `  updated:    ${s.updated}`,
-    `  unchanged:  ${s.unchanged}`,
-    `  duplicates: ${s.duplicates}  (same body as another article; not indexed again)`,
   ];
+  if (s.added + s.updated + s.unchanged + s.duplicates > 0 || s.read === 0) {
+    lines.push(
+      `  added:      ${s.added}`,
+      `  updated:    ${s.updated}`,
+      `  unchanged:  ${s.unchanged}`,
+      `  duplicates: ${s.duplicates}  (same body as another article; not indexed again)`,
+    );
+  }
   const skipped = Object.entries(s.skipped);
   const total = skipped.reduce((n, [, c]) => n + c, 0);
   lines.push(`  skipped:    ${total}`);
   for (const [reason, n] of skipped.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason}: ${n}`);
   const warned = Object.entries(s.warnings);
   if (warned.length) {
-    lines.push('  warnings (ingested anyway):');
+    lines.push('  warnings (article kept):');
     for (const [reason, n] of warned.sort((a, b) => b[1] - a[1])) lines.push(`    ${reason}: ${n}`);
   }
   if (s.ignoredFiles) lines.push(`  files ignored (unknown extension inside folders): ${s.ignoredFiles}`);

@@ -53,7 +53,8 @@ export const emptySummary = (): IngestSummary => ({
   files: 0, read: 0, added: 0, updated: 0, unchanged: 0, duplicates: 0, skipped: {}, warnings: {}, ignoredFiles: 0,
 });
 
-export async function ingestPaths(target: IngestTarget, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
+/** Reads `paths` into `target`; with `target` null (a dry run) the files are only read and checked. */
+export async function ingestPaths(target: IngestTarget | null, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const summary = emptySummary();
   const batchSize = opts.batchSize ?? 500;
   const problem = (p: ReadProblem) => {
@@ -73,6 +74,7 @@ export async function ingestPaths(target: IngestTarget, paths: string[], opts: I
   // One batch may be in the store (waiting for its fsync) while the next one is read.
   let inFlight: Promise<void> | undefined;
   const write = async (sent: typeof batch) => {
+    if (!target) return progress();
     let results;
     try {
       results = await target.put(sent.map((b) => b.article));

@@ -94,6 +94,14 @@ describe('fahras ingest', { timeout: SPAWN_TIMEOUT }, () => {
     expect(r.stderr).toContain('-:5: skipped: invalid CSV row');
   });
 
+  it('--dry-run reads and reports without creating an index', async () => {
+    const dir = path.join(work, 'dry');
+    const r = await fahras(['ingest', path.join(work, 'input'), '--index', dir, '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ dryRun: true, read: 16, added: 0, skipped: { 'invalid JSON': 1 } });
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('exits 1 with a plain message when nothing could be read', async () => {
     const r = await fahras(['ingest', path.join(work, 'no-such-file.jsonl'), '--index', path.join(work, 'other')]);
     expect(r.code).toBe(1);

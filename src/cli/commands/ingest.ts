@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { FORMATS, type Format } from '../../ingest/formats.ts';
 import { parseFieldMap } from '../../ingest/field-map.ts';
-import { ingestPaths } from '../../ingest/ingest.ts';
+import { ingestPaths, type IngestTarget } from '../../ingest/ingest.ts';
 import type { ReadProblem } from '../../ingest/types.ts';
 import { UsageError } from '../errors.ts';
 import { problemLine, summaryText } from '../format-summary.ts';
@@ -14,6 +14,7 @@ import { withStore } from '../store.ts';
 
 interface IngestOpts {
   index?: string;
+  dryRun?: boolean;
   format?: Format;
   map?: string;
   batch: number;
@@ -32,6 +33,7 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('--format <format>', 'read every file in this format, whatever its extension').choices([...FORMATS]))
     .option('--map <pairs>', 'rename fields before reading, e.g. headline=title,text=body')
     .option('--batch <n>', 'articles per write to the index', wholeNumber('--batch', 1, 100_000), 500)
+    .option('--dry-run', 'read and check the files, report problems, write nothing')
     .option('--json', 'print the summary as JSON on stdout')
     .option('--no-progress', 'no progress bar or progress lines')
     .option('--progress-every <seconds>', 'seconds between progress lines when not on a terminal', wholeNumber('--progress-every', 1, 3600), 5)
@@ -43,6 +45,7 @@ Examples:
   fahras ingest ./scraped-pages/ --index ./my-index
   fahras ingest export.csv --map headline=title,content=body
   fahras ingest dump.log --format jsonl
+  fahras ingest ./export/ --dry-run          # check the files first
   zcat export.jsonl.gz | fahras ingest -
 Exit code: 0 when at least one article was read, 1 when nothing could be read.`);
   addIndexOption(cmd).action(async (paths: string[], opts: IngestOpts) => {
@@ -62,7 +65,7 @@ Exit code: 0 when at least one article was read, 1 when nothing could be read.`)
 export async function ingestInto(
   dir: string,
   paths: string[],
-  opts: { map?: Record<string, string>; format?: Format; batch?: number; json?: boolean; progress?: boolean; progressEvery?: number; maxProblems?: number; problemsFile?: string },
+  opts: { map?: Record<string, string>; format?: Format; dryRun?: boolean; batch?: number; json?: boolean; progress?: boolean; progressEvery?: number; maxProblems?: number; problemsFile?: string },
 ) {
   const started = Date.now();
   const problemsOut = opts.problemsFile ? createWriteStream(opts.problemsFile) : undefined;
@@ -80,7 +83,7 @@ export async function ingestInto(
   const tty = !!process.stderr.isTTY;
   const reporter = opts.progress === false ? undefined : createProgress({ tty, everySeconds: opts.progressEvery ?? 5 });
   const progress = reporter && tty ? { clearLine: () => process.stderr.write('\r\x1b[K') } : undefined;
-  const summary = await withStore(dir, { create: true }, (store) =>
+  const run = (store: IngestTarget | null) =>
     ingestPaths(store, paths, {
       map: opts.map,
       format: opts.format,
@@ -92,12 +95,12 @@ export async function ingestInto(
           detail: `article ${d.id} has the same text as ${d.duplicateOf ?? 'another article'}`,
         }),
       onProgress: (p) => reporter?.update(p),
-    }),
-  ).finally(() => reporter?.stop());
+    });
+  const summary = await (opts.dryRun ? run(null) : withStore(dir, { create: true }, run)).finally(() => reporter?.stop());
   if (problemsOut) await new Promise((r) => problemsOut.end(r));
   if (unprinted) process.stderr.write(`… and ${unprinted} more problem lines (counted below; --problems-file FILE lists them all)\n`);
   const seconds = (Date.now() - started) / 1000;
-  if (opts.json) process.stdout.write(JSON.stringify({ index: dir, seconds, ...summary }) + '\n');
-  else process.stdout.write(summaryText(summary, seconds));
+  if (opts.json) process.stdout.write(JSON.stringify({ index: opts.dryRun ? null : dir, dryRun: !!opts.dryRun, seconds, ...summary }) + '\n');
+  else process.stdout.write((opts.dryRun ? 'Dry run: files read and checked, nothing written.\n' : '') + summaryText(summary, seconds));
   return summary;
 }
