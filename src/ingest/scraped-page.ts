@@ -130,17 +130,24 @@ function buildArticle(lines: Line[], isMain: boolean): Block {
   return { article, line: first.n, problems };
 }
 
-/** Read-also section → items: a title-like line starts an item once the current one has a body. */
+/**
+ * Read-also section → items: a title-like line starts an item once the current one has a body.
+ * A short question (≤ 12 words ending in ? or ؟ U+061F) followed by a longer line is a title too
+ * («هل تنجح الخطة؟»).
+ */
 function splitItems(lines: Line[]): Line[][] {
   const items: Line[][] = [];
   let cur: Line[] | undefined;
-  for (const l of lines) {
-    const labelled = labelledLine(l.text);
-    if (!cur || (isTitleLike(l.text) && !labelled && cur.some((x, i) => i > 0 && !labelledLine(x.text)))) {
+  lines.forEach((l, i) => {
+    const t = l.text.trim();
+    const next = lines[i + 1]?.text.trim() ?? '';
+    const question = /[?\u061F]$/.test(t) && words(t) <= 12 && next.length > t.length;
+    const startsItem = (isTitleLike(t) || question) && !labelledLine(t) && !!cur?.some((x, j) => j > 0 && !labelledLine(x.text));
+    if (!cur || startsItem) {
       cur = [l];
       items.push(cur);
     } else cur.push(l);
-  }
+  });
   return items;
 }
 

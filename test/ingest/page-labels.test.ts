@@ -56,6 +56,12 @@ describe('parsePage variants', () => {
     expect(blocks[3]!.problems).toEqual([expect.objectContaining({ reason: 'read-also item without body', severity: 'skip' })]);
   });
 
+  it('takes a short question followed by a longer line as a read-also title', () => {
+    const text = ['عنوان', 'نص.', 'إقرأ أيضاً:', 'خبر أول', 'نص الخبر الأول.', 'هل تنجح خطة النقل الجديدة؟', 'يرى خبراء أن الخطة تحتاج إلى تمويل مستقر وسنوات من العمل.'].join('\n');
+    const blocks = splitPages(text).flatMap((p) => parsePage(p));
+    expect(blocks.map((b) => b.article?.title)).toEqual(['عنوان', 'خبر أول', 'هل تنجح خطة النقل الجديدة؟']);
+  });
+
   it('splits pages concatenated without separators where a title line is followed by a date line', () => {
     const one = ['نقطة ضوء : عنوان أول', 'تاريخ النشر: 2021-01-01', 'نص أول.', 'المصدر: جريدة الساحل'];
     const two = ['عنوان ثان', 'تاريخ النشر: 2022-02-02', 'نص ثان.', 'إقرأ أيضاً:', 'خبر ثالث', 'نص ثالث.'];
