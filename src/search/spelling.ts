@@ -37,6 +37,8 @@ export class SpellingVocab {
     const maxD = word.length <= 4 ? 1 : 2;
     const own = this.ix.idOf(word);
     const ownDf = own >= 0 ? this.ix.df.data[own]! : 0;
+    // A word found in several articles is a word, not a typo: nothing to scan for.
+    if (ownDf >= MIN_DF) return undefined;
     const terms = this.ix.terms;
     const df = this.ix.df.data;
     // A correction must be clearly more common than what was typed.
