@@ -177,7 +177,8 @@ export function registerFuzzTests(n: FuzzCounts, timeoutMs: number): void {
             const file = path.join(dir, `f${k++}.jsonl`);
             const text = lines.map((l) => l.replace(/\r?\n/g, ' ')).join('\n');
             writeFileSync(file, text);
-            const nonBlank = new Set(text.split('\n').flatMap((l, i) => (l.trim() ? [i + 1] : [])));
+            // Lines as readline counts them: \n, \r\n and a lone \r (old Mac files) each end a line.
+            const nonBlank = new Set(text.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : [])));
             const seen = new Set<number>();
             for await (const ev of readJsonl(file, {})) {
               expect(nonBlank.has(ev.line!)).toBe(true);
