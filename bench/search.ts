@@ -84,13 +84,20 @@ export async function run(): Promise<void> {
   const cpu = process.cpuUsage(c0);
   const heap = mem() - before;
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  console.log(`fahras build: ${(docs.length / (cpuMs / 1000)).toFixed(0)} articles/s of CPU (${(cpuMs / 1000).toFixed(1)} s CPU, ${(wall / 1000).toFixed(1)} s wall), heap+buffers ${MB(heap)} = ${(heap / raw).toFixed(2)}× raw text`);
+  console.log(`fahras build: ${(docs.length / (cpuMs / 1000)).toFixed(0)} articles/s of CPU (${(cpuMs / 1000).toFixed(1)} s CPU, ${(wall / 1000).toFixed(1)} s wall), heap+buffers growth ${MB(heap)} = ${(heap / raw).toFixed(2)}× raw text (index, duplicate signatures and the analyzer's word cache; documents were already loaded)`);
   const tS = performance.now();
   const bytes = e.serialize();
   const tL = performance.now();
   const { deserializeEngine } = await import('../src/search/engine.ts');
-  deserializeEngine(bytes);
-  console.log(`snapshot: ${MB(bytes.byteLength)}, serialize ${(tL - tS).toFixed(0)} ms, load ${(performance.now() - tL).toFixed(0)} ms`);
+  const mL = mem();
+  const cL = process.cpuUsage();
+  const tL2 = performance.now();
+  const loaded = deserializeEngine(bytes);
+  const loadWall = performance.now() - tL2;
+  const loadCpu = process.cpuUsage(cL);
+  const loadedHeap = mem() - mL;
+  console.log(`snapshot: ${MB(bytes.byteLength)}, serialize ${(tL - tS).toFixed(0)} ms wall, load ${((loadCpu.user + loadCpu.system) / 1000).toFixed(0)} ms CPU (${loadWall.toFixed(0)} ms wall)`);
+  console.log(`loaded index, documents included: heap+buffers ${MB(loadedHeap)} = ${(loadedHeap / raw).toFixed(2)}× raw text (${loaded.size} articles)`);
 
   const m0 = mem();
   const flex = new FlexSearch.Document({ document: { id: 'id', index: ['title', 'body'] } });
