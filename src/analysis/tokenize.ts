@@ -100,7 +100,8 @@ function numberSeparatorAt(text: string, i: number): number {
 const URL_OR_EMAIL = new RegExp(
   [
     String.raw`(?:https?:\/\/|www\.)[^\s<>"«»،؛]*[^\s<>"«»،؛.,:;!?)\]}'’]`,
-    String.raw`[\p{L}\p{N}._%+-]*[\p{L}\p{N}]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}`,
+    // Starts only where a run of local-part characters starts, at most 64 long (RFC 5321): linear, not O(n²) on long letter runs.
+    String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{0,63}[\p{L}\p{N}]@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}`,
   ].join('|'),
   'gu',
 );
