@@ -365,14 +365,20 @@ export class ArchiveStore {
     };
   }
 
-  /** Waits for queued writes, folds the log into a snapshot, releases the lock. */
+  /**
+   * Waits for queued writes, folds the log into a snapshot (unless it holds fewer records than 1 %
+   * of the articles and a snapshot exists), releases the lock.
+   */
   async close(): Promise<void> {
     if (this.closed || this.closing) return;
     this.closing = true;
     try {
       while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));
       await this.compaction.catch(() => {});
-      if (!this.readOnly) {
+      // A log that is tiny next to the index (e.g. one `fahras delete`) is cheaper to replay at the
+      // next start than a full snapshot is to write now (seconds of CPU on a large index).
+      const worthIt = this.snapshotGen === undefined || this.recordsSinceSnapshot >= Math.max(1, Math.floor(this.engine.size / 100));
+      if (!this.readOnly && worthIt) {
         await this.compactNow('inline').catch((err) => this.warn(`Compaction on close failed (the log keeps every write): ${(err as Error).message}`));
       }
       while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));

@@ -194,6 +194,30 @@ describe('snapshots and compaction', () => {
     await re.close();
   });
 
+  it('close skips the snapshot when the log holds fewer records than 1 % of the articles', async () => {
+    const dir = tempDir();
+    const store = await ArchiveStore.open(dir, { compactEveryRecords: 0 });
+    await store.put(makeArticles(0, 300));
+    await store.close();
+    expect(storeFiles(dir)).toEqual([snapshotName(1), logName(0), logName(1)]);
+
+    const one = await ArchiveStore.open(dir);
+    await one.delete('gen-7');
+    await one.close();
+    expect(storeFiles(dir)).toEqual([snapshotName(1), logName(0), logName(1)]);
+
+    const three = await ArchiveStore.open(dir);
+    expect(three.status().load.replayed).toBe(1);
+    expect(three.engine.size).toBe(299);
+    await three.put(makeArticles(300, 302));
+    await three.close();
+    expect(storeFiles(dir)).toEqual([snapshotName(1), snapshotName(2), logName(1), logName(2)]);
+    const again = await ArchiveStore.open(dir, { readOnly: true });
+    expect(again.engine.size).toBe(301);
+    expect(again.status().load.replayed).toBe(0);
+    await again.close();
+  });
+
   it('compacts automatically every N records, without losing writes made meanwhile', async () => {
     const dir = tempDir();
     const store = await ArchiveStore.open(dir, { compactEveryRecords: 25 });
