@@ -56,7 +56,6 @@ class Generation<E extends CacheEntry> {
   }
 }
 
-export { hashRegion };
 
 /** Slots of the direct-mapped first level: small enough to stay in the CPU cache (measured). */
 const HOT_SLOTS = 1 << 13;

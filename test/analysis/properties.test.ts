@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze } from '../../src/analysis/analyzer.ts';
+import { analyze, createAnalyzer } from '../../src/analysis/analyzer.ts';
 import { normalize } from '../../src/analysis/normalize.ts';
 import { forEachSpan } from '../../src/analysis/tokenize.ts';
 import { hashRegion } from '../../src/analysis/hash.ts';
@@ -64,6 +64,17 @@ describe('properties', () => {
         });
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the cache never changes a result: a 2-entry cache and the default one agree', () => {
+    const tiny = createAnalyzer({ cacheSize: 2 });
+    fc.assert(
+      fc.property(fc.array(arabicish, { minLength: 1, maxLength: 8 }), (parts) => {
+        const s = parts.join(' ');
+        expect(tiny.analyze(s)).toEqual(analyze(s));
+      }),
+      { numRuns: 2000 },
     );
   });
 
