@@ -70,7 +70,7 @@ export class SearchEngine implements Engine {
 
   private get ix(): IndexView {
     this.pool.resize(this.docs.slots);
-    return { stems: this.stems, exacts: this.exacts, docs: this.docs, exactVocab: this.exactVocab, pool: this.pool, params: this.params };
+    return { stems: this.stems, exacts: this.exacts, docs: this.docs, exactVocab: this.exactVocab, pool: this.pool, params: this.params, spelling: this.spelling };
   }
 
   put(article: Article): PutStatus {

@@ -10,7 +10,7 @@
  * Stopwords and question words are matched but weighted by `stopWeight` and are not counted by
  * minimum-should-match.
  */
-import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
+import { analyze, analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Clause, FieldName, QueryNode } from '../contracts.ts';
 import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
@@ -18,6 +18,7 @@ import { FieldBits, type PostingIndex } from './postings.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
+import type { SpellingVocab } from './spelling.ts';
 
 export interface IndexView {
   stems: PostingIndex;
@@ -26,6 +27,8 @@ export interface IndexView {
   exactVocab: SortedVocab;
   pool: ScorePool;
   params: RankingParams;
+  /** Typo tolerance: unknown query words are read as their closest frequent spelling. */
+  spelling?: SpellingVocab;
 }
 
 /** At most this many vocabulary terms per `word*` (the most frequent ones). */
@@ -136,11 +139,26 @@ export class Evaluator {
     const toks = analyze(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
-      if (!toks[0]!.stop) this.positiveExacts.push(toks[0]!.exact);
-      return this.term(toks[0]!, field);
+      const t = this.known(toks[0]!);
+      if (!t.stop) this.positiveExacts.push(t.exact);
+      const bare = withoutConjunction(t, this.ix);
+      if (!bare) return this.term(t, field);
+      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…): either reading may be meant.
+      return this.unionMax([this.term(t, field), this.term(bare, field)]);
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
+  }
+
+  /**
+   * A word the index has never seen (a typo, or a spelling the archive does not use, e.g. a
+   * dropped hamza seat) is read as its closest frequent spelling (spelling.ts: edit distance 1–2).
+   */
+  private known(t: TermQuery): TermQuery {
+    const sp = this.ix.spelling;
+    if (!sp || t.stop || this.ix.stems.idOf(t.term) >= 0 && this.ix.stems.df.data[this.ix.stems.idOf(t.term)]! > 0) return t;
+    const fix = sp.correct(t.exact);
+    return fix ? analyzeWord(fix) : t;
   }
 
   private prefix(text: string, field: FieldName | undefined): Hits {
@@ -221,6 +239,19 @@ export class Evaluator {
       out.score[d] = s;
     }
     for (const p of parts) this.ix.pool.release(p);
+    return out;
+  }
+
+  /** Docs in any part, each scored by its best part; releases the parts. */
+  private unionMax(parts: Hits[]): Hits {
+    const out: Hits = { docs: [], score: this.ix.pool.take() };
+    for (const p of parts) {
+      for (const d of p.docs) {
+        if (out.score[d] === 0) out.docs.push(d);
+        if (p.score[d]! > out.score[d]!) out.score[d] = p.score[d]!;
+      }
+      this.ix.pool.release(p);
+    }
     return out;
   }
 
@@ -331,6 +362,24 @@ export class Evaluator {
     this.positiveExacts.length = before;
     return h;
   }
+}
+
+/**
+ * The word without a leading conjunction و (U+0648) or ف (U+0641) when the stemmer keeps it
+ * (words of ≤ 3 letters such as وفي، ومن) and the rest is a stopword, or when the whole form is
+ * unknown to the index but the rest is known. Undefined when the word should stand as typed.
+ */
+export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+  const e = t.exact;
+  if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
+  const rest = analyzeWord(e.slice(1));
+  if (!rest.exact || rest.term === t.term) return undefined;
+  const df = (term: string) => {
+    const id = ix.stems.idOf(term);
+    return id >= 0 ? ix.stems.df.data[id]! : 0;
+  };
+  if (rest.stop || (df(t.term) === 0 && df(rest.term) > 0)) return rest;
+  return undefined;
 }
 
 /** Virtual-position range of a field (FIELD_BASE), or everything. */

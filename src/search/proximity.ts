@@ -7,7 +7,7 @@
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
-import type { IndexView } from './evaluate.ts';
+import { withoutConjunction, type IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 import { topK } from './top-k.ts';
 
@@ -15,13 +15,13 @@ const MAX_WORDS = 8;
 const WINDOW = 6;
 
 /** Stems of the positive words and phrases in query order, stopwords included (for title bigrams). */
-export function positiveTermSequence(parsed: ParsedQuery): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
   const out: string[] = [];
   const visit = (n: QueryNode) => {
     if (n.kind === 'group') {
       for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
     } else if (n.kind === 'or') n.children.forEach(visit);
-    else if (n.kind === 'word' || n.kind === 'phrase') for (const t of analyze(n.text)) out.push(t.term);
+    else if (n.kind === 'word' || n.kind === 'phrase') for (const t of analyze(n.text)) out.push((n.kind === 'word' && withoutConjunction(t, ix)?.term) || t.term);
   };
   visit(parsed.root);
   return out;
@@ -34,7 +34,7 @@ export function positiveTermSequence(parsed: ParsedQuery): string[] {
 export function applyTitleBigrams(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
   const w = ix.params.titleBigram;
   if (w <= 0) return;
-  const seq = positiveTermSequence(parsed);
+  const seq = positiveTermSequence(parsed, ix);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
   const idf = (t: string) => {
