@@ -4,19 +4,18 @@
  * Order matters: request id + log → canonical URL / encoding check → security headers → CORS →
  * compression → readiness → rate limits → routes → 404 → problem+json errors.
  */
-import { randomUUID } from 'node:crypto';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { ApiContext } from './api-context.ts';
 import { requireApiKey } from './api-keys.ts';
 import { NotFoundError } from '../errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { HttpProblem, problemHandler } from './problem.ts';
 import { rateLimiters, type RateLimitOptions } from './rate-limits.ts';
+import { requestLog } from './request-log.ts';
 import type { ResponseCacheOptions } from './response-cache.ts';
 import { readRoutes } from './routes/read-routes.ts';
 import { writeRoutes, type BodyLimits } from './routes/write-routes.ts';
@@ -46,8 +45,6 @@ export interface AppOptions {
   /** Folder of @fontsource/noto-naskh-arabic (default: resolved from node_modules). */
   fontsDir?: string;
 }
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Content-Security-Policy: everything from this origin only, no inline scripts or styles. */
 export const CSP_DIRECTIVES = {
@@ -81,24 +78,7 @@ export function createApp(opts: AppOptions): express.Express {
   app.set('etag', 'weak');
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-      serializers: {
-        // No headers: they carry the API key.
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(checkUrlEncoding);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES } }));
   app.use(compression());

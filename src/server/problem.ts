@@ -5,8 +5,8 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type {} from 'pino-http';
 import { FahrasError, QueryError } from '../errors.ts';
+import { requestId } from './request-log.ts';
 
 export interface Problem {
   type: string;
@@ -78,7 +78,7 @@ export function sendProblem(req: Request, res: Response, p: Problem): void {
     res.end();
     return;
   }
-  const body: Problem = { ...p, instance: p.instance ?? req.originalUrl.split('?')[0], requestId: String(req.id ?? '') || undefined };
+  const body: Problem = { ...p, instance: p.instance ?? req.originalUrl.split('?')[0], requestId: requestId(res) };
   res.status(p.status).type('application/problem+json').set('Cache-Control', 'no-store').send(JSON.stringify(body));
 }
 
@@ -143,7 +143,7 @@ export function toProblem(err: unknown): Problem {
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const p = toProblem(err);
-    if (p.status >= 500) (req.log ?? logger).error({ err }, 'request failed');
+    if (p.status >= 500) logger.error({ err, reqId: requestId(res) }, 'request failed');
     if (err instanceof HttpProblem && !res.headersSent) res.set(err.headers);
     sendProblem(req, res, p);
   };

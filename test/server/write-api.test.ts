@@ -88,12 +88,13 @@ describe('POST /api/articles', () => {
   it('a write refreshes cached searches and facet counts', async () => {
     const url = `/api/search?q=${enc('السياحة الصحراوية')}&facets=author`;
     const before = await (await s.get(url)).json();
+    expect(before.hits.map((h: { id: string }) => h.id)).not.toContain('fresh-1');
     expect((await s.get(url)).headers.get('x-cache')).toBe('hit');
     await s.write('POST', '/api/articles', { id: 'fresh-1', title: 'السياحة الصحراوية', body: 'تزدهر السياحة الصحراوية في الشتاء', author: 'كاتب جديد' });
     const after = await s.get(url);
     expect(after.headers.get('x-cache')).toBe('miss');
     const body = await after.json();
-    expect(body.total).toBe(before.total + 1);
+    expect(body.hits[0].id).toBe('fresh-1');
     expect(body.facets.author).toContainEqual({ value: 'كاتب جديد', count: 1 });
     const page2 = await (await s.get(`${url}&page=2`)).json();
     expect(page2.facets).toEqual(body.facets);
