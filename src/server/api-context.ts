@@ -3,7 +3,8 @@
  * and a helper that sends JSON from the cache or computes, caches and sends it.
  */
 import { createHash } from 'node:crypto';
-import type { Response } from 'express';
+import { gzipSync } from 'node:zlib';
+import type { Request, Response } from 'express';
 import { HttpProblem } from './problem.ts';
 import type { Engine } from '../contracts.ts';
 import type { FacetName, FacetValue, SearchRequest, SearchResponse } from '../types.ts';
@@ -72,8 +73,9 @@ export class ApiContext {
   /**
    * Sends `compute()` as JSON, from the cache when the same `key` was answered since the last write.
    * `X-Cache: hit|miss` says which (the `took_ms` of a hit is that of the original computation).
+   * A hit for a client that accepts gzip is sent from a gzipped copy made once, not compressed again.
    */
-  sendCached(res: Response, key: string, compute: () => unknown): void {
+  sendCached(req: Request, res: Response, key: string, compute: () => unknown): void {
     const engine = this.store().engine;
     const fullKey = `${this.generation}:${engine.size}:${key}`;
     let entry = this.cache?.get(fullKey);
@@ -82,9 +84,22 @@ export class ApiContext {
       const json = JSON.stringify(compute());
       entry = { json, etag: weakEtag(json) };
       this.cache?.set(fullKey, entry);
+    } else if (entry.json.length >= GZIP_MIN_CHARS && acceptsGzip(req)) {
+      entry.gzip ??= gzipSync(entry.json);
+      res.set({ 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ETag: entry.etag }).type('application/json').send(entry.gzip);
+      return;
     }
     res.set('ETag', entry.etag).type('application/json').send(entry.json);
   }
+}
+
+/** Below this, compression is not worth it (the compression middleware's threshold is 1 kB too). */
+const GZIP_MIN_CHARS = 1024;
+
+/** Accept-Encoding lists gzip (and does not refuse it with q=0). */
+export function acceptsGzip(req: Request): boolean {
+  const ae = req.headers['accept-encoding'];
+  return typeof ae === 'string' && /(?:^|,)\s*gzip\s*(?:,|$|;\s*q=(?!0(?:\.0*)?\s*(?:,|$)))/i.test(ae);
 }
 
 /** Same form as express's weak ETags: W/"<byte length in hex>-<SHA-1 base64, 27 chars>". */

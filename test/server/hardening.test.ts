@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../src/server/app.ts';
@@ -97,6 +98,30 @@ describe('HTTP caching and compression', () => {
   it('never lets problems or probes be cached', async () => {
     expect((await s.get('/api/search?size=0')).headers.get('cache-control')).toBe('no-store');
     expect((await s.get('/healthz')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sends cached answers from one gzipped copy to clients that accept gzip, identical once unzipped', async () => {
+    const url = `${s.url}/api/search?q=%D8%A7%D9%84%D9%83%D8%AA%D8%A7%D8%A8&facets=author,year,source,category`;
+    const get = (acceptEncoding: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on('error', reject);
+      });
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    const zipped = await get('br;q=0.9, gzip');
+    expect(zipped.headers['x-cache']).toBe('hit');
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(gunzipSync(zipped.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    const refused = await get('gzip;q=0, identity');
+    expect(refused.headers['content-encoding']).toBeUndefined();
   });
 
   it('compresses large answers for clients that accept gzip', async () => {

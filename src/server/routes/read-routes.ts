@@ -52,7 +52,7 @@ export function readRoutes(ctx: ApiContext): Router {
 
   // Keyed by the URL as sent: a hit skips parameter validation too (the same URL always parses the same).
   r.get('/search', (req, res) => {
-    ctx.sendCached(res, `url:${req.originalUrl}`, () => ctx.search(ctx.store().engine, parseSearchParams(req.query)));
+    ctx.sendCached(req, res, `url:${req.originalUrl}`, () => ctx.search(ctx.store().engine, parseSearchParams(req.query)));
   });
 
   r.get('/articles/:id', (req, res) => {
@@ -68,23 +68,23 @@ export function readRoutes(ctx: ApiContext): Router {
     const { n } = parseParams(relatedParams, req.query, { single: ['n'] }, 'GET /api/articles/{id}/related');
     const engine = ctx.store().engine;
     if (!engine.get(id)) throw notFoundArticle(id);
-    ctx.sendCached(res, `related:${n}:${id}`, () => ({ id, hits: engine.related(id, n) }));
+    ctx.sendCached(req, res, `related:${n}:${id}`, () => ({ id, hits: engine.related(id, n) }));
   });
 
   r.get('/suggest', (req, res) => {
     const { q, n } = parseParams(suggestParams, req.query, { single: ['q', 'n'] }, 'GET /api/suggest');
-    ctx.sendCached(res, `suggest:${n}:${q}`, () => ({ query: q, suggestions: q.trim() ? ctx.store().engine.suggest(q, n) : [] }));
+    ctx.sendCached(req, res, `suggest:${n}:${q}`, () => ({ query: q, suggestions: q.trim() ? ctx.store().engine.suggest(q, n) : [] }));
   });
 
   r.get('/authors', (req, res) => {
     parseParams(noParams, req.query, { single: [] }, 'GET /api/authors');
-    ctx.sendCached(res, 'authors', () => ({ authors: ctx.store().engine.authors() }));
+    ctx.sendCached(req, res, 'authors', () => ({ authors: ctx.store().engine.authors() }));
   });
 
   r.get('/authors/:name', (req, res) => {
     const name = String(req.params.name).trim();
     const engine = ctx.store().engine;
-    ctx.sendCached(res, `url:${req.originalUrl}`, () => {
+    ctx.sendCached(req, res, `url:${req.originalUrl}`, () => {
       const query = req.query;
       if ('author' in query) {
         throw new ValidationError('Invalid parameters for GET /api/authors/{name}: the author comes from the path; remove the "author" parameter.');
