@@ -208,10 +208,3 @@ export function forEachSpan(text: string, onSpan: (start: number, end: number, h
     i = end;
   }
 }
-
-function isPair(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) return false;
-  const lo = text.charCodeAt(i + 1);
-  return lo >= 0xdc00 && lo <= 0xdfff;
-}
