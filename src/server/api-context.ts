@@ -73,7 +73,8 @@ export class ApiContext {
   /**
    * Sends `compute()` as JSON, from the cache when the same `key` was answered since the last write.
    * `X-Cache: hit|miss` says which (the `took_ms` of a hit is that of the original computation).
-   * A hit for a client that accepts gzip is sent from a gzipped copy made once, not compressed again.
+   * Clients that accept gzip get a gzipped copy made once per entry (these routes bypass the
+   * compression middleware: see CACHED_ROUTES in app.ts); others get the JSON as is.
    */
   sendCached(req: Request, res: Response, key: string, compute: () => unknown): void {
     const engine = this.store().engine;
@@ -84,7 +85,8 @@ export class ApiContext {
       const json = JSON.stringify(compute());
       entry = { json, etag: weakEtag(json) };
       this.cache?.set(fullKey, entry);
-    } else if (entry.json.length >= GZIP_MIN_CHARS && acceptsGzip(req)) {
+    }
+    if (entry.json.length >= GZIP_MIN_CHARS && acceptsGzip(req)) {
       entry.gzip ??= gzipSync(entry.json);
       res.set({ 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ETag: entry.etag }).type('application/json').send(entry.gzip);
       return;

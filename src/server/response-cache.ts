@@ -19,7 +19,7 @@ export interface CachedResponse {
   json: string;
   /** Weak ETag of `json`, computed once (express would hash the body on every send). */
   etag: string;
-  /** `json` gzipped, made on the first hit from a client that accepts gzip. */
+  /** `json` gzipped, made for the first client that accepts gzip. */
   gzip?: Buffer;
 }
 
