@@ -16,6 +16,10 @@ export class SpellingVocab {
   private row1 = new Int32Array(64);
   private row2 = new Int32Array(64);
 
+  /** Recent answers (a query's words are looked up by matching and again by "did you mean"). */
+  private memo = new Map<string, string | undefined>();
+  private memoAt = -1;
+
   constructor(private readonly ix: PostingIndex) {}
 
   private refresh(): void {
@@ -34,6 +38,18 @@ export class SpellingVocab {
   correct(word: string): string | undefined {
     if (word.length < 3 || word.length > 40 || /\d/.test(word)) return undefined;
     this.refresh();
+    // Answers hold while the vocabulary has not grown (new words can be better corrections).
+    if (this.memoAt !== this.ix.size || this.memo.size > 1000) {
+      this.memo.clear();
+      this.memoAt = this.ix.size;
+    }
+    if (this.memo.has(word)) return this.memo.get(word);
+    const fix = this.compute(word);
+    this.memo.set(word, fix);
+    return fix;
+  }
+
+  private compute(word: string): string | undefined {
     const maxD = word.length <= 4 ? 1 : 2;
     const own = this.ix.idOf(word);
     const ownDf = own >= 0 ? this.ix.df.data[own]! : 0;
