@@ -57,8 +57,11 @@ class Generation<E extends CacheEntry> {
 }
 
 
-/** Slots of the direct-mapped first level: small enough to stay in the CPU cache (measured). */
-const HOT_SLOTS = 1 << 13;
+/**
+ * Slots of the direct-mapped first level. 64k (768 KB of arrays) measured best on the 71k corpus
+ * (430k distinct surfaces, top 8k = 75 % of tokens): 8k slots collide too often, 128k no better.
+ */
+const HOT_SLOTS = 1 << 16;
 
 export class SurfaceCache<E extends CacheEntry> {
   // First level: direct-mapped, one entry per slot, for the few thousand most frequent words.
