@@ -3,7 +3,7 @@
  * hot path hashes code units in place instead of slicing a substring for a Map key. Open
  * addressing (linear probing) with FNV-1a hashes, behind a small direct-mapped first level that
  * holds the hot words (a big table is bound by memory latency: on the shared bench machine a
- * 262k-slot table alone ran at 17 MB/s, with the 8k-slot first level in front ~3× faster). Two generations: a lookup tries `young`, then
+ * 262k-slot table alone ran at 17 MB/s, with a first level in front ~3× faster). Two generations: a lookup tries `young`, then
  * `old` (and copies the entry into `young`); when `young` is half full it becomes `old` and a
  * fresh one starts, so frequent words survive and memory stays bounded.
  */
@@ -21,51 +21,73 @@ function sameRegion(s: string, text: string, start: number, end: number): boolea
   return true;
 }
 
+/** A hash as stored in a key array: never 0, which marks an empty slot. */
+function keyOf(hash: number): number {
+  return hash === 0 ? 1 : hash;
+}
+
 class Generation<E extends CacheEntry> {
-  readonly hashes: Int32Array;
+  /** keyOf(hash) per slot, 0 when empty: a probe reads this array only until the key matches. */
+  readonly keys: Int32Array;
   readonly entries: (E | undefined)[];
   readonly mask: number;
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.hashes = new Int32Array(capacity);
+    this.keys = new Int32Array(capacity);
     this.entries = new Array<E | undefined>(capacity).fill(undefined);
     this.mask = capacity - 1;
   }
 
-  find(text: string, start: number, end: number, hash: number): E | undefined {
-    const len = end - start;
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.entries[slot];
-      if (e === undefined) return undefined;
-      if (this.hashes[slot] !== hash) continue;
-      const s = e.surface;
-      if (s.length !== len) continue;
-      let i = 0;
-      while (i < len && s.charCodeAt(i) === text.charCodeAt(start + i)) i++;
-      if (i === len) return e;
+  find(text: string, start: number, end: number, key: number): E | undefined {
+    const keys = this.keys;
+    for (let slot = key & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = keys[slot]!;
+      if (k === 0) return undefined;
+      if (k !== key) continue;
+      const e = this.entries[slot]!;
+      if (sameRegion(e.surface, text, start, end)) return e;
     }
   }
 
-  insert(e: E, hash: number): void {
-    let slot = hash & this.mask;
-    while (this.entries[slot] !== undefined) slot = (slot + 1) & this.mask;
+  insert(e: E, key: number): void {
+    let slot = key & this.mask;
+    while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
     this.entries[slot] = e;
-    this.hashes[slot] = hash;
+    this.keys[slot] = key;
     this.size++;
   }
 }
 
-
 /**
- * Slots of the direct-mapped first level. 64k (768 KB of arrays) measured best on the 71k corpus
- * (430k distinct surfaces, top 8k = 75 % of tokens): 8k slots collide too often, 128k no better.
+ * Slots of the direct-mapped first level. 64k measured best on the 71k corpus (430k distinct
+ * surfaces, top 8k = 75 % of tokens): 8k slots collide too often, 128k no better.
  */
 const HOT_SLOTS = 1 << 16;
+/**
+ * Int32s per hot slot (32 bytes, half a cache line): key, length, then up to HOT_INLINE code
+ * units packed two per int32, so a hit on a word of ≤ 12 units compares against this line and
+ * never loads the surface string (one memory access fewer per token; most words are ≤ 12 units).
+ */
+const HOT_WIDTH = 8;
+const HOT_INLINE = (HOT_WIDTH - 2) * 2;
+
+/** True when the code units packed at keys[j…] equal text[start, end) (end - start ≤ HOT_INLINE). */
+function samePacked(keys: Int32Array, j: number, text: string, start: number, end: number): boolean {
+  let i = start;
+  for (; i + 1 < end; i += 2) if (keys[j++] !== (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16))) return false;
+  return i === end || keys[j] === text.charCodeAt(i);
+}
+
+function pack(keys: Int32Array, j: number, text: string, start: number, end: number): void {
+  let i = start;
+  for (; i + 1 < end; i += 2) keys[j++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  if (i < end) keys[j] = text.charCodeAt(i);
+}
 
 export class SurfaceCache<E extends CacheEntry> {
-  // First level: direct-mapped, one entry per slot, for the few thousand most frequent words.
-  private readonly hotHashes = new Int32Array(HOT_SLOTS);
+  // First level: direct-mapped, one entry per slot, for the tens of thousands of frequent words.
+  private readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
   private readonly hotEntries: (E | undefined)[] = new Array<E | undefined>(HOT_SLOTS).fill(undefined);
   private young: Generation<E>;
   private old: Generation<E> | null = null;
@@ -85,30 +107,42 @@ export class SurfaceCache<E extends CacheEntry> {
   }
 
   /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */
-  get(text: string, start: number, end: number, hash = hashRegion(text, start, end)): E {
-    const hot = hash & (HOT_SLOTS - 1);
-    let e = this.hotEntries[hot];
-    if (e !== undefined && this.hotHashes[hot] === hash && sameRegion(e.surface, text, start, end)) return e;
-    e = this.secondLevel(text, start, end, hash);
-    this.hotEntries[hot] = e;
-    this.hotHashes[hot] = hash;
+  get(text: string, start: number, end: number, hash: number): E {
+    const key = keyOf(hash);
+    const slot = hash & (HOT_SLOTS - 1);
+    const b = slot * HOT_WIDTH;
+    const keys = this.hotKeys;
+    const len = end - start;
+    if (keys[b] === key && keys[b + 1] === len) {
+      if (len <= HOT_INLINE) {
+        if (samePacked(keys, b + 2, text, start, end)) return this.hotEntries[slot]!;
+      } else {
+        const e = this.hotEntries[slot]!;
+        if (sameRegion(e.surface, text, start, end)) return e;
+      }
+    }
+    const e = this.secondLevel(text, start, end, key);
+    this.hotEntries[slot] = e;
+    keys[b] = key;
+    keys[b + 1] = len;
+    if (len <= HOT_INLINE) pack(keys, b + 2, text, start, end);
     return e;
   }
 
-  private secondLevel(text: string, start: number, end: number, hash: number): E {
-    let e = this.young.find(text, start, end, hash);
+  private secondLevel(text: string, start: number, end: number, key: number): E {
+    let e = this.young.find(text, start, end, key);
     if (e !== undefined) return e;
-    e = this.old?.find(text, start, end, hash) ?? this.compute(text.slice(start, end));
+    e = this.old?.find(text, start, end, key) ?? this.compute(text.slice(start, end));
     if (this.young.size >= this.maxSize) {
       this.old = this.young;
       this.young = new Generation<E>(this.capacity);
     }
-    this.young.insert(e, hash);
+    this.young.insert(e, key);
     return e;
   }
 
   /** The entry for a whole string. */
   getString(surface: string): E {
-    return this.get(surface, 0, surface.length);
+    return this.get(surface, 0, surface.length, hashRegion(surface, 0, surface.length));
   }
 }
