@@ -112,10 +112,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function analyze(text: string): Token[] {
     const out: Token[] = [];
     let position = 0;
+    const hot = cache.hot;
     forEachSpan(text, (start, end, hash) => {
-      const a = cache.get(text, start, end, hash);
-      if (a.exact === '') return; // only invisible characters
-      out.push({ text: a.surface, start, end, term: a.term, exact: a.exact, position: position++, stop: a.stop });
+      const j = cache.hotSlot(text, start, end, hash);
+      const exact = hot[j + 1] as string;
+      if (exact === '') return; // only invisible characters
+      out.push({
+        text: hot[j] as string, start, end, term: hot[j + 2] as string, exact, position: position++, stop: hot[j + 3] as boolean,
+      });
     });
     return out;
   }

@@ -12,6 +12,9 @@ import { hashRegion } from './hash.ts';
 export interface CacheEntry {
   /** The surface form itself (shared by every token with this spelling). */
   readonly surface: string;
+  readonly exact: string;
+  readonly term: string;
+  readonly stop: boolean;
 }
 
 function sameRegion(s: string, text: string, start: number, end: number): boolean {
@@ -89,6 +92,11 @@ export class SurfaceCache<E extends CacheEntry> {
   // First level: direct-mapped, one entry per slot, for the tens of thousands of frequent words.
   private readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
   private readonly hotEntries: (E | undefined)[] = new Array<E | undefined>(HOT_SLOTS).fill(undefined);
+  /**
+   * The hot entries' fields copied side by side (surface, exact, term, stop per slot), so a hit
+   * reads one line here instead of the entry object somewhere in the heap: see hotSlot().
+   */
+  readonly hot: (string | boolean)[] = new Array<string | boolean>(HOT_SLOTS * 4).fill('');
   private young: Generation<E>;
   private old: Generation<E> | null = null;
   private readonly capacity: number;
@@ -106,8 +114,12 @@ export class SurfaceCache<E extends CacheEntry> {
     this.young = new Generation<E>(cap);
   }
 
-  /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */
-  get(text: string, start: number, end: number, hash: number): E {
+  /**
+   * Index j into `hot` of the entry for text[start, end), computed on a miss: hot[j] surface,
+   * hot[j + 1] exact, hot[j + 2] term, hot[j + 3] stop. Valid until the next lookup.
+   * `hash` is hashRegion(text, start, end).
+   */
+  hotSlot(text: string, start: number, end: number, hash: number): number {
     const key = keyOf(hash);
     const slot = hash & (HOT_SLOTS - 1);
     const b = slot * HOT_WIDTH;
@@ -115,18 +127,26 @@ export class SurfaceCache<E extends CacheEntry> {
     const len = end - start;
     if (keys[b] === key && keys[b + 1] === len) {
       if (len <= HOT_INLINE) {
-        if (samePacked(keys, b + 2, text, start, end)) return this.hotEntries[slot]!;
-      } else {
-        const e = this.hotEntries[slot]!;
-        if (sameRegion(e.surface, text, start, end)) return e;
-      }
+        if (samePacked(keys, b + 2, text, start, end)) return slot * 4;
+      } else if (sameRegion(this.hotEntries[slot]!.surface, text, start, end)) return slot * 4;
     }
     const e = this.secondLevel(text, start, end, key);
     this.hotEntries[slot] = e;
     keys[b] = key;
     keys[b + 1] = len;
     if (len <= HOT_INLINE) pack(keys, b + 2, text, start, end);
-    return e;
+    const j = slot * 4;
+    const hot = this.hot;
+    hot[j] = e.surface;
+    hot[j + 1] = e.exact;
+    hot[j + 2] = e.term;
+    hot[j + 3] = e.stop;
+    return j;
+  }
+
+  /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */
+  get(text: string, start: number, end: number, hash: number): E {
+    return this.hotEntries[this.hotSlot(text, start, end, hash) >>> 2]!;
   }
 
   private secondLevel(text: string, start: number, end: number, key: number): E {
