@@ -10,7 +10,7 @@
  * defaults chosen by measurement (docs/design/analysis.md).
  */
 import type { Token } from '../types.ts';
-import { normalize, type NormalizeOptions } from './normalize.ts';
+import { normalize, normalizer, type NormalizeOptions } from './normalize.ts';
 import { lightStem, type StemOptions } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { SurfaceCache } from './surface-cache.ts';
@@ -90,15 +90,18 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stopwords = options.stopwords ?? STOPWORDS;
   const unfoldTa = (options.stemUnfoldedTa ?? true) && normOpts?.foldTaMarbuta !== false;
   const unfoldedOpts: NormalizeOptions = { ...normOpts, foldTaMarbuta: false, foldAlefMadda: false };
+  const normalizeExact = normalizer(normOpts);
+  const normalizeUnfolded = normalizer(unfoldedOpts);
+  const stemOptsResolved: StemOptions = stemOpts === false ? {} : (stemOpts ?? {});
 
   function compute(surface: string): Entry {
-    const exact = numberExact(surface, normOpts) ?? normalize(surface, normOpts);
+    const exact = numberExact(surface, normOpts) ?? normalizeExact(surface);
     const stop = stopwords.has(exact);
     let term = exact;
     if (stemOpts !== false && exact.length > 2 && isArabicWord(exact)) {
-      const input = unfoldTa ? normalize(surface, unfoldedOpts) : exact;
-      term = lightStem(input, stemOpts);
-      if (unfoldTa) term = normalize(term, normOpts);
+      const input = unfoldTa ? normalizeUnfolded(surface) : exact;
+      term = lightStem(input, stemOptsResolved);
+      if (unfoldTa) term = normalizeExact(term);
     }
     return { surface, exact, term, stop };
   }

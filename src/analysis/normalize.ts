@@ -138,3 +138,12 @@ export function normalize(input: string, opts?: NormalizeOptions): string {
   const t = opts === undefined ? DEFAULT_TABLE : tableFor(opts);
   return applyTable(input, t, false) ?? slowPath(input, t);
 }
+
+/**
+ * `normalize` with its options resolved once (the table is looked up here, not per call): the
+ * analyzer's cache-miss path calls it two or three times per new word.
+ */
+export function normalizer(opts?: NormalizeOptions): (input: string) => string {
+  const t = opts === undefined ? DEFAULT_TABLE : tableFor(opts);
+  return (input) => applyTable(input, t, false) ?? slowPath(input, t);
+}
