@@ -19,7 +19,7 @@ import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
 import { Evaluator, type IndexView } from './evaluate.ts';
-import { countFacets, topValues } from './facets.ts';
+import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
 import { PostingIndex } from './postings.ts';
 import { applyProximity } from './proximity.ts';
@@ -196,7 +196,8 @@ export class SearchEngine implements Engine {
     const cmp = sort === 'newest' ? byNewest : sort === 'oldest' ? byOldest : byRelevance;
     if (sort === 'relevance' && !browse) applyProximity(this.ix, hits, matched, byRelevance, parsed, question);
     const results = req.collapse !== false ? this.collapse(matched, cmp) : matched;
-    const facets = req.facets?.length ? countFacets(this.docs, results, req.facets) : {};
+    const collapse = (ds: number[]) => (req.collapse !== false ? this.collapse(ds, cmp) : ds);
+    const facets = req.facets?.length ? countFacetsDisjunctive({ docs: this.docs, results, matched: hits.docs, filters: req.filters, queryRanges: parsed.dateRanges, collapse }, req.facets) : {};
     const top = topK(results, k, cmp);
     return { parsed, browse, relaxed, hits, score, top, total: results.length, facets };
   }

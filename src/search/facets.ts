@@ -2,9 +2,15 @@
  * Facet counts over the WHOLE (collapsed) result set, not just the page: one pass over the docs
  * with a counter array per field. Values are listed most frequent first (ties by value), at most
  * FACET_LIMIT per facet; year and month facets list every value, newest first.
+ *
+ * Disjunctive faceting: each dimension is counted with every filter EXCEPT its own (author counts
+ * ignore the author filter; year/month counts ignore the request's from/to), so a chosen value
+ * does not hide its siblings and the reader can add a second author or switch year. Dimensions
+ * whose own filter is not set are counted over the final results, as before.
  */
-import type { FacetName, FacetValue } from '../types.ts';
+import type { FacetName, FacetValue, SearchFilters } from '../types.ts';
 import type { DocTable, ValueField } from './doc-table.ts';
+import { compileFilter, type DateRange } from './filters.ts';
 
 export const FACET_LIMIT = 50;
 
@@ -38,6 +44,57 @@ export function countFacets(docs: DocTable, hits: readonly number[], names: read
       }
     }
     out[name] = topValues(counts, dict.display);
+  }
+  return out;
+}
+
+/** The request filters with facet `name`'s own filter dropped, or undefined when it has none. */
+export function withoutOwnFilter(f: SearchFilters | undefined, name: FacetName): SearchFilters | undefined {
+  if (!f) return undefined;
+  if (name === 'year' || name === 'month') {
+    if (!f.from && !f.to) return undefined;
+    const { from: _from, to: _to, ...rest } = f;
+    return rest;
+  }
+  if (!f[name] || f[name]!.length === 0) return undefined;
+  const { [name]: _own, ...rest } = f;
+  return rest;
+}
+
+export interface DisjunctiveInput {
+  docs: DocTable;
+  /** The final (filtered, collapsed) results. */
+  results: readonly number[];
+  /** Every doc the query matched, before filters and collapsing. */
+  matched: readonly number[];
+  filters: SearchFilters | undefined;
+  /** Date ranges written in the query (`date:`): part of the query, so kept for every facet. */
+  queryRanges: readonly DateRange[];
+  /** Collapses syndicated copies the way the results were collapsed. */
+  collapse: (docs: number[]) => number[];
+}
+
+/** Facet counts where each dimension ignores its own filter (see the file comment). */
+export function countFacetsDisjunctive(input: DisjunctiveInput, names: readonly FacetName[]): Partial<Record<FacetName, FacetValue[]>> {
+  const { docs, results, matched, filters, queryRanges, collapse } = input;
+  const plain: FacetName[] = [];
+  const out: Partial<Record<FacetName, FacetValue[]>> = {};
+  // year and month share one dropped filter (from/to), so one doc set serves both.
+  const byRelaxed = new Map<string, FacetName[]>();
+  for (const name of new Set(names)) {
+    const rest = withoutOwnFilter(filters, name);
+    if (rest === undefined) {
+      plain.push(name);
+      continue;
+    }
+    const key = name === 'year' || name === 'month' ? 'date' : name;
+    byRelaxed.set(key, [...(byRelaxed.get(key) ?? []), name]);
+  }
+  if (plain.length) Object.assign(out, countFacets(docs, results, plain));
+  for (const group of byRelaxed.values()) {
+    const filter = compileFilter(docs, withoutOwnFilter(filters, group[0]!), queryRanges);
+    const set = collapse(filter.none ? [...matched] : matched.filter((d) => filter.accepts(d)));
+    Object.assign(out, countFacets(docs, set, group));
   }
   return out;
 }
