@@ -263,6 +263,29 @@ describe('static UI', () => {
   });
 
   it.each([
+    // [path, Accept, expected content type]
+    ['/nothing', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', /^text\/html/],
+    ['/deep/no/such/page', 'text/html', /^text\/html/],
+    ['/nothing', '*/*', /problem\+json/],
+    ['/nothing', 'application/json', /problem\+json/],
+    ['/api/nothing', 'text/html,*/*;q=0.8', /problem\+json/],
+    ['/api/articles/nope', 'text/html', /problem\+json/],
+  ])('unknown page %s with Accept %s: 404 as %s', async (p, accept, type) => {
+    const res = await fetch(app.url + p, { headers: { accept } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(type);
+    const body = await res.text();
+    if (String(type).includes('html')) expect(body.toLowerCase()).toContain('<!doctype html>');
+    else expect(JSON.parse(body).status).toBe(404);
+  });
+
+  it('answers a browser POST to an unknown page with problem+json, not the UI', async () => {
+    const res = await fetch(app.url + '/nothing', { method: 'POST', headers: { accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it.each([
     '/../secret.txt',
     '/%2e%2e/secret.txt',
     '/%2E%2E%2Fsecret.txt',
