@@ -69,6 +69,8 @@ export class Evaluator {
   private readonly p: RankingParams;
   /** Exact forms of the positive query words, in query order (for proximity). */
   readonly positiveExacts: string[] = [];
+  /** When set, scoring only touches docs d with restrict[d] = 1 (deferred stopword clauses). */
+  private restrict: Uint8Array | null = null;
 
   constructor(
     private readonly ix: IndexView,
@@ -114,7 +116,9 @@ export class Evaluator {
     const k1 = this.p.k1;
     const c = this.idf(df) * weight * (k1 + 1);
     const { docs, score } = out;
+    const restrict = this.restrict;
     index.scan(id, this.dead, (d, tf, bits) => {
+      if (restrict !== null && restrict[d] === 0) return;
       const w = this.wtf(field, d, tf, bits);
       if (w <= 0) return;
       const s = (c * w) / (k1 + w);
@@ -309,14 +313,28 @@ export class Evaluator {
   private group(clauses: readonly Clause[], top: boolean): Hits | null {
     const musts: Hits[] = [];
     const nots: Hits[] = [];
-    const shoulds: { h: Hits; counts: boolean }[] = [];
+    // Stopword-only should clauses are evaluated last, restricted to the docs the other clauses
+    // already match (they never make a doc match on their own): a question's ما/هل/في no longer
+    // scans and pushes most of the corpus. Scores are summed in clause order either way.
+    const shoulds: { h: Hits | null; node: QueryNode; counts: boolean }[] = [];
+    const nonStop = clauses.some((c) => c.occur !== 'must_not' && !isStopOnly(c.node));
     for (const c of clauses) {
-      const stopOnly = c.node.kind === 'word' && analyze(c.node.text).every((t) => t.stop);
+      const stopOnly = isStopOnly(c.node);
+      if (c.occur === 'should' && stopOnly && nonStop) {
+        shoulds.push({ h: null, node: c.node, counts: false });
+        continue;
+      }
       const h = c.occur === 'must_not' ? this.excluded(c.node) : this.node(c.node);
       if (!h) continue;
       if (c.occur === 'must') musts.push(h);
       else if (c.occur === 'must_not') nots.push(h);
-      else shoulds.push({ h, counts: !stopOnly });
+      else shoulds.push({ h, node: c.node, counts: !stopOnly });
+    }
+    // Nothing else produced candidates (e.g. the other clause analyzed to nothing): the stopwords
+    // are the query after all.
+    if (musts.length === 0 && !shoulds.some((s) => s.h && s.counts)) {
+      for (const s of shoulds) if (!s.h) s.h = this.node(s.node);
+      for (let i = shoulds.length - 1; i >= 0; i--) if (!shoulds[i]!.h) shoulds.splice(i, 1);
     }
     if (musts.length === 0 && shoulds.length === 0) {
       if (nots.length === 0) return null;
@@ -328,17 +346,15 @@ export class Evaluator {
     const msm = musts.length > 0 ? 0 : this.minimumShouldMatch(countable, top);
     // counts[d] = 4096·(musts matched) + (countable shoulds matched); −∞ when excluded.
     const counts = this.ix.pool.take();
-    const out: Hits = { docs: [], score: this.ix.pool.take() };
     const touched: number[] = [];
-    const add = (h: Hits, inc: number) => {
+    const count = (h: Hits, inc: number) => {
       for (const d of h.docs) {
-        if (counts[d] === 0 && out.score[d] === 0) touched.push(d);
+        if (counts[d] === 0) touched.push(d);
         counts[d] += inc;
-        out.score[d] += h.score[d]!;
       }
     };
-    for (const h of musts) add(h, 4096);
-    for (const s of shoulds) add(s.h, s.counts ? 1 : 0);
+    for (const h of musts) count(h, 4096);
+    for (const s of shoulds) if (s.h && s.counts) count(s.h, 1);
     const excluded = new Set<number>();
     for (const h of nots) for (const d of h.docs) excluded.add(d);
     const needMust = musts.length * 4096;
@@ -347,11 +363,26 @@ export class Evaluator {
       const c = counts[d]!;
       counts[d] = 0;
       if (c >= needMust && c - needMust >= msm && !excluded.has(d) && (musts.length > 0 || c > 0)) keep.push(d);
-      else out.score[d] = 0;
     }
     this.ix.pool.give(counts, []);
-    out.docs = keep;
-    for (const h of [...musts, ...nots, ...shoulds.map((s) => s.h)]) this.ix.pool.release(h);
+    // Deferred stopword clauses, scored only on the kept docs.
+    if (shoulds.some((s) => !s.h) && keep.length > 0) {
+      const mask = new Uint8Array(this.ix.docs.slots);
+      for (const d of keep) mask[d] = 1;
+      this.restrict = mask;
+      for (const s of shoulds) if (!s.h) s.h = this.node(s.node);
+      this.restrict = null;
+    }
+    const out: Hits = { docs: keep, score: this.ix.pool.take() };
+    const score = out.score;
+    const sum = (h: Hits) => {
+      const hs = h.score;
+      for (const d of keep) score[d] += hs[d]!;
+    };
+    for (const h of musts) sum(h);
+    for (const s of shoulds) if (s.h) sum(s.h);
+    for (const h of [...musts, ...nots]) this.ix.pool.release(h);
+    for (const s of shoulds) if (s.h) this.ix.pool.release(s.h);
     return out;
   }
 
@@ -380,6 +411,11 @@ export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems'>): 
   };
   if (rest.stop || (df(t.term) === 0 && df(rest.term) > 0)) return rest;
   return undefined;
+}
+
+/** A plain word clause whose every token is a stopword or question word. */
+function isStopOnly(n: QueryNode): boolean {
+  return n.kind === 'word' && analyze(n.text).every((t) => t.stop);
 }
 
 /** Virtual-position range of a field (FIELD_BASE), or everything. */
