@@ -344,6 +344,11 @@ export class Evaluator {
     if (shoulds.length > 0 && shoulds.every((s) => !s.counts)) for (const s of shoulds) s.counts = true;
     const countable = shoulds.filter((s) => s.counts).length;
     const msm = musts.length > 0 ? 0 : this.minimumShouldMatch(countable, top);
+    // One clause alone (a one-word query): every doc it matches is kept with its own score.
+    if (musts.length === 0 && nots.length === 0 && shoulds.length === 1 && msm <= 1) {
+      const h = shoulds[0]!.h;
+      if (h) return h;
+    }
     // counts[d] = 4096·(musts matched) + (countable shoulds matched); −∞ when excluded.
     const counts = this.ix.pool.take();
     const touched: number[] = [];
