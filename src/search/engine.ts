@@ -27,7 +27,7 @@ import { DEFAULT_RANKING, type RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import { SortedVocab } from './sorted-vocab.ts';
 import { SpellingVocab } from './spelling.ts';
-import { suggestFor } from './suggest.ts';
+import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { relatedDocs } from './related.ts';
@@ -151,8 +151,10 @@ export class SearchEngine implements Engine {
     const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse));
     this.pool.release(r.hits);
     const response: SearchResponse = { query: r.parsed.text, total: r.total, page, size, took_ms: 0, relaxed: r.relaxed, hits, facets: r.facets };
-    if (!r.browse && r.total < SUGGEST_BELOW) {
-      const s = this.didYouMean(r.parsed);
+    // Few hits: suggest for rare words too. Otherwise only when a word was unknown and read as
+    // its closest spelling (typo tolerance), so the reader sees what was searched for.
+    if (!r.browse) {
+      const s = this.didYouMean(r.parsed, r.total >= SUGGEST_BELOW);
       if (s) response.suggestion = s;
     }
     response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -257,8 +259,11 @@ export class SearchEngine implements Engine {
     };
   }
 
-  /** The query with rare/unknown words replaced by a frequent close spelling, if any changed. */
-  private didYouMean(parsed: ParsedQuery): string | undefined {
+  /**
+   * The query with rare/unknown words (only unknown ones when `onlyUnknown`) replaced by a
+   * frequent close spelling, written as the archive spells it; undefined if nothing changed.
+   */
+  private didYouMean(parsed: ParsedQuery, onlyUnknown: boolean): string | undefined {
     const q = parsed.text;
     const edits: { start: number; end: number; text: string }[] = [];
     const visit = (n: ParsedQuery['root'] | import('../contracts.ts').QueryNode): void => {
@@ -267,10 +272,12 @@ export class SearchEngine implements Engine {
       else if (n.kind === 'word') {
         const toks = analyze(n.text);
         if (toks.length !== 1 || toks[0]!.stop) return;
+        const stem = this.stems.idOf(toks[0]!.term);
+        if (onlyUnknown && stem >= 0 && this.stems.df.data[stem]! > 0) return;
         const fix = this.spelling.correct(toks[0]!.exact);
         if (fix) {
           const at = q.indexOf(n.text, n.start);
-          if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: fix });
+          if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: surfaceForm(this, fix) });
         }
       }
     };

@@ -2,7 +2,8 @@
  * Search-box completions for what has been typed so far:
  *  - authors and columns whose normalized name starts with (or has a word starting with) the text;
  *  - words: completions of the last (unfinished) word from the vocabulary, most frequent first,
- *    shown in a spelling found in the archive (normalized forms fold ة→ه, which reads badly);
+ *    shown in their most frequent spelling in the archive (normalized forms fold ة→ه, which reads
+ *    badly: «الملاحه» for «الملاحة»);
  *  - titles: articles whose title holds the finished words and a word starting with the last one.
  */
 import { analyze } from '../analysis/analyzer.ts';
@@ -14,22 +15,48 @@ import { topK } from './top-k.ts';
 
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 
-/** A surface spelling of exact form `exact`, taken from the title or body of a document holding it. */
-function surfaceOf(engine: SearchEngine, exact: string): string {
+/** Documents and characters per document read to find a term's surface spellings. */
+const SURFACE_DOCS = 12;
+const SURFACE_CHARS = 6000;
+const SURFACE_MEMO = 20_000;
+
+/** Per engine: exact normalized form → its most frequent surface spelling (filled on demand). */
+const surfaceMemo = new WeakMap<SearchEngine, Map<string, string>>();
+
+/**
+ * The spelling readers see for exact normalized form `exact` (which folds ة→ه, أ/إ/آ→ا, ى→ي):
+ * the most frequent surface form (diacritics dropped) among its occurrences in the titles and
+ * leading body text of up to SURFACE_DOCS documents holding it; ties go to the first seen. Falls
+ * back to `exact` when no document holds it. Answers are memoized per engine.
+ */
+export function surfaceForm(engine: SearchEngine, exact: string): string {
+  let memo = surfaceMemo.get(engine);
+  if (!memo) surfaceMemo.set(engine, (memo = new Map()));
+  const known = memo.get(exact);
+  if (known !== undefined) return known;
   const id = engine.exacts.idOf(exact);
-  let found: string | undefined;
-  engine.exacts.scan(id, engine.docs.dead.data, (d) => {
-    if (found !== undefined) return;
-    const a = engine.docs.articles[d]!;
-    for (const text of [a.title, a.body.slice(0, 20000)]) {
-      const t = analyze(text).find((x) => x.exact === exact);
-      if (t) {
-        found = t.text.replace(MARKS, '');
-        return;
+  const counts = new Map<string, number>();
+  let docs = 0;
+  if (id >= 0) {
+    engine.exacts.scan(id, engine.docs.dead.data, (d) => {
+      if (docs >= SURFACE_DOCS) return;
+      docs++;
+      const a = engine.docs.articles[d]!;
+      for (const text of [a.title, a.body.slice(0, SURFACE_CHARS)]) {
+        for (const t of analyze(text)) {
+          if (t.exact !== exact) continue;
+          const surface = t.text.replace(MARKS, '');
+          counts.set(surface, (counts.get(surface) ?? 0) + 1);
+        }
       }
-    }
-  });
-  return found ?? exact;
+    });
+  }
+  let best = exact;
+  let bestCount = 0;
+  for (const [surface, c] of counts) if (c > bestCount) [best, bestCount] = [surface, c];
+  if (memo.size >= SURFACE_MEMO) memo.clear();
+  if (counts.size > 0) memo.set(exact, best);
+  return best;
 }
 
 export function suggestFor(engine: SearchEngine, prefix: string, n: number): Suggestion[] {
@@ -64,7 +91,7 @@ export function suggestFor(engine: SearchEngine, prefix: string, n: number): Sug
   if (!finished && last.exact.length >= 2) {
     const wordLimit = Math.max(1, Math.ceil(n / 2));
     for (const id of engine.exactVocab.withPrefix(last.exact, wordLimit)) {
-      push({ text: head + surfaceOf(engine, engine.exacts.terms[id]!), kind: 'word' });
+      push({ text: head + surfaceForm(engine, engine.exacts.terms[id]!), kind: 'word' });
     }
   }
   // Titles.

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FIXTURE_AUTHOR, FIXTURE_WORD, hostileArticle, XSS_ID, XSS_TITLE, XSS_WORD } from './fixtures.ts';
+import { FIXTURE_AUTHOR, FIXTURE_WORD, hostileArticle, UNFINDABLE, XSS_ID, XSS_TITLE, XSS_WORD } from './fixtures.ts';
 import { CHROMIUM, HAS_BROWSER, HAS_SAMPLE, openPage, REQUIRE_BROWSER, SCREENSHOT_DIR, startUiEnv, PUBLIC_DIR, warnIfNoBrowser, type PageWatch, type UiEnv } from './harness.ts';
 
 warnIfNoBrowser();
@@ -375,15 +375,26 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(w.errors).toEqual([]);
   });
 
-  it('offers "did you mean" when nothing is found, and designed error states', async () => {
+  it('offers "did you mean" above typo-tolerant results, and designed no-result and error states', async () => {
     const w = await fresh();
+    // A misspelling is read as its closest frequent word: results, with the spelling offered above.
     await go(w, env, `/search?q=${encodeURIComponent('الملاخة')}`);
-    expect(await w.page.locator('.state--empty').count()).toBe(1);
-    const dym = w.page.locator('.did-you-mean a');
+    expect(await w.page.locator('.state--empty').count()).toBe(0);
+    expect(await w.page.locator('.hit').count()).toBeGreaterThan(0);
+    const dym = w.page.locator('.results .did-you-mean a');
     expect(await dym.count()).toBe(1);
+    expect(await dym.textContent()).toBe(FIXTURE_WORD); // as the articles spell it (ة, not ه)
     await dym.click();
     await settled(w.page);
     expect(await w.page.locator('.hit').count()).toBeGreaterThan(0);
+    expect(await w.page.locator('.did-you-mean').count()).toBe(0);
+
+    // A word nothing resembles: the designed no-result state, with no suggestion to offer.
+    await go(w, env, `/search?q=${encodeURIComponent(UNFINDABLE)}`);
+    expect(await w.page.locator('.state--empty').count()).toBe(1);
+    expect(await w.page.locator('.state--empty .state__title').textContent()).toContain('لم نجد مقالات تطابق');
+    expect(await w.page.locator('.hit').count()).toBe(0);
+    expect(await w.page.locator('.did-you-mean').count()).toBe(0);
 
     // Not every word found: the best partial matches, said plainly.
     await go(w, env, `/search?q=${encodeURIComponent(`${FIXTURE_WORD} زيزفونات`)}`);
@@ -396,7 +407,7 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
     expect(await w.page.locator('h1').textContent()).toBe('لم نجد هذا الكاتب');
   });
 
-  const AXE_PAGES = ['/', `/search?q=${encodeURIComponent(FIXTURE_WORD)}&author=${encodeURIComponent(FIXTURE_AUTHOR)}`, '/article/ui-writer-03?q=' + encodeURIComponent(FIXTURE_WORD), `/author/${encodeURIComponent(FIXTURE_AUTHOR)}`, `/search?q=${encodeURIComponent('الملاخة')}`];
+  const AXE_PAGES = ['/', `/search?q=${encodeURIComponent(FIXTURE_WORD)}&author=${encodeURIComponent(FIXTURE_AUTHOR)}`, '/article/ui-writer-03?q=' + encodeURIComponent(FIXTURE_WORD), `/author/${encodeURIComponent(FIXTURE_AUTHOR)}`, `/search?q=${encodeURIComponent('الملاخة')}`, `/search?q=${encodeURIComponent(UNFINDABLE)}`];
   // Dark mode changes colours only, so one width is enough to check its contrast.
   for (const [colorScheme, widths] of [['light', [1280, 360]], ['dark', [1280]]] as const) {
     it(`has no serious or critical axe violations (${colorScheme}, ${widths.join(' and ')} px)`, async () => {
@@ -548,7 +559,8 @@ describe.skipIf(!HAS_BROWSER)('web UI in Chromium', () => {
       ['results-filtered', `/search?q=${encodeURIComponent(FIXTURE_WORD)}&author=${encodeURIComponent(FIXTURE_AUTHOR)}&sort=newest`],
       ['article', `/article/ui-writer-03?q=${encodeURIComponent(FIXTURE_WORD)}`],
       ['author', `/author/${encodeURIComponent(FIXTURE_AUTHOR)}`],
-      ['no-results', `/search?q=${encodeURIComponent('الملاخة')}`],
+      ['no-results', `/search?q=${encodeURIComponent(UNFINDABLE)}`],
+      ['did-you-mean', `/search?q=${encodeURIComponent('الملاخة')}`],
     ];
     let saved = 0;
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -75,3 +75,6 @@ export function hostileArticle(): Article {
     url: 'javascript:alert(1)',
   };
 }
+
+/** A query no fixture word is within typo distance of: the designed no-result state. */
+export const UNFINDABLE = 'زيزفونات';
