@@ -1,9 +1,10 @@
 /**
- * A bounded cache from a surface form to a value, looked up by a region of a larger text, so the
- * hot path hashes code units in place instead of slicing a substring for a Map key. Open
- * addressing (linear probing) with FNV-1a hashes, behind a small direct-mapped first level that
- * holds the hot words (a big table is bound by memory latency: on the shared bench machine a
- * 262k-slot table alone ran at 17 MB/s, with a first level in front ~3× faster). Two generations: a lookup tries `young`, then
+ * A bounded cache from a surface form to its analysis, looked up by a region of a larger text, so
+ * the hot path hashes code units in place instead of slicing a substring for a Map key (a plain
+ * Map<string, entry> keyed by the slice measured ~20 % slower). Open addressing (linear probing)
+ * with FNV-1a hashes, behind a direct-mapped first level that holds the frequent words with their
+ * key and code units inline, so a hit touches two array lines and no heap object. Everything here
+ * is bound by memory latency, not instructions. Two generations: a lookup tries `young`, then
  * `old` (and copies the entry into `young`); when `young` is half full it becomes `old` and a
  * fresh one starts, so frequent words survive and memory stays bounded.
  */
