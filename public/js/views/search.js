@@ -60,7 +60,7 @@ export async function renderSearch(main, route, { signal, navigate }) {
         h('section', { class: 'results', 'aria-labelledby': 'results-summary' },
           total === 0 ? noResults(state, res, go) : [
             res.relaxed ? h('p', { class: 'notice' }, 'لم نجد مقالات فيها كل كلمات البحث، فهذه أقرب النتائج إليها.') : null,
-            res.suggestion ? didYouMean(state, res.suggestion) : null,
+            res.suggestion ? didYouMean(state, res.suggestion, true) : null,
             hits.length
               ? h('ol', { class: 'hits', start: String((state.page - 1) * PAGE_SIZE + 1) },
                 hits.map((hit) => h('li', null, hitCard(hit, { q: state.q }))))
@@ -221,8 +221,9 @@ function dateGroup(state, years, go) {
     form);
 }
 
-function didYouMean(state, suggestion) {
-  return h('p', { class: 'did-you-mean' }, 'هل تقصد: ',
+/** «هل تقصد …؟» linking to the suggested query; above results (typo-tolerant hits) as a notice. */
+function didYouMean(state, suggestion, aboveResults = false) {
+  return h('p', { class: ['did-you-mean', aboveResults && 'notice'] }, 'هل تقصد: ',
     h('a', { href: searchUrl({ ...state, q: suggestion, page: 1 }) }, h('bdi', null, suggestion)), '؟');
 }
 
