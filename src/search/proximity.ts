@@ -97,16 +97,18 @@ function minDistance(a: readonly number[], b: readonly number[]): number {
 export function applyProximity(ix: IndexView, hits: Hits, matched: readonly number[], cmp: (a: number, b: number) => number, parsed: ParsedQuery, question: boolean): void {
   const p = ix.params;
   if (matched.length < 2) return;
-  const top = topK(matched as number[], p.proximityDepth, cmp);
-  // A question is not a headline lookup: its words rarely run as in the title.
-  if (!question) applyTitleBigrams(ix, hits, top, parsed);
-  if (p.proximity <= 0) return;
   const ex = ix.exacts;
   const words = positiveExacts(parsed)
     .map((w) => ex.idOf(w))
     .filter((id) => id >= 0 && ex.df.data[id]! > 0)
     .slice(0, MAX_WORDS);
-  if (words.length < 2) return;
+  // A question is not a headline lookup: its words rarely run as in the title.
+  const bigrams = !question && p.titleBigram > 0 && positiveTermSequence(parsed, ix).length >= 2;
+  const near = p.proximity > 0 && words.length >= 2;
+  if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
+  const top = topK(matched as number[], p.proximityDepth, cmp);
+  if (bigrams) applyTitleBigrams(ix, hits, top, parsed);
+  if (!near) return;
   const slot = new Map<number, number>();
   top.forEach((d, i) => slot.set(d, i));
   const refs: Int32Array[] = words.map(() => new Int32Array(top.length).fill(-1));
