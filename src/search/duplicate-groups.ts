@@ -6,7 +6,8 @@
 import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
 
 export class DuplicateGroups {
-  private groupOfDoc = new Map<number, number>();
+  /** Group number by doc number (−1: no copies); docs past the end have none. */
+  private groupOfDoc = new Int32Array(0);
   private members: number[][] = [];
   private stale = true;
 
@@ -27,22 +28,25 @@ export class DuplicateGroups {
 
   private refresh(): void {
     if (!this.stale) return;
-    this.groupOfDoc = new Map();
     this.members = [];
+    let maxDoc = -1;
     for (const ids of this.index.groups()) {
       const docs = ids.map((id) => this.docOf(id)).filter((d): d is number => d !== undefined);
       if (docs.length < 2) continue;
-      const g = this.members.length;
       this.members.push(docs);
-      for (const d of docs) this.groupOfDoc.set(d, g);
+      for (const d of docs) if (d > maxDoc) maxDoc = d;
     }
+    this.groupOfDoc = new Int32Array(maxDoc + 1).fill(-1);
+    this.members.forEach((docs, g) => {
+      for (const d of docs) this.groupOfDoc[d] = g;
+    });
     this.stale = false;
   }
 
   /** Group number of a doc, or −1 when it has no copies. */
   groupOf(doc: number): number {
     this.refresh();
-    return this.groupOfDoc.get(doc) ?? -1;
+    return this.groupOfDoc[doc] ?? -1;
   }
 
   /** All docs of group `g`. */
