@@ -38,14 +38,21 @@ export function shingleHashes(text: string): Uint32Array {
 
 /** As shingleHashes, from tokens the caller already has (`analyze(body)`). */
 export function shingleHashesOf(tokens: readonly { exact: string }[]): Uint32Array {
-  const words = tokens.map((t) => hashString(t.exact));
-  const seen = new Set<number>();
-  for (let i = 0; i + K_WORDS <= words.length; i++) {
+  const n = tokens.length;
+  const words = new Uint32Array(n);
+  for (let i = 0; i < n; i++) words[i] = hashString(tokens[i]!.exact);
+  const m = Math.max(0, n - K_WORDS + 1);
+  const all = new Uint32Array(m);
+  for (let i = 0; i < m; i++) {
     let h = 0x2545f491;
     for (let k = 0; k < K_WORDS; k++) h = fmix32(h ^ words[i + k]!) ^ Math.imul(k + 1, 0x27d4eb2d);
-    seen.add(fmix32(h));
+    all[i] = fmix32(h);
   }
-  return Uint32Array.from(seen);
+  // Distinct values (sorted; the signature does not depend on order): cheaper than a Set.
+  all.sort();
+  let u = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i]!;
+  return all.slice(0, u);
 }
 
 /** The b-bit MinHash signature of a set of shingle hashes, written into `out` at `offset`. */
