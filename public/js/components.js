@@ -102,6 +102,15 @@ export function loadingState(label = 'جارٍ البحث…', cards = 4) {
       h('div', { class: 'skeleton__line skeleton__line--short' }))));
 }
 
+/**
+ * What a view shows when its request failed: `notFound()` for a 404 (when given), else the error
+ * box whose retry reloads the current URL.
+ */
+export function loadErrorState(err, navigate, notFound) {
+  if (notFound && err?.status === 404) return notFound();
+  return errorState(err, () => navigate(location.pathname + location.search, { replace: true }));
+}
+
 /** An error box with the server's explanation and a retry button. */
 export function errorState(err, onRetry) {
   const title = err?.title || 'حدث خطأ غير متوقع';

@@ -1,7 +1,7 @@
 /** One article: metadata, full text with the query words marked, other copies, related articles. */
 import { apiGet, isAbort } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { dateElement, delayedLoading, duplicatesList, errorState, loadingState, metaLine, originalLink } from '../components.js';
+import { dateElement, delayedLoading, duplicatesList, loadErrorState, loadingState, metaLine, originalLink } from '../components.js';
 import { markedParagraphs, markedText } from '../sanitize.js';
 import { articleUrl, authorUrl, searchUrl } from '../state.js';
 
@@ -14,7 +14,7 @@ export async function renderArticle(main, route, { signal, navigate, backUrl }) 
   } catch (err) {
     stopLoading();
     if (isAbort(err)) return;
-    replaceChildren(main, err.status === 404 ? notFound(route) : errorState(err, () => navigate(location.pathname + location.search, { replace: true })));
+    replaceChildren(main, loadErrorState(err, navigate, () => notFound(route)));
     return;
   }
   stopLoading();

@@ -6,7 +6,7 @@
 import { apiGet, isAbort } from '../api.js';
 import { announce, h, replaceChildren } from '../dom.js';
 import { COUNTS, countPhrase, formatNumber } from '../format.js';
-import { delayedLoading, errorState, hitCard, loadingState, pager } from '../components.js';
+import { delayedLoading, loadErrorState, hitCard, loadingState, pager } from '../components.js';
 import { authorUrl, searchUrl } from '../state.js';
 
 export const AUTHOR_PAGE_SIZE = 30;
@@ -20,7 +20,7 @@ export async function renderAuthor(main, route, { signal, navigate }) {
   } catch (err) {
     stopLoading();
     if (isAbort(err)) return;
-    replaceChildren(main, err.status === 404 ? notFound(route) : errorState(err, () => navigate(location.pathname + location.search, { replace: true })));
+    replaceChildren(main, loadErrorState(err, navigate, () => notFound(route)));
     return;
   }
   stopLoading();

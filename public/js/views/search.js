@@ -2,7 +2,7 @@
 import { apiGet, isAbort } from '../api.js';
 import { announce, h, replaceChildren } from '../dom.js';
 import { COUNTS, countPhrase, formatNumber, formatSeconds, toArabicDigits, toAsciiDigits } from '../format.js';
-import { delayedLoading, errorState, hitCard, loadingState, pager, queryErrorState } from '../components.js';
+import { delayedLoading, loadErrorState, hitCard, loadingState, pager, queryErrorState } from '../components.js';
 import { FILTER_KEYS, hasFilters, searchUrl, toggleFilter, withDates } from '../state.js';
 
 export const PAGE_SIZE = 10;
@@ -31,7 +31,7 @@ export async function renderSearch(main, route, { signal, navigate }) {
     if (isAbort(err)) return;
     replaceChildren(main, err.code === 'query_syntax'
       ? queryErrorState(state.q, err)
-      : errorState(err, () => navigate(location.pathname + location.search, { replace: true })));
+      : loadErrorState(err, navigate));
     announce(err.title || 'حدث خطأ');
     return;
   }
