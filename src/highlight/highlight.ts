@@ -4,16 +4,19 @@
  * punctuation around it). Marks separated only by spaces (no line break) are merged into one,
  * so a matched phrase or two adjacent query words read as one highlight.
  *
- * Snippets: tokenize once, score every window of `words` tokens in one O(n) sliding pass by the
+ * Texts are scanned once into token offsets and letter masks (text-tokens.ts); only tokens that can
+ * match are analyzed (match.ts, letters.ts). Same tokens and matches as analyze() + the rules.
+ *
+ * Snippets: score every window of `words` tokens in one O(n) sliding pass by the
  * weighted number of DISTINCT query parts in it, take the best window, then up to `fragments`
  * more that each add a query part not shown yet; fragments are shown in text order, joined by
  * " … ", with a leading/trailing "…" where text was cut.
  */
 import type { MatchSpec } from '../contracts.ts';
 import type { Token } from '../types.ts';
-import { analyze } from '../analysis/analyzer.ts';
 import { escapeHtml } from './escape.ts';
 import { findMatches, isEmptySpec, type TokenMatch } from './match.ts';
+import { fromTokens, scanText, type TextTokens } from './text-tokens.ts';
 
 export interface SnippetOptions {
   /** Maximum number of fragments (1–3 recommended). Default 3. */
@@ -29,15 +32,14 @@ const DEFAULT_WORDS = 30;
 /** The whole text, escaped, with <mark> around matched words. */
 export function highlightHtml(text: string, spec: MatchSpec): string {
   if (isEmptySpec(spec)) return escapeHtml(text);
-  const tokens = analyze(text);
-  return renderRange(text, tokens, findMatches(tokens, spec), 0, text.length, false);
+  const tt = scanText(text);
+  return renderRange(text, tt, findMatches(tt, spec), 0, text.length, false);
 }
 
 /** The best 1–`fragments` passages of ~`words` words, escaped and marked; the opening with no match. */
 export function snippetHtml(text: string, spec: MatchSpec, opts?: SnippetOptions): string {
   if (isEmptySpec(spec)) return openingSnippet(text, Math.max(1, Math.floor(opts?.words ?? DEFAULT_WORDS)));
-  const tokens = analyze(text);
-  return snippetFromTokens(text, tokens, spec, opts);
+  return snippetOf(text, scanText(text), spec, opts);
 }
 
 /**
@@ -49,10 +51,10 @@ function openingSnippet(text: string, words: number): string {
   let end = Math.min(text.length, words * 16);
   for (;;) {
     while (end < text.length && !SPACE.test(text[end]!)) end++;
-    const tokens = analyze(end < text.length ? text.slice(0, end) : text);
-    if (tokens.length > words || end >= text.length) {
-      if (tokens.length === 0) return escapeHtml(collapseSpaces(text.trim()));
-      return renderFragments(text, tokens, [], [[0, Math.min(tokens.length, words) - 1]]);
+    const tt = scanText(end < text.length ? text.slice(0, end) : text);
+    if (tt.n > words || end >= text.length) {
+      if (tt.n === 0) return escapeHtml(collapseSpaces(text.trim()));
+      return renderFragments(text, tt, [], [[0, Math.min(tt.n, words) - 1]]);
     }
     end = Math.min(text.length, end * 2);
   }
@@ -60,17 +62,21 @@ function openingSnippet(text: string, words: number): string {
 
 /** As snippetHtml, for a caller that already has `analyze(text)`. */
 export function snippetFromTokens(text: string, tokens: readonly Token[], spec: MatchSpec, opts?: SnippetOptions): string {
+  return snippetOf(text, fromTokens(text, tokens), spec, opts);
+}
+
+function snippetOf(text: string, tt: TextTokens, spec: MatchSpec, opts?: SnippetOptions): string {
   const words = Math.max(1, Math.floor(opts?.words ?? DEFAULT_WORDS));
   const maxFragments = Math.max(1, Math.floor(opts?.fragments ?? DEFAULT_FRAGMENTS));
-  const n = tokens.length;
+  const n = tt.n;
   if (n === 0) return escapeHtml(collapseSpaces(text.trim()));
-  const matches = findMatches(tokens, spec);
+  const matches = findMatches(tt, spec);
   if (matches.length === 0 || n <= words) {
     const last = Math.min(n, words) - 1;
-    return renderFragments(text, tokens, matches, [[0, last]]);
+    return renderFragments(text, tt, matches, [[0, last]]);
   }
   const windows = chooseWindows(n, matches, words, maxFragments);
-  return renderFragments(text, tokens, matches, windows);
+  return renderFragments(text, tt, matches, windows);
 }
 
 // ---------------------------------------------------------------- window choice
@@ -161,21 +167,21 @@ function centre(start: number, n: number, matches: readonly TokenMatch[], words:
 
 // ---------------------------------------------------------------- rendering
 
-function renderFragments(text: string, tokens: readonly Token[], matches: readonly TokenMatch[], windows: readonly [number, number][]): string {
+function renderFragments(text: string, tt: TextTokens, matches: readonly TokenMatch[], windows: readonly [number, number][]): string {
   const parts: string[] = [];
   let openEnd = false;
   for (let w = 0; w < windows.length; w++) {
     const [a, b] = windows[w]!;
     // The first/last fragment of the text keeps what precedes/follows its words (e.g. a lone ».»).
-    let from = a === 0 ? 0 : extendLeft(text, tokens, a);
-    let to = b === tokens.length - 1 ? text.length : extendRight(text, tokens, b);
+    let from = a === 0 ? 0 : extendLeft(text, tt, a);
+    let to = b === tt.n - 1 ? text.length : extendRight(text, tt, b);
     while (from < to && SPACE.test(text[from]!)) from++;
     while (to > from && SPACE.test(text[to - 1]!)) to--;
     const cutBefore = a > 0; // words were left out before this fragment
     if (w === 0 && cutBefore) parts.push(`${ELLIPSIS} `);
     else if (w > 0) parts.push(` ${ELLIPSIS} `);
-    parts.push(renderRange(text, tokens, matches, from, to, true, a, b));
-    openEnd = b < tokens.length - 1;
+    parts.push(renderRange(text, tt, matches, from, to, true, a, b));
+    openEnd = b < tt.n - 1;
   }
   if (openEnd) parts.push(` ${ELLIPSIS}`);
   return parts.join('');
@@ -184,17 +190,17 @@ function renderFragments(text: string, tokens: readonly Token[], matches: readon
 const SPACE = /\s/;
 
 /** Start offset of token a, taking in the punctuation glued before it (e.g. «) but no other token. */
-function extendLeft(text: string, tokens: readonly Token[], a: number): number {
-  const bound = a > 0 ? tokens[a - 1]!.end : 0;
-  let i = tokens[a]!.start;
+function extendLeft(text: string, tt: TextTokens, a: number): number {
+  const bound = a > 0 ? tt.ends[a - 1]! : 0;
+  let i = tt.starts[a]!;
   while (i > bound && !SPACE.test(text[i - 1]!)) i--;
   return i;
 }
 
 /** End offset of token b, taking in the punctuation glued after it (e.g. ». ،) but no other token. */
-function extendRight(text: string, tokens: readonly Token[], b: number): number {
-  const bound = b + 1 < tokens.length ? tokens[b + 1]!.start : text.length;
-  let i = tokens[b]!.end;
+function extendRight(text: string, tt: TextTokens, b: number): number {
+  const bound = b + 1 < tt.n ? tt.starts[b + 1]! : text.length;
+  let i = tt.ends[b]!;
   while (i < bound && !SPACE.test(text[i]!)) i++;
   return i;
 }
@@ -209,19 +215,19 @@ function collapseSpaces(s: string): string {
  */
 function renderRange(
   text: string,
-  tokens: readonly Token[],
+  tt: TextTokens,
   matches: readonly TokenMatch[],
   from: number,
   to: number,
   collapse: boolean,
   a = 0,
-  b = tokens.length - 1,
+  b = tt.n - 1,
 ): string {
   const spans: [number, number][] = [];
   for (const m of matches) {
     if (m.last < a || m.first > b) continue;
-    const s = tokens[Math.max(m.first, a)]!.start;
-    const e = tokens[Math.min(m.last, b)]!.end;
+    const s = tt.starts[Math.max(m.first, a)]!;
+    const e = tt.ends[Math.min(m.last, b)]!;
     const prev = spans[spans.length - 1];
     if (prev && /^[ \t\u00A0]*$/.test(text.slice(prev[1], s))) prev[1] = e;
     else spans.push([s, e]);

@@ -6,9 +6,13 @@
  *  - a phrase matches consecutive tokens whose exact forms equal the phrase's, and becomes one
  *    match over the whole span (the longest phrase wins where several start at one token).
  * Each match carries a key (which query part it satisfied) so snippets can count distinct parts.
+ * Only tokens whose letter mask holds a query part's required letters are analyzed (letters.ts):
+ * the others can neither match nor start a phrase.
  */
 import type { MatchSpec } from '../contracts.ts';
-import type { Token } from '../types.ts';
+import type { Analyzed } from '../analysis/analyzer.ts';
+import { exactRequirement, termRequirement } from './letters.ts';
+import type { TextTokens } from './text-tokens.ts';
 
 export interface TokenMatch {
   /** First and last token index (inclusive). */
@@ -28,8 +32,21 @@ export function isEmptySpec(spec: MatchSpec): boolean {
   return spec.terms.size === 0 && spec.exacts.size === 0 && spec.prefixes.length === 0 && spec.phrases.length === 0;
 }
 
-/** Matches in token order, never overlapping. O(tokens × (prefixes + phrases starting there)). */
-export function findMatches(tokens: readonly Token[], spec: MatchSpec): TokenMatch[] {
+/**
+ * Required letter masks of the spec's parts (letters.ts); a token can match only if its mask holds
+ * one of them. A phrase can only start at a token whose exact form is the phrase's first word.
+ */
+function requirements(spec: MatchSpec): number[] {
+  const out = new Set<number>();
+  for (const e of spec.exacts) out.add(exactRequirement(e));
+  for (const t of spec.terms) out.add(termRequirement(t));
+  for (const p of spec.prefixes) out.add(termRequirement(p));
+  for (const p of spec.phrases) if (p.length > 0) out.add(exactRequirement(p[0]!));
+  return [...out];
+}
+
+/** Matches in token order, never overlapping. O(tokens × requirements + candidates × (prefixes + phrases starting there)). */
+export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
   const out: TokenMatch[] = [];
   if (isEmptySpec(spec)) return out;
   const phrasesByFirst = new Map<string, number[]>();
@@ -39,9 +56,24 @@ export function findMatches(tokens: readonly Token[], spec: MatchSpec): TokenMat
     if (list) list.push(i);
     else phrasesByFirst.set(p[0]!, [i]);
   });
-  const n = tokens.length;
+  const reqs = requirements(spec);
+  const everyToken = reqs.includes(0);
+  const r0 = reqs[0]!;
+  const masks = tt.masks;
+  const n = tt.n;
   for (let i = 0; i < n; i++) {
-    const tok = tokens[i]!;
+    const m = masks[i]!;
+    if (m >= 0 && !everyToken && (m & r0) !== r0) {
+      let possible = false;
+      for (let k = 1; k < reqs.length; k++) {
+        if ((m & reqs[k]!) === reqs[k]) {
+          possible = true;
+          break;
+        }
+      }
+      if (!possible) continue;
+    }
+    const tok = tt.analysis(i);
     const starting = phrasesByFirst.size ? phrasesByFirst.get(tok.exact) : undefined;
     if (starting) {
       let best = -1;
@@ -50,7 +82,7 @@ export function findMatches(tokens: readonly Token[], spec: MatchSpec): TokenMat
         if (i + p.length > n || (best >= 0 && p.length <= spec.phrases[best]!.length)) continue;
         let ok = true;
         for (let k = 1; k < p.length; k++) {
-          if (tokens[i + k]!.exact !== p[k]) {
+          if (tt.analysis(i + k).exact !== p[k]) {
             ok = false;
             break;
           }
@@ -71,7 +103,7 @@ export function findMatches(tokens: readonly Token[], spec: MatchSpec): TokenMat
 }
 
 /** The query part a single token satisfies, or undefined. */
-function tokenKey(tok: Token, spec: MatchSpec): string | undefined {
+function tokenKey(tok: Analyzed, spec: MatchSpec): string | undefined {
   if (spec.exacts.has(tok.exact)) return `=${tok.exact}`;
   if (!tok.stop && spec.terms.has(tok.term)) return `~${tok.term}`;
   // A prefix also matches the stemmed term, so اقتص* marks الاقتصاد (term اقتصاد) as well.

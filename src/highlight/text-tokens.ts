@@ -1,0 +1,89 @@
+/**
+ * The tokens of one text as highlighting needs them: offsets and letter masks for all (one scan,
+ * no per-token objects), the analysis (exact form, term, stopword flag) only for the tokens asked
+ * about. Same tokens, in the same order, as analyze(text): spans whose exact form would be empty
+ * (only characters normalize() deletes) are dropped here as analyze() drops them.
+ *
+ * The arrays are shared buffers, reused by the next scan: a TextTokens is valid until then
+ * (highlighting is synchronous, so each call scans, matches and renders before the next).
+ */
+import type { Token } from '../types.ts';
+import { analyzeWord, type Analyzed } from '../analysis/analyzer.ts';
+import { forEachSpan } from '../analysis/tokenize.ts';
+import { NONEMPTY, UNIT_MASK, UNSAFE } from './letters.ts';
+
+export interface TextTokens {
+  readonly text: string;
+  readonly n: number;
+  /** UTF-16 offsets of token i in text: [starts[i], ends[i]). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Letter mask of token i (letters.ts); negative (UNSAFE) when it must be analyzed to know. */
+  readonly masks: Int32Array;
+  /** The analysis of token i (cached per scan). */
+  analysis(i: number): Analyzed;
+}
+
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let masks = new Int32Array(1024);
+let analyzed: (Analyzed | undefined)[] = [];
+
+function grow(): void {
+  const size = starts.length * 2;
+  const copy = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  starts = copy(starts);
+  ends = copy(ends);
+  masks = copy(masks);
+}
+
+class Scanned implements TextTokens {
+  constructor(
+    readonly text: string,
+    readonly n: number,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    readonly masks: Int32Array,
+    private readonly cache: (Analyzed | undefined)[],
+  ) {}
+
+  analysis(i: number): Analyzed {
+    return (this.cache[i] ??= analyzeWord(this.text.slice(this.starts[i]!, this.ends[i]!)));
+  }
+}
+
+/** Scans `text` into the shared buffers. */
+export function scanText(text: string): TextTokens {
+  let n = 0;
+  forEachSpan(text, (start, end) => {
+    let m = 0;
+    for (let i = start; i < end; i++) m |= UNIT_MASK[text.charCodeAt(i)]!;
+    if (m < 0) {
+      if (analyzeWord(text.slice(start, end)).exact === '') return;
+    } else if ((m & NONEMPTY) === 0) return; // only deleted characters: analyze() drops it too
+    if (n === starts.length) grow();
+    starts[n] = start;
+    ends[n] = end;
+    masks[n] = m;
+    n++;
+  });
+  if (analyzed.length < n) analyzed = new Array<Analyzed | undefined>(starts.length);
+  analyzed.fill(undefined, 0, n);
+  return new Scanned(text, n, starts, ends, masks, analyzed);
+}
+
+/** A TextTokens over tokens already analyzed: every token counts as a candidate. */
+export function fromTokens(text: string, tokens: readonly Token[]): TextTokens {
+  const n = tokens.length;
+  const s = new Int32Array(n);
+  const e = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    s[i] = tokens[i]!.start;
+    e[i] = tokens[i]!.end;
+  }
+  return new Scanned(text, n, s, e, new Int32Array(n).fill(UNSAFE), tokens.slice());
+}
