@@ -67,6 +67,13 @@ export class PostingIndex {
   /** Per term: byte offset of its positions in mainPos (mainTerms + 1 entries). */
   mainPosOff: Int32Array<ArrayBufferLike> = new Int32Array(1);
   mainPos: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+  /**
+   * Per term: the last doc number of its main postings (−1: none), so a merge can append the tail
+   * after a byte-for-byte copy of the term's main bytes; null until known (a restored index).
+   */
+  private mainLast: Int32Array | null = new Int32Array(0);
+  /** False once a doc was removed since the last merge: main may hold dead postings to drop. */
+  private mainClean = true;
 
   // tail (linked lists, newest first; tailTerm keeps each posting's term for the merge)
   tailHead = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
@@ -188,6 +195,7 @@ export class PostingIndex {
 
   /** Called when a document is removed: its postings stay until the next merge, but df drops. */
   removeDoc(terms: Iterable<string>): void {
+    this.mainClean = false;
     for (const t of terms) {
       const id = this.dict.get(t);
       if (id >= 0) this.df.data[id]!--;
@@ -285,6 +293,8 @@ export class PostingIndex {
     this.mainData = m.data;
     this.mainPosOff = m.posOff;
     this.mainPos = m.pos;
+    this.mainLast = m.last;
+    this.mainClean = true;
     this.tailHead = new GrowableArray(Int32Array, this.terms.length);
     this.tailHead.length = this.terms.length;
     this.tailNext = new GrowableArray(Int32Array, 1024);
@@ -312,16 +322,21 @@ export class PostingIndex {
     const fill = start.slice(0, nTerms);
     for (let k = 0; k < T; k++) order[fill[tterm[k]!]!++] = k;
 
+    // Main holds no dead postings and needs no renumbering: copy each term's bytes as they are
+    // (the encoding is canonical, so this equals decoding and re-encoding them).
+    const mainLast = this.mainLast;
+    const copyMain = !remap && this.mainClean && mainLast !== null;
     const off = new Int32Array(nTerms + 1);
+    const last = new Int32Array(nTerms);
     const out = new ByteWriter(Math.max(1024, this.mainData.length + T * 3));
     const posOff = new Int32Array(this.withPositions ? nTerms + 1 : 1);
     const pos = new ByteWriter(this.withPositions ? this.mainPos.length + this.tailPos.length + 16 : 16);
     const mp = { i: 0 };
-    let postings = 0;
+    let postings = copyMain ? this.mainPostings : 0;
     let prev = -1;
     const withPositions = this.withPositions;
-    // One posting out: doc gap, tf·2 + hasBits, [bits]; its positions copied byte for byte.
-    const put = (d: number, tf: number, bits: number, posBytes: Uint8Array, at: number) => {
+    // One main posting out (decoding path): doc gap, tf·2 + hasBits, [bits]; positions copied.
+    const mainVisit = (d: number, tf: number, bits: number, at: number) => {
       if (dead[d] !== 0 || (remap && remap[d]! < 0)) return;
       const nd = remap ? remap[d]! : d;
       out.varint(nd - prev);
@@ -330,31 +345,52 @@ export class PostingIndex {
       if (bits) out.varint(bits);
       if (withPositions) {
         mp.i = at;
-        const n = readVarint(posBytes, mp);
-        for (let j = 0; j < n; j++) readVarint(posBytes, mp);
-        pos.bytes(posBytes, at, mp.i);
+        const n = readVarint(this.mainPos, mp);
+        for (let j = 0; j < n; j++) readVarint(this.mainPos, mp);
+        pos.bytes(this.mainPos, at, mp.i);
       }
       postings++;
     };
-    const mainVisit = (d: number, tf: number, bits: number, at: number) => put(d, tf, bits, this.mainPos, at);
     const tdoc = this.tailDoc.data;
     const ttf = this.tailTf.data;
     const tbits = this.tailBits.data;
     const tpos = this.tailPosStart.data;
     const tailPos = this.tailPos.data;
+    const tailPosEnd = this.tailPos.length;
+    const mainData = this.mainData;
+    const mainOff = this.mainOff;
+    const mainPos = this.mainPos;
+    const mainPosOff = this.mainPosOff;
     for (let id = 0; id < nTerms; id++) {
       off[id] = out.length;
       if (withPositions) posOff[id] = pos.length;
       prev = -1;
-      if (id < this.mainTerms) this.scanMain(id, null, mainVisit, withPositions);
+      if (id < this.mainTerms) {
+        if (copyMain) {
+          out.bytes(mainData, mainOff[id]!, mainOff[id + 1]!);
+          if (withPositions) pos.bytes(mainPos, mainPosOff[id]!, mainPosOff[id + 1]!);
+          prev = mainLast[id]!;
+        } else this.scanMain(id, null, mainVisit, withPositions);
+      }
       for (let j = start[id]!; j < start[id + 1]!; j++) {
         const k = order[j]!;
-        put(tdoc[k]!, ttf[k]!, tbits[k]!, tailPos, withPositions ? tpos[k]! : 0);
+        const d = tdoc[k]!;
+        if (dead[d] !== 0 || (remap && remap[d]! < 0)) continue;
+        const nd = remap ? remap[d]! : d;
+        const bits = tbits[k]!;
+        out.varint(nd - prev);
+        prev = nd;
+        out.varint(ttf[k]! * 2 + (bits ? 1 : 0));
+        if (bits) out.varint(bits);
+        // A tail posting's positions end where the next tail posting's start (appended in order).
+        if (withPositions) pos.bytes(tailPos, tpos[k]!, k + 1 < T ? tpos[k + 1]! : tailPosEnd);
+        postings++;
       }
+      last[id] = prev;
     }
     off[nTerms] = out.length;
     if (this.withPositions) posOff[nTerms] = pos.length;
-    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result() };
+    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last };
   }
 
   /** Restores a merged index (from serialize); the dictionary is rebuilt from `terms`. */
@@ -377,6 +413,7 @@ export class PostingIndex {
     ix.mainData = m.data;
     ix.mainPosOff = m.posOff;
     ix.mainPos = m.pos;
+    ix.mainLast = null; // computed by the first merge
     return ix;
   }
 }
@@ -405,9 +442,15 @@ class ByteWriter {
     this.buf[this.length++] = v;
   }
   bytes(src: Uint8Array, from: number, to: number) {
-    this.ensure(to - from);
-    this.buf.set(src.subarray(from, to), this.length);
-    this.length += to - from;
+    const n = to - from;
+    this.ensure(n);
+    if (n < 32) {
+      // A short range (one posting's positions): a loop beats creating a subarray view.
+      const buf = this.buf;
+      let o = this.length;
+      for (let i = from; i < to; i++) buf[o++] = src[i]!;
+    } else this.buf.set(src.subarray(from, to), this.length);
+    this.length += n;
   }
   result(): Uint8Array {
     return this.buf.slice(0, this.length);
