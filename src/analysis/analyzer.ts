@@ -15,6 +15,7 @@ import { lightStem, type StemOptions } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { SurfaceCache } from './surface-cache.ts';
 import { forEachSpan } from './tokenize.ts';
+import { Vocabulary, type WordIds } from './vocabulary.ts';
 
 export interface Analyzed {
   /** Normalized, unstemmed form ('' when the surface had only invisible characters). */
@@ -45,6 +46,13 @@ export interface AnalyzerOptions {
 
 export interface Analyzer {
   analyze(text: string): Token[];
+  /**
+   * The index path's analyze: appends each token's vocabulary ids (exact, term) to `out`, in
+   * token order, creating no token objects. Same tokens, in the same order, as analyze(text).
+   */
+  analyzeIds(text: string, out: WordIds): void;
+  /** The words behind analyzeIds' ids. */
+  readonly vocabulary: Vocabulary;
   analyzeWord(surface: string): Analyzed;
   normalizeTerm(surface: string): string;
 }
@@ -82,7 +90,12 @@ export function numberExact(surface: string, opts?: NormalizeOptions): string | 
 
 interface Entry extends Analyzed {
   readonly surface: string;
+  exactId: number;
+  termId: number;
 }
+
+/** exactId of an entry whose exact form is '' (only invisible characters: not a token). */
+const NO_TOKEN = -2;
 
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const normOpts = options.normalize;
@@ -103,7 +116,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       term = lightStem(input, stemOptsResolved);
       if (unfoldTa) term = normalizeExact(term);
     }
-    return { surface, exact, term, stop };
+    return { surface, exact, term, stop, exactId: -1, termId: -1 };
   }
 
   const cache = new SurfaceCache<Entry>(options.cacheSize ?? 300_000, compute);
@@ -127,11 +140,35 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return out;
   }
 
+  const vocabulary = new Vocabulary();
+  const hot = cache.hot;
+  const hotIds = cache.hotIds;
+
+  /** Gives the entry at hot index j its vocabulary ids; returns the exact id (NO_TOKEN for ''). */
+  function assignIds(j: number): number {
+    const exact = hot[j + 1] as string;
+    const exactId = exact === '' ? NO_TOKEN : vocabulary.intern(exact);
+    const termId = exact === '' ? NO_TOKEN : vocabulary.intern(hot[j + 2] as string);
+    cache.setIds(j, exactId, termId);
+    return exactId;
+  }
+
+  function analyzeIds(text: string, out: WordIds): void {
+    forEachSpan(text, (start, end, hash) => {
+      const j = cache.hotSlot(text, start, end, hash);
+      const k = j >>> 1;
+      let exactId = hotIds[k]!;
+      if (exactId === -1) exactId = assignIds(j);
+      if (exactId === NO_TOKEN) return;
+      out.push(exactId, hotIds[k + 1]!);
+    });
+  }
+
   function normalizeTerm(surface: string): string {
     return numberExact(surface, normOpts) ?? normalize(surface, normOpts);
   }
 
-  return { analyze, analyzeWord, normalizeTerm };
+  return { analyze, analyzeIds, vocabulary, analyzeWord, normalizeTerm };
 }
 
 const DEFAULT = createAnalyzer();
@@ -140,6 +177,14 @@ const DEFAULT = createAnalyzer();
 export function analyze(text: string): Token[] {
   return DEFAULT.analyze(text);
 }
+
+/** analyzeIds of the default pipeline (the index path); ids are DEFAULT_VOCABULARY's. */
+export function analyzeIds(text: string, out: WordIds): void {
+  DEFAULT.analyzeIds(text, out);
+}
+
+/** The vocabulary behind analyzeIds' ids. */
+export const DEFAULT_VOCABULARY: Vocabulary = DEFAULT.vocabulary;
 
 /** Analyzes one surface form (a single word as it appears in text). */
 export function analyzeWord(surface: string): Analyzed {

@@ -16,6 +16,9 @@ export interface CacheEntry {
   readonly exact: string;
   readonly term: string;
   readonly stop: boolean;
+  /** Vocabulary ids (vocabulary.ts) of exact and term, −1 until the index path asks for them. */
+  exactId: number;
+  termId: number;
 }
 
 function sameRegion(s: string, text: string, start: number, end: number): boolean {
@@ -99,6 +102,8 @@ export class SurfaceCache<E extends CacheEntry> {
    * reads one line here instead of the entry object somewhere in the heap: see hotSlot().
    */
   readonly hot: (string | boolean)[] = new Array<string | boolean>(HOT_SLOTS * 4).fill('');
+  /** The hot entries' exactId and termId side by side (at hotSlot's j >>> 1). */
+  readonly hotIds = new Int32Array(HOT_SLOTS * 2).fill(-1);
   private young: Generation<E>;
   private old: Generation<E> | null = null;
   private readonly capacity: number;
@@ -143,7 +148,18 @@ export class SurfaceCache<E extends CacheEntry> {
     hot[j + 1] = e.exact;
     hot[j + 2] = e.term;
     hot[j + 3] = e.stop;
+    this.hotIds[slot * 2] = e.exactId;
+    this.hotIds[slot * 2 + 1] = e.termId;
     return j;
+  }
+
+  /** Records vocabulary ids on the entry at hotSlot's `j` (and in hotIds). */
+  setIds(j: number, exactId: number, termId: number): void {
+    const e = this.hotEntries[j >>> 2]!;
+    e.exactId = exactId;
+    e.termId = termId;
+    this.hotIds[j >>> 1] = exactId;
+    this.hotIds[(j >>> 1) + 1] = termId;
   }
 
   /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */

@@ -41,6 +41,14 @@ export function shingleHashesOf(tokens: readonly { exact: string }[]): Uint32Arr
   const n = tokens.length;
   const words = new Uint32Array(n);
   for (let i = 0; i < n; i++) words[i] = hashString(tokens[i]!.exact);
+  return shingleHashesOfWords(words, n);
+}
+
+/**
+ * As shingleHashes, from the first `n` word hashes (hashString of each token's exact form, in
+ * token order), e.g. kept by the index path's vocabulary.
+ */
+export function shingleHashesOfWords(words: Uint32Array, n: number): Uint32Array {
   const m = Math.max(0, n - K_WORDS + 1);
   const all = new Uint32Array(m);
   for (let i = 0; i < m; i++) {
@@ -52,7 +60,7 @@ export function shingleHashesOf(tokens: readonly { exact: string }[]): Uint32Arr
   all.sort();
   let u = 0;
   for (let i = 0; i < m; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i]!;
-  return all.slice(0, u);
+  return all.subarray(0, u);
 }
 
 /** The b-bit MinHash signature of a set of shingle hashes, written into `out` at `offset`. */

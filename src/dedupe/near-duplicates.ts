@@ -13,7 +13,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import { BandTable } from './band-table.ts';
-import { fmix32, shingleHashes, shingleHashesOf, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
+import { fmix32, shingleHashes, shingleHashesOf, shingleHashesOfWords, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
 
 /** LSH banding: BANDS bands of ROWS signature values (21 × 3 of the 64): a pair with similarity
  *  0.6 becomes a candidate with probability 1 − (1 − 0.6³)²¹ ≈ 0.99, at 0.3 with ≈ 0.44. */
@@ -90,6 +90,11 @@ export class NearDuplicateIndex {
   /** As add, for a caller that already has `analyze(body)` (saves a second analysis pass). */
   addTokens(id: string, bodyTokens: readonly { exact: string }[], date?: string): void {
     this.addShingles(id, shingleHashesOf(bodyTokens), date);
+  }
+
+  /** As add, from the body's word hashes (hashString of each exact form, token order; first `n`). */
+  addWords(id: string, wordHashes: Uint32Array, n: number, date?: string): void {
+    this.addShingles(id, shingleHashesOfWords(wordHashes, n), date);
   }
 
   private addShingles(id: string, shingles: Uint32Array, date: string | undefined): void {

@@ -3,7 +3,8 @@
  * body term frequency, the field word (title tf, meta-field bits, lead bit) and, for exact forms,
  * virtual positions (FIELD_BASE keeps fields apart so phrases never cross them).
  */
-import { analyze } from '../analysis/analyzer.ts';
+import { analyze, analyzeIds, DEFAULT_VOCABULARY } from '../analysis/analyzer.ts';
+import { WordIds } from '../analysis/vocabulary.ts';
 import type { Article } from '../types.ts';
 import { FIELD_BASE, FieldBits, type PostingIndex, type PostingInput } from './postings.ts';
 import { LEAD_TOKENS } from './ranking-params.ts';
@@ -57,36 +58,71 @@ export function hashExacts(exacts: readonly string[]): number {
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
 }
 
+/** FNV-1a of hashExacts over vocabulary words given by id (the same value for the same words). */
+function hashExactIds(ids: Int32Array, n: number, words: readonly string[]): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let k = 0; k < n; k++) {
+    const w = words[ids[k]!]!;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    h1 = Math.imul(h1 ^ 32, 0x01000193);
+    h2 = Math.imul(h2 ^ 32, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
+}
+
+/** Scratch token ids of the field being indexed (reused: indexing is synchronous). */
+const fieldIds = new WordIds();
+
+/** What indexArticle learned besides the postings; `bodyWords` is valid until the next call. */
+export interface IndexedArticle {
+  titleLen: number;
+  bodyLen: number;
+  bodyHash: number;
+  /** Vocabulary ids (DEFAULT_VOCABULARY) of the body's exact forms, in token order. */
+  bodyWords: Int32Array;
+}
+
+/** The tokens of one field into both indexes: stems without positions, exact forms with. */
+function hitField(text: string, bodyTf: number, bits: number, base: number, stems: PostingIndex, exacts: PostingIndex): number {
+  const ids = fieldIds;
+  ids.length = 0;
+  analyzeIds(text, ids);
+  const words = DEFAULT_VOCABULARY.words;
+  const n = ids.length;
+  const exact = ids.exact;
+  const term = ids.term;
+  for (let i = 0; i < n; i++) {
+    // Body tokens set the lead bit among the first LEAD_TOKENS (bits is only the lead bit there).
+    const b = bodyTf === 1 && i >= LEAD_TOKENS ? 0 : bits;
+    stems.hitId(stems.termOfWord(term[i]!, words), bodyTf, b, 0);
+    exacts.hitId(exacts.termOfWord(exact[i]!, words), bodyTf, b, base + i);
+  }
+  return n;
+}
+
 /**
  * Indexes an article into both indexes as doc number `doc` in one pass over its tokens (the
  * fast path of put; analyzeArticle below builds the same data as maps, for remove and related).
+ * Tokens come as vocabulary ids (analyzeIds), so a token costs array lookups, not string hashing.
  */
-export function indexArticle(a: Article, doc: number, stems: PostingIndex, exacts: PostingIndex): { titleLen: number; bodyLen: number; bodyHash: number } {
-  const title = analyze(a.title ?? '');
-  for (const t of title) {
-    stems.hit(t.term, 0, 1, 0);
-    exacts.hit(t.exact, 0, 1, FIELD_BASE.title + t.position);
+export function indexArticle(a: Article, doc: number, stems: PostingIndex, exacts: PostingIndex): IndexedArticle {
+  const titleLen = hitField(a.title ?? '', 0, 1, FIELD_BASE.title, stems, exacts);
+  for (const [field, bit, base] of META_FIELDS) {
+    const text = a[field];
+    if (text) hitField(text, 0, bit, base, stems, exacts);
   }
-  const meta = (text: string | undefined, bit: number, base: number) => {
-    if (!text) return;
-    for (const t of analyze(text)) {
-      stems.hit(t.term, 0, bit, 0);
-      exacts.hit(t.exact, 0, bit, base + t.position);
-    }
-  };
-  for (const [field, bit, base] of META_FIELDS) meta(a[field], bit, base);
-  (a.tags ?? []).forEach((tag, i) => meta(tag, FieldBits.tag, FIELD_BASE.tag + i * TAG_GAP));
-  const body = analyze(a.body ?? '');
-  const bodyExacts: string[] = new Array(body.length);
-  for (const t of body) {
-    const lead = t.position < LEAD_TOKENS ? FieldBits.lead : 0;
-    stems.hit(t.term, 1, lead, 0);
-    exacts.hit(t.exact, 1, lead, FIELD_BASE.body + t.position);
-    bodyExacts[t.position] = t.exact;
-  }
+  const tags = a.tags ?? [];
+  for (let i = 0; i < tags.length; i++) if (tags[i]) hitField(tags[i]!, 0, FieldBits.tag, FIELD_BASE.tag + i * TAG_GAP, stems, exacts);
+  const bodyLen = hitField(a.body ?? '', 1, FieldBits.lead, FIELD_BASE.body, stems, exacts);
   stems.commit(doc);
   exacts.commit(doc);
-  return { titleLen: title.length, bodyLen: body.length, bodyHash: hashExacts(bodyExacts) };
+  const bodyWords = fieldIds.exact;
+  return { titleLen, bodyLen, bodyHash: hashExactIds(bodyWords, bodyLen, DEFAULT_VOCABULARY.words), bodyWords };
 }
 
 export function analyzeArticle(a: Article): DocAnalysis {

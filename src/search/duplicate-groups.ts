@@ -3,6 +3,7 @@
  * keeps a doc-number → group-number table, rebuilt lazily after changes, so collapsing a result
  * set of thousands of docs costs one array lookup per doc.
  */
+import { DEFAULT_VOCABULARY } from '../analysis/analyzer.ts';
 import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
 
 export class DuplicateGroups {
@@ -20,6 +21,16 @@ export class DuplicateGroups {
     this.index.add(id, body);
     this.stale = true;
   }
+
+  /** As add, from the body's exact forms as vocabulary ids (indexArticle's bodyWords). */
+  addWords(id: string, wordIds: Int32Array, n: number): void {
+    if (this.hashes.length < n) this.hashes = new Uint32Array(Math.max(n, this.hashes.length * 2));
+    const vocab = DEFAULT_VOCABULARY.hashes;
+    for (let i = 0; i < n; i++) this.hashes[i] = vocab[wordIds[i]!]!;
+    this.index.addWords(id, this.hashes, n);
+    this.stale = true;
+  }
+  private hashes = new Uint32Array(1024);
 
   remove(id: string): void {
     this.index.remove(id);

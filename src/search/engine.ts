@@ -84,7 +84,7 @@ export class SearchEngine implements Engine {
     const a = indexArticle(article, next, this.stems, this.exacts);
     const doc = this.docs.add(article, a.titleLen, a.bodyLen, a.bodyHash);
     if (doc !== next) throw new Error(`internal: doc number ${doc} ≠ ${next}`);
-    this.dups.add(article.id, article.body);
+    this.dups.addWords(article.id, a.bodyWords, a.bodyLen);
     this.maybeMerge();
     return old === undefined ? 'added' : 'updated';
   }

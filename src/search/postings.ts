@@ -13,7 +13,7 @@
  */
 import { GrowableArray } from './growable.ts';
 import { TermDict } from './term-dict.ts';
-import { readVarint, writeVarint } from './varint.ts';
+import { readVarint } from './varint.ts';
 
 /** Bits of the per-posting field word. */
 export const FieldBits = {
@@ -110,21 +110,50 @@ export class PostingIndex {
     return id;
   }
 
+  /**
+   * Term id of a word of the analyzer's vocabulary (analyzeIds, src/analysis/vocabulary.ts):
+   * one array lookup once the word was seen; the word's string is hashed only the first time.
+   */
+  termOfWord(wordId: number, words: readonly string[]): number {
+    const map = this.byWord;
+    if (wordId < map.length) {
+      const id = map[wordId]! - 1;
+      if (id >= 0) return id;
+    } else {
+      const next = new Int32Array(Math.max(wordId + 1, map.length * 2));
+      next.set(map);
+      this.byWord = next;
+    }
+    const id = this.intern(words[wordId]!);
+    this.byWord[wordId] = id + 1;
+    return id;
+  }
+  /** Vocabulary word id → term id + 1 (0: not looked up yet). */
+  private byWord = new Int32Array(1024);
+
   // ---- one document at a time, without per-document maps: hit() per token, then commit().
   private local = new Int32Array(1024); // term id → local entry + 1 (0: not in this doc)
-  private docIds: number[] = [];
-  private docTf: number[] = [];
-  private docBits: number[] = [];
+  /** Per local entry (distinct term of the document): term id, body tf, field word. */
+  private docIds = new Int32Array(256);
+  private docTf = new Int32Array(256);
+  private docBits = new Int32Array(256);
+  private docTerms = 0;
   /** (local entry, position) pairs in token order. */
-  private pairEntry: number[] = [];
-  private pairPos: number[] = [];
+  private pairEntry = new Int32Array(1024);
+  private pairPos = new Int32Array(1024);
+  private pairs = 0;
+  private posStarts = new Int32Array(257);
+
+  /** As hitId, by the term's string. */
+  hit(term: string, bodyTf: number, bits: number, pos: number): void {
+    this.hitId(this.intern(term), bodyTf, bits, pos);
+  }
 
   /**
    * Records one token of the document being indexed. `bodyTf` 1 for a body token; `bits` the
    * field word contribution (FieldBits: 1 for a title token's tf, a meta bit, the lead bit).
    */
-  hit(term: string, bodyTf: number, bits: number, pos: number): void {
-    const id = this.intern(term);
+  hitId(id: number, bodyTf: number, bits: number, pos: number): void {
     if (id >= this.local.length) {
       const next = new Int32Array(Math.max(id + 1, this.local.length * 2));
       next.set(this.local);
@@ -132,66 +161,108 @@ export class PostingIndex {
     }
     let e = this.local[id]! - 1;
     if (e < 0) {
-      e = this.docIds.length;
+      e = this.docTerms++;
+      if (e === this.docIds.length) this.growDoc();
       this.local[id] = e + 1;
-      this.docIds.push(id);
-      this.docTf.push(0);
-      this.docBits.push(0);
+      this.docIds[e] = id;
+      this.docTf[e] = 0;
+      this.docBits[e] = 0;
     }
-    this.docTf[e]! += bodyTf;
+    this.docTf[e] += bodyTf;
     const b = this.docBits[e]!;
     if (bits & FieldBits.titleMask) {
       // Title tf saturates at 7 (three bits).
       if ((b & FieldBits.titleMask) < FieldBits.titleMask) this.docBits[e] = b + 1;
     } else this.docBits[e] = b | bits;
     if (this.withPositions) {
-      this.pairEntry.push(e);
-      this.pairPos.push(pos);
+      const k = this.pairs++;
+      if (k === this.pairEntry.length) {
+        this.pairEntry = grown(this.pairEntry, k * 2);
+        this.pairPos = grown(this.pairPos, k * 2);
+      }
+      this.pairEntry[k] = e;
+      this.pairPos[k] = pos;
     }
+  }
+
+  private growDoc(): void {
+    const n = this.docIds.length * 2;
+    this.docIds = grown(this.docIds, n);
+    this.docTf = grown(this.docTf, n);
+    this.docBits = grown(this.docBits, n);
   }
 
   /** Writes the recorded document as `doc`'s postings and clears the scratch state. */
   commit(doc: number): void {
-    const n = this.docIds.length;
-    let posStarts: Int32Array | null = null;
-    let posOrder: Int32Array | null = null;
+    const n = this.docTerms;
+    const pairs = this.pairs;
+    const pairEntry = this.pairEntry;
+    const pairPos = this.pairPos;
+    // Group positions by entry (counting sort keeps token order, so positions stay ascending);
+    // afterwards posStarts[e] is the end of entry e's positions in pairPos order.
+    let posStarts = this.posStarts;
     if (this.withPositions) {
-      // Group positions by entry (counting sort keeps token order, so positions stay ascending).
-      posStarts = new Int32Array(n + 1);
-      for (const e of this.pairEntry) posStarts[e + 1]!++;
+      if (posStarts.length < n + 1) posStarts = this.posStarts = new Int32Array(Math.max(n + 1, posStarts.length * 2));
+      posStarts.fill(0, 0, n + 1);
+      for (let k = 0; k < pairs; k++) posStarts[pairEntry[k]! + 1]!++;
       for (let e = 0; e < n; e++) posStarts[e + 1]! += posStarts[e]!;
-      posOrder = new Int32Array(this.pairEntry.length);
-      const fill = posStarts.slice(0, n);
-      for (let k = 0; k < this.pairEntry.length; k++) posOrder[fill[this.pairEntry[k]!]!++] = this.pairPos[k]!;
+      this.tailPosStart.ensure(this.tailDoc.length + n);
+      // Worst case 5 bytes per varint: the count and each position gap.
+      this.tailPos.ensure(this.tailPos.length + 5 * (n + pairs));
     }
+    const base = this.tailDoc.length;
+    this.tailDoc.ensure(base + n);
+    this.tailTerm.ensure(base + n);
+    this.tailNext.ensure(base + n);
+    this.tailTf.ensure(base + n);
+    this.tailBits.ensure(base + n);
+    const tdoc = this.tailDoc.data;
+    const tterm = this.tailTerm.data;
+    const tnext = this.tailNext.data;
+    const ttf = this.tailTf.data;
+    const tbits = this.tailBits.data;
+    const head = this.tailHead.data;
+    const df = this.df.data;
+    const local = this.local;
     for (let e = 0; e < n; e++) {
       const id = this.docIds[e]!;
-      this.local[id] = 0;
-      this.df.data[id]!++;
-      const k = this.tailDoc.push(doc);
-      this.tailTerm.push(id);
-      this.tailTf.push(Math.min(255, this.docTf[e]!));
-      this.tailBits.push(this.docBits[e]!);
-      this.tailNext.push(this.tailHead.data[id]!);
-      this.tailHead.data[id] = k + 1;
-      if (posStarts && posOrder) {
-        this.tailPosStart.push(this.tailPos.length);
-        const from = posStarts[e]!;
-        const to = posStarts[e + 1]!;
-        writeVarint(this.tailPos, to - from);
+      local[id] = 0;
+      df[id]!++;
+      const k = base + e;
+      tdoc[k] = doc;
+      tterm[k] = id;
+      ttf[k] = Math.min(255, this.docTf[e]!);
+      tbits[k] = this.docBits[e]!;
+      tnext[k] = head[id]!;
+      head[id] = k + 1;
+    }
+    this.tailDoc.length = this.tailTerm.length = this.tailNext.length = this.tailTf.length = this.tailBits.length = base + n;
+    if (this.withPositions) {
+      // Scatter positions into token order per entry, then write each entry's varints.
+      const order = this.posOrder.length >= pairs ? this.posOrder : (this.posOrder = new Int32Array(pairs * 2));
+      for (let k = 0; k < pairs; k++) order[posStarts[pairEntry[k]!]!++] = pairPos[k]!;
+      const tps = this.tailPosStart.data;
+      const out = this.tailPos.data;
+      let o = this.tailPos.length;
+      let from = 0;
+      for (let e = 0; e < n; e++) {
+        tps[base + e] = o;
+        const to = posStarts[e]!;
+        o = putVarint(out, o, to - from);
         let prev = 0;
         for (let j = from; j < to; j++) {
-          writeVarint(this.tailPos, posOrder[j]! - prev);
-          prev = posOrder[j]!;
+          o = putVarint(out, o, order[j]! - prev);
+          prev = order[j]!;
         }
+        from = to;
       }
+      this.tailPosStart.length = base + n;
+      this.tailPos.length = o;
     }
-    this.docIds.length = 0;
-    this.docTf.length = 0;
-    this.docBits.length = 0;
-    this.pairEntry.length = 0;
-    this.pairPos.length = 0;
+    this.docTerms = 0;
+    this.pairs = 0;
   }
+  private posOrder = new Int32Array(1024);
 
   /** Called when a document is removed: its postings stay until the next merge, but df drops. */
   removeDoc(terms: Iterable<string>): void {
@@ -416,6 +487,23 @@ export class PostingIndex {
     ix.mainLast = null; // computed by the first merge
     return ix;
   }
+}
+
+/** A copy of `a` with room for `n` entries. */
+function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/** Writes varint `v` at out[o] (room checked by the caller); returns the next offset. */
+function putVarint(out: Uint8Array, o: number, v: number): number {
+  while (v >= 0x80) {
+    out[o++] = (v & 0x7f) | 0x80;
+    v >>>= 7;
+  }
+  out[o++] = v;
+  return o;
 }
 
 /** Appends varints and byte ranges to a growing buffer. */

@@ -1,0 +1,78 @@
+/**
+ * Dense ids for the normalized words (exact forms and stems) that the index path has seen, so the
+ * indexer does one array lookup per token instead of hashing and comparing the word's string
+ * (analyzeIds in analyzer.ts). Open addressing in one Int32Array, as src/search/term-dict.ts.
+ * Only words passed to analyzeIds get ids (never query words), so the table grows like the
+ * engines' own dictionaries; ids are never reused.
+ */
+import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
+
+export class Vocabulary {
+  readonly words: string[] = [];
+  /** FNV-1a (hashString in src/dedupe/minhash.ts) of each word, by id. */
+  hashes = new Uint32Array(1024);
+  private table = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** Id of `word`, adding it when new. */
+  intern(word: string): number {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    h >>>= 0;
+    const t = this.table;
+    let i = h & this.mask;
+    for (; ; i = (i + 1) & this.mask) {
+      const id = t[i]!;
+      if (id === -1) break;
+      if (this.hashes[id] === h && this.words[id] === word) return id;
+    }
+    const id = this.words.length;
+    this.words.push(word);
+    if (id >= this.hashes.length) {
+      const next = new Uint32Array(this.hashes.length * 2);
+      next.set(this.hashes);
+      this.hashes = next;
+    }
+    this.hashes[id] = h;
+    t[i] = id;
+    if (this.words.length * 2 > t.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.table.length * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let i = this.hashes[id]! & this.mask;
+      while (this.table[i] !== -1) i = (i + 1) & this.mask;
+      this.table[i] = id;
+    }
+  }
+}
+
+/** Word ids of a text's tokens, in token order (token i has position i); buffers are reused. */
+export class WordIds {
+  /** Vocabulary id of each token's exact (normalized, unstemmed) form. */
+  exact = new Int32Array(1024);
+  /** Vocabulary id of each token's term (stem). */
+  term = new Int32Array(1024);
+  length = 0;
+
+  push(exact: number, term: number): void {
+    if (this.length === this.exact.length) {
+      const e = new Int32Array(this.length * 2);
+      e.set(this.exact);
+      this.exact = e;
+      const t = new Int32Array(this.length * 2);
+      t.set(this.term);
+      this.term = t;
+    }
+    this.exact[this.length] = exact;
+    this.term[this.length++] = term;
+  }
+}
