@@ -17,6 +17,9 @@ export interface KnownItemQuery {
   text: string;
   /** Ids that count as the answer. */
   relevant: Set<string>;
+  /** The sampled article and the headline words the query was typed from (for miss diagnosis). */
+  target: string;
+  window: string[];
 }
 
 /** mulberry32: small, fast, seeded. */
@@ -87,8 +90,9 @@ export function knownItemQueries(articles: readonly Article[], n: number, seed =
     if (words.length < 3) continue;
     const len = Math.min(words.length, 3 + Math.floor(r() * 4));
     const start = Math.floor(r() * (words.length - len + 1));
-    const text = typeLikeAPerson(words.slice(start, start + len).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')), r);
-    out.push({ id: `ki-${out.length}`, text, relevant: new Set(byTitle.get(titleKey(a.title)) ?? [a.id]) });
+    const window = words.slice(start, start + len).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    const text = typeLikeAPerson(window, r);
+    out.push({ id: `ki-${out.length}`, text, relevant: new Set(byTitle.get(titleKey(a.title)) ?? [a.id]), target: a.id, window });
   }
   return out;
 }

@@ -3,62 +3,19 @@
  * forms) found near each other in the same field of a document, the document earns
  *   proximity · min(idf_i, idf_j) · closeness(δ),   closeness = 1 (adjacent), ½ (δ ≤ 3), ¼ (δ ≤ 6)
  * Only the top `proximityDepth` docs by the base score are re-scored, so the cost is bounded by
- * the positions of the query words, not the result set.
+ * the positions of the query words, not the result set. Non-question queries also get the title
+ * features of title-match.ts on the same docs.
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
-import { withoutConjunction, type IndexView } from './evaluate.ts';
+import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
+import { isSurelyQuestion } from './question.ts';
+import { applyTitleMatch, positiveTermSequence } from './title-match.ts';
 import { topK } from './top-k.ts';
 
 const MAX_WORDS = 8;
 const WINDOW = 6;
-
-/** Stems of the positive words and phrases in query order, stopwords included (for title bigrams). */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
-  const out: string[] = [];
-  const visit = (n: QueryNode) => {
-    if (n.kind === 'group') {
-      for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
-    } else if (n.kind === 'or') n.children.forEach(visit);
-    else if (n.kind === 'word' || n.kind === 'phrase') for (const t of analyze(n.text)) out.push((n.kind === 'word' && withoutConjunction(t, ix)?.term) || t.term);
-  };
-  visit(parsed.root);
-  return out;
-}
-
-/**
- * Title bigram bonus for the top docs: each pair of consecutive query words (as stems) that is
- * also consecutive in the title adds titleBigram · mean idf of the pair (stem df).
- */
-export function applyTitleBigrams(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
-  const w = ix.params.titleBigram;
-  if (w <= 0) return;
-  const seq = positiveTermSequence(parsed, ix);
-  if (seq.length < 2) return;
-  const N = Math.max(1, ix.docs.live);
-  const idf = (t: string) => {
-    const id = ix.stems.idOf(t);
-    const df = id >= 0 ? ix.stems.df.data[id]! : 0;
-    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
-  };
-  const pairs = new Map<string, number>();
-  for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
-  for (const d of top) {
-    const title = analyze(ix.docs.articles[d]!.title);
-    let bonus = 0;
-    const seen = new Set<string>();
-    for (let i = 0; i + 1 < title.length; i++) {
-      const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
-      const v = pairs.get(k);
-      if (v !== undefined && !seen.has(k)) {
-        seen.add(k);
-        bonus += v;
-      }
-    }
-    hits.score[d] += w * bonus;
-  }
-}
 
 /** Exact forms of the positive, non-stopword words of a query, each once, in query order. */
 export function positiveExacts(parsed: ParsedQuery): string[] {
@@ -102,12 +59,14 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
     .map((w) => ex.idOf(w))
     .filter((id) => id >= 0 && ex.df.data[id]! > 0)
     .slice(0, MAX_WORDS);
-  // A question is not a headline lookup: its words rarely run as in the title.
-  const bigrams = !question && p.titleBigram > 0 && positiveTermSequence(parsed, ix).length >= 2;
+  // A question is not a headline lookup: its words rarely run as in the title. A query that is a
+  // question only by an ambiguous first word (من، ما) may be a headline run.
+  const headline = !question || !isSurelyQuestion(parsed.text);
+  const bigrams = headline && (p.titleBigram > 0 || p.titleCoverage > 0) && positiveTermSequence(parsed, ix).length >= 2;
   const near = p.proximity > 0 && words.length >= 2;
   if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
   const top = topK(matched as number[], p.proximityDepth, cmp);
-  if (bigrams) applyTitleBigrams(ix, hits, top, parsed);
+  if (bigrams) applyTitleMatch(ix, hits, top, parsed);
   if (!near) return;
   const slot = new Map<number, number>();
   top.forEach((d, i) => slot.set(d, i));

@@ -10,8 +10,28 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'من', 'ما', 'ماذا', 'متي', 'كيف', 'لماذا', 'هل', 'اين', 'كم', 'اي', 'لمن', 'بماذا', 'مما', 'ممن', 'بكم', 'ماهي', 'ماهو',
 ]);
 
+/**
+ * Interrogatives that are as often something else — من "from", ما "not"/"what (relative)", مما
+ * "from what", ممن "from whom", لمن "for whom (relative)" — so a headline run can start with them
+ * («من حادث جوي في», «ما لم تنقل»).
+ */
+const AMBIGUOUS_WORDS: ReadonlySet<string> = new Set(['من', 'ما', 'مما', 'ممن', 'لمن']);
+
+const MARKED = /[?؟]\s*\S{0,3}\s*$/;
+
 export function isQuestion(text: string): boolean {
-  if (/[?؟]\s*\S{0,3}\s*$/.test(text)) return true;
+  if (MARKED.test(text)) return true;
   const first = analyze(text)[0];
   return first !== undefined && QUESTION_WORDS.has(first.exact);
+}
+
+/**
+ * A question for sure: a question mark, or a first word that is only an interrogative. A query
+ * that is a question only by an ambiguous first word may be a run of a headline, so the title
+ * features (title-match.ts) still apply to it.
+ */
+export function isSurelyQuestion(text: string): boolean {
+  if (MARKED.test(text)) return true;
+  const first = analyze(text)[0];
+  return first !== undefined && QUESTION_WORDS.has(first.exact) && !AMBIGUOUS_WORDS.has(first.exact);
 }

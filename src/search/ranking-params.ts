@@ -23,9 +23,12 @@ export interface RankingParams {
   proximityDepth: number;
   /**
    * Bonus per pair of consecutive query words (stopwords included, compared as stems) found
-   * consecutive in the title, times the pair's mean idf: headline lookups type a run of the title.
+   * consecutive in the title, times the pair's mean idf: headline lookups type a run of the title
+   * (title-match.ts).
    */
   titleBigram: number;
+  /** Title-bigram bonus again times the share of the title's words the matched pairs cover. */
+  titleCoverage: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -39,6 +42,7 @@ export const DEFAULT_RANKING: RankingParams = {
   proximity: 0.25,
   proximityDepth: 100,
   titleBigram: 1,
+  titleCoverage: 2,
 };
 
 /** Body tokens counted as the article's lead (the first sentences carry the story). */

@@ -1,0 +1,62 @@
+/**
+ * Title features for headline lookups, computed on the top docs only (titles are short, so
+ * analyzing them per query is cheap). People looking for an article type a run of its headline:
+ *  - bigram: each pair of consecutive query words (stopwords included, compared as stems) that is
+ *    also consecutive in the title adds titleBigram · mean idf of the pair (stem df);
+ *  - coverage: the matched pairs' bonus again, times titleCoverage · the share of the title's words
+ *    they cover. Among headlines that all contain the typed run, the one the run fills most is the
+ *    likelier target (a reader who types 4 words of a 5-word headline typed most of it), and a query
+ *    that is a whole headline ranks that headline first.
+ */
+import { analyze } from '../analysis/analyzer.ts';
+import type { ParsedQuery, QueryNode } from '../contracts.ts';
+import { withoutConjunction, type IndexView } from './evaluate.ts';
+import type { Hits } from './score-pool.ts';
+
+/** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
+  const out: string[] = [];
+  const visit = (n: QueryNode) => {
+    if (n.kind === 'group') {
+      for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
+    } else if (n.kind === 'or') n.children.forEach(visit);
+    else if (n.kind === 'word' || n.kind === 'phrase') {
+      for (const t of analyze(n.text)) out.push((n.kind === 'word' && withoutConjunction(t, ix)?.term) || t.term);
+    }
+  };
+  visit(parsed.root);
+  return out;
+}
+
+export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
+  const { titleBigram, titleCoverage } = ix.params;
+  if (titleBigram <= 0 && titleCoverage <= 0) return;
+  const seq = positiveTermSequence(parsed, ix);
+  if (seq.length < 2) return;
+  const N = Math.max(1, ix.docs.live);
+  const idf = (t: string) => {
+    const id = ix.stems.idOf(t);
+    const df = id >= 0 ? ix.stems.df.data[id]! : 0;
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  };
+  const pairs = new Map<string, number>(); // stem pair → mean idf
+  for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
+  for (const d of top) {
+    const title = analyze(ix.docs.articles[d]!.title);
+    let bigrams = 0;
+    let covered = 0;
+    let lastCovered = -1;
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < title.length; i++) {
+      const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
+      const pairIdf = pairs.get(k);
+      if (pairIdf === undefined || seen.has(k)) continue;
+      seen.add(k);
+      bigrams += pairIdf;
+      covered += lastCovered === i ? 1 : 2; // the pair's second word, or both when it starts a new run
+      lastCovered = i + 1;
+    }
+    if (bigrams === 0) continue;
+    hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / title.length) * bigrams;
+  }
+}
