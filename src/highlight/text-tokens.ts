@@ -10,7 +10,8 @@
 import type { Token } from '../types.ts';
 import { analyzeWord, type Analyzed } from '../analysis/analyzer.ts';
 import { forEachSpan } from '../analysis/tokenize.ts';
-import { NONEMPTY, UNIT_MASK, UNSAFE } from './letters.ts';
+import { maskOf, NONEMPTY as IMPORTED_NONEMPTY, UNSAFE } from './letters.ts';
+import { mayHoldLinks, scanWords } from './word-scan.ts';
 
 export interface TextTokens {
   readonly text: string;
@@ -23,6 +24,9 @@ export interface TextTokens {
   /** The analysis of token i (cached per scan). */
   analysis(i: number): Analyzed;
 }
+
+/** Module-local copy: an imported binding costs a getter call per access under tsx. */
+const NONEMPTY = IMPORTED_NONEMPTY;
 
 let starts = new Int32Array(1024);
 let ends = new Int32Array(1024);
@@ -56,21 +60,29 @@ class Scanned implements TextTokens {
   }
 }
 
+let scanN = 0;
+let scanText_ = '';
+
+/** Keeps a token unless its exact form is empty (analyze() drops those). */
+function keep(start: number, end: number, m: number): void {
+  if (m < 0) {
+    if (analyzeWord(scanText_.slice(start, end)).exact === '') return;
+  } else if ((m & NONEMPTY) === 0) return; // only deleted characters
+  if (scanN === starts.length) grow();
+  starts[scanN] = start;
+  ends[scanN] = end;
+  masks[scanN] = m;
+  scanN++;
+}
+
 /** Scans `text` into the shared buffers. */
 export function scanText(text: string): TextTokens {
-  let n = 0;
-  forEachSpan(text, (start, end) => {
-    let m = 0;
-    for (let i = start; i < end; i++) m |= UNIT_MASK[text.charCodeAt(i)]!;
-    if (m < 0) {
-      if (analyzeWord(text.slice(start, end)).exact === '') return;
-    } else if ((m & NONEMPTY) === 0) return; // only deleted characters: analyze() drops it too
-    if (n === starts.length) grow();
-    starts[n] = start;
-    ends[n] = end;
-    masks[n] = m;
-    n++;
-  });
+  scanN = 0;
+  scanText_ = text;
+  if (!mayHoldLinks(text)) scanWords(text, keep);
+  else forEachSpan(text, (start, end) => keep(start, end, maskOf(text, start, end)));
+  const n = scanN;
+  scanText_ = '';
   if (analyzed.length < n) analyzed = new Array<Analyzed | undefined>(starts.length);
   analyzed.fill(undefined, 0, n);
   return new Scanned(text, n, starts, ends, masks, analyzed);

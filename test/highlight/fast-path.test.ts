@@ -1,7 +1,8 @@
 /**
- * The shortcut of letters.ts / text-tokens.ts (analyze only the tokens whose letters can match)
- * must give exactly what analyzing every token gives. These tests check its assumptions against
- * the real normalizer and analyzer, and compare both paths on random and real texts.
+ * The fast path of highlighting (word-scan.ts scans words and letter masks; letters.ts lets only
+ * tokens whose letters can match be analyzed) must give exactly what tokenizing and analyzing
+ * every token gives. These tests check its assumptions against the real tokenizer, normalizer and
+ * analyzer, and compare both paths on random and real texts.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { analyze } from '../../src/analysis/analyzer.ts';
 import { normalize } from '../../src/analysis/normalize.ts';
 import { exactRequirement, maskOf, NONEMPTY, SAFE_RANGES, termRequirement } from '../../src/highlight/letters.ts';
 import { scanText } from '../../src/highlight/text-tokens.ts';
+import { mayHoldLinks, scanWords } from '../../src/highlight/word-scan.ts';
+import { forEachSpan } from '../../src/analysis/tokenize.ts';
 import { highlightHtml, snippetFromTokens, snippetHtml } from '../../src/highlight/highlight.ts';
 import { parseQuery } from '../../src/query/parse.ts';
 import { matchSpecFromQuery } from '../../src/query/match-spec.ts';
@@ -40,6 +43,39 @@ function checkTokens(text: string): void {
     expect(m & termRequirement(t.term)).toBe(termRequirement(t.term));
   });
 }
+
+/** scanWords gives forEachSpan's spans, each with its letter mask. */
+function checkScan(text: string): void {
+  if (mayHoldLinks(text)) return;
+  const want: number[] = [];
+  forEachSpan(text, (s, e) => want.push(s, e, maskOf(text, s, e)));
+  const got: number[] = [];
+  scanWords(text, (s, e, m) => got.push(s, e, m));
+  expect(got).toEqual(want);
+}
+
+describe('word scan', () => {
+  it('gives the tokenizer\'s spans on random text (numbers, marks, controls, scripts, surrogates)', () => {
+    const pieces = ['عُمان', 'ب', 'a', 'Z', '1', '٣', '۴', '.', ',', '\u066B', '\u066C', '3.5', '1,200', '1,20', '1,2345', '٣٫٥', '١٬٢٠٠', '12.', '1.a', 'a.1',
+      '\u064B', 'ـ', '\u0670', '\u06E5', '\u200C', '\u200F', '\u0600', '\u00AD', 'ﻻ', 'É', 'e\u0301', '\uD83D\uDE00', '\uD835\uDC00', '\uD800', '\uDC00',
+      ' ', '\u00A0', '\n', '«', '»', '،', '؟', '-', '/', ':', '…', 'x1', 'G20', 'mp3'];
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join('')),
+          fc.string({ unit: 'binary', maxLength: 80 }),
+          fc.string({ unit: fc.constantFrom(...'ب1a.,٫٬ \u064B\u200C\u00A0ـÉ'), maxLength: 30 }),
+        ),
+        checkScan,
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the tokenizer\'s spans on the sample archive', () => {
+    for (const t of sampleTexts) checkScan(t);
+  });
+});
 
 describe('letter masks', () => {
   it('normalize() maps the safe code units one at a time (every pair)', () => {
@@ -116,6 +152,9 @@ if (!shared) console.warn('test/highlight/letters.test.ts: corpus part SKIPPED (
 
 describe.skipIf(!shared)('letter masks on real articles (../shared/corpus)', () => {
   it('hold the letters of every token of 300 articles', () => {
-    for (const a of loadCorpus(3000).filter((_, i) => i % 10 === 0)) checkTokens(a.title + '\n' + a.body);
+    for (const a of loadCorpus(3000).filter((_, i) => i % 10 === 0)) {
+      checkTokens(a.title + '\n' + a.body);
+      checkScan(a.body);
+    }
   });
 });
