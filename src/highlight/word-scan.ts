@@ -89,11 +89,13 @@ function handBack(text: string, from: number, onWord: OnWord): number {
 
 /** Calls onWord for every token of `text` in order. The caller checks mayHoldLinks(text) first. */
 export function scanWords(text: string, onWord: OnWord): void {
+  const cls = CLASS; // locals: the loop below runs per code unit
+  const unitMask = UNIT_MASK;
   const n = text.length;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    let k = CLASS[c]!;
+    let k = cls[c]!;
     if (k < ARABIC || k > DIGIT) {
       if (k === NOT_PLAIN) i = handBack(text, i, onWord);
       else i++;
@@ -102,22 +104,22 @@ export function scanWords(text: string, onWord: OnWord): void {
     const start = i;
     const arabic = k === ARABIC;
     let numeric = k === DIGIT;
-    let m = UNIT_MASK[c]!;
+    let m = unitMask[c]!;
     let mEnd = m;
     let end = ++i;
     for (; i < n; i++) {
       c = text.charCodeAt(i);
-      k = CLASS[c]!;
+      k = cls[c]!;
       if (k === MARK) {
-        m |= UNIT_MASK[c]!;
+        m |= unitMask[c]!;
         mEnd = m;
         end = i + 1;
       } else if (k === FORMAT) {
-        m |= UNIT_MASK[c]!;
+        m |= unitMask[c]!;
       } else if (k >= ARABIC) {
         if ((k === ARABIC) !== arabic) break;
         if (k !== DIGIT) numeric = false;
-        m |= UNIT_MASK[c]!;
+        m |= unitMask[c]!;
         mEnd = m;
         end = i + 1;
       } else if (k === NOT_PLAIN || (k === NUMBER_SEP && numeric && end === i)) {
