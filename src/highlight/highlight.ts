@@ -14,7 +14,7 @@
  */
 import type { MatchSpec } from '../contracts.ts';
 import type { Token } from '../types.ts';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, escapeRange, WHITE_SPACE as IMPORTED_WHITE_SPACE } from './escape.ts';
 import { findMatches, isEmptySpec, type TokenMatch } from './match.ts';
 import { fromTokens, scanText, type TextTokens } from './text-tokens.ts';
 
@@ -50,7 +50,7 @@ export function snippetHtml(text: string, spec: MatchSpec, opts?: SnippetOptions
 function openingSnippet(text: string, words: number): string {
   let end = Math.min(text.length, words * 16);
   for (;;) {
-    while (end < text.length && !SPACE.test(text[end]!)) end++;
+    while (end < text.length && !isSpace(text, end)) end++;
     const tt = scanText(end < text.length ? text.slice(0, end) : text);
     if (tt.n > words || end >= text.length) {
       if (tt.n === 0) return escapeHtml(collapseSpaces(text.trim()));
@@ -175,8 +175,8 @@ function renderFragments(text: string, tt: TextTokens, matches: readonly TokenMa
     // The first/last fragment of the text keeps what precedes/follows its words (e.g. a lone ».»).
     let from = a === 0 ? 0 : extendLeft(text, tt, a);
     let to = b === tt.n - 1 ? text.length : extendRight(text, tt, b);
-    while (from < to && SPACE.test(text[from]!)) from++;
-    while (to > from && SPACE.test(text[to - 1]!)) to--;
+    while (from < to && isSpace(text, from)) from++;
+    while (to > from && isSpace(text, to - 1)) to--;
     const cutBefore = a > 0; // words were left out before this fragment
     if (w === 0 && cutBefore) parts.push(`${ELLIPSIS} `);
     else if (w > 0) parts.push(` ${ELLIPSIS} `);
@@ -187,13 +187,15 @@ function renderFragments(text: string, tt: TextTokens, matches: readonly TokenMa
   return parts.join('');
 }
 
-const SPACE = /\s/;
+/** /\s/ per code unit (module-local: an imported binding costs a getter call per access under tsx). */
+const WHITE_SPACE = IMPORTED_WHITE_SPACE;
+const isSpace = (text: string, i: number) => WHITE_SPACE[text.charCodeAt(i)] === 1;
 
 /** Start offset of token a, taking in the punctuation glued before it (e.g. «) but no other token. */
 function extendLeft(text: string, tt: TextTokens, a: number): number {
   const bound = a > 0 ? tt.ends[a - 1]! : 0;
   let i = tt.starts[a]!;
-  while (i > bound && !SPACE.test(text[i - 1]!)) i--;
+  while (i > bound && !isSpace(text, i - 1)) i--;
   return i;
 }
 
@@ -201,7 +203,7 @@ function extendLeft(text: string, tt: TextTokens, a: number): number {
 function extendRight(text: string, tt: TextTokens, b: number): number {
   const bound = b + 1 < tt.n ? tt.starts[b + 1]! : text.length;
   let i = tt.ends[b]!;
-  while (i < bound && !SPACE.test(text[i]!)) i++;
+  while (i < bound && !isSpace(text, i)) i++;
   return i;
 }
 
@@ -229,15 +231,23 @@ function renderRange(
     const s = tt.starts[Math.max(m.first, a)]!;
     const e = tt.ends[Math.min(m.last, b)]!;
     const prev = spans[spans.length - 1];
-    if (prev && /^[ \t\u00A0]*$/.test(text.slice(prev[1], s))) prev[1] = e;
+    if (prev && onlyBlanks(text, prev[1], s)) prev[1] = e;
     else spans.push([s, e]);
   }
-  const piece = (s: string) => escapeHtml(collapse ? collapseSpaces(s) : s);
   let out = '';
   let at = from;
   for (const [s, e] of spans) {
-    out += piece(text.slice(at, s)) + '<mark>' + piece(text.slice(s, e)) + '</mark>';
+    out += escapeRange(text, at, s, collapse) + '<mark>' + escapeRange(text, s, e, collapse) + '</mark>';
     at = e;
   }
-  return out + piece(text.slice(at, to));
+  return out + escapeRange(text, at, to, collapse);
+}
+
+/** True when text[from, to) is only spaces, tabs and NBSPs (marks around it are merged). */
+function onlyBlanks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0xa0) return false;
+  }
+  return true;
 }

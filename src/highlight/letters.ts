@@ -29,12 +29,14 @@ export const NONEMPTY = 1 << 29;
 export const UNSAFE = 1 << 31;
 const HA = 1 << ARABIC_LETTERS.indexOf('ه');
 
-/** Bit of one code unit of a NORMALIZED form (0 when untracked). */
+/** Bit of each code unit of a NORMALIZED form (0 when untracked). */
+const BIT = new Int32Array(0x10000);
+for (let c = 0x61; c <= 0x7a; c++) BIT[c] = LATIN | (1 << ((c - 0x61) % LETTER_BITS));
+for (let c = 0x30; c <= 0x39; c++) BIT[c] = LATIN | (1 << ((c - 0x30 + 13) % LETTER_BITS));
+for (let k = 0; k < ARABIC_LETTERS.length; k++) BIT[ARABIC_LETTERS.charCodeAt(k)] = 1 << k;
+
 function bitOf(c: number): number {
-  if (c >= 0x61 && c <= 0x7a) return LATIN | (1 << ((c - 0x61) % LETTER_BITS));
-  if (c >= 0x30 && c <= 0x39) return LATIN | (1 << ((c - 0x30 + 13) % LETTER_BITS));
-  const k = ARABIC_LETTERS.indexOf(String.fromCharCode(c));
-  return k >= 0 ? 1 << k : 0;
+  return BIT[c]!;
 }
 
 /** Bits of the letters of a normalized form. */

@@ -32,31 +32,45 @@ export function isEmptySpec(spec: MatchSpec): boolean {
   return spec.terms.size === 0 && spec.exacts.size === 0 && spec.prefixes.length === 0 && spec.phrases.length === 0;
 }
 
-/**
- * Required letter masks of the spec's parts (letters.ts); a token can match only if its mask holds
- * one of them. A phrase can only start at a token whose exact form is the phrase's first word.
- */
-function requirements(spec: MatchSpec): number[] {
-  const out = new Set<number>();
-  for (const e of spec.exacts) out.add(exactRequirement(e));
-  for (const t of spec.terms) out.add(termRequirement(t));
-  for (const p of spec.prefixes) out.add(termRequirement(p));
-  for (const p of spec.phrases) if (p.length > 0) out.add(exactRequirement(p[0]!));
-  return [...out];
+/** What matching needs from a spec, computed once per spec (a search renders 10 hits with one). */
+interface Prepared {
+  /** Phrase indexes by first word. */
+  phrasesByFirst: Map<string, number[]>;
+  /**
+   * Required letter masks of the spec's parts (letters.ts): a token can match only if its mask
+   * holds one of them. A phrase can only start at a token whose exact form is its first word.
+   */
+  reqs: number[];
+}
+
+const prepared = new WeakMap<MatchSpec, Prepared>();
+
+function prepare(spec: MatchSpec): Prepared {
+  let p = prepared.get(spec);
+  if (p) return p;
+  const phrasesByFirst = new Map<string, number[]>();
+  spec.phrases.forEach((ph, i) => {
+    if (ph.length === 0) return;
+    const list = phrasesByFirst.get(ph[0]!);
+    if (list) list.push(i);
+    else phrasesByFirst.set(ph[0]!, [i]);
+  });
+  const reqs = new Set<number>();
+  for (const e of spec.exacts) reqs.add(exactRequirement(e));
+  for (const t of spec.terms) reqs.add(termRequirement(t));
+  for (const x of spec.prefixes) reqs.add(termRequirement(x));
+  for (const ph of spec.phrases) if (ph.length > 0) reqs.add(exactRequirement(ph[0]!));
+  p = { phrasesByFirst, reqs: [...reqs] };
+  prepared.set(spec, p); // a MatchSpec is read-only by its type
+
+  return p;
 }
 
 /** Matches in token order, never overlapping. O(tokens × requirements + candidates × (prefixes + phrases starting there)). */
 export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
   const out: TokenMatch[] = [];
   if (isEmptySpec(spec)) return out;
-  const phrasesByFirst = new Map<string, number[]>();
-  spec.phrases.forEach((p, i) => {
-    if (p.length === 0) return;
-    const list = phrasesByFirst.get(p[0]!);
-    if (list) list.push(i);
-    else phrasesByFirst.set(p[0]!, [i]);
-  });
-  const reqs = requirements(spec);
+  const { phrasesByFirst, reqs } = prepare(spec);
   const everyToken = reqs.includes(0);
   const r0 = reqs[0]!;
   const masks = tt.masks;

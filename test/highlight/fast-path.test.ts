@@ -11,6 +11,7 @@ import { analyze } from '../../src/analysis/analyzer.ts';
 import { normalize } from '../../src/analysis/normalize.ts';
 import { exactRequirement, maskOf, NONEMPTY, SAFE_RANGES, termRequirement } from '../../src/highlight/letters.ts';
 import { scanText } from '../../src/highlight/text-tokens.ts';
+import { escapeHtml, escapeRange } from '../../src/highlight/escape.ts';
 import { mayHoldLinks, scanWords } from '../../src/highlight/word-scan.ts';
 import { forEachSpan } from '../../src/analysis/tokenize.ts';
 import { highlightHtml, snippetFromTokens, snippetHtml } from '../../src/highlight/highlight.ts';
@@ -156,5 +157,21 @@ describe.skipIf(!shared)('letter masks on real articles (../shared/corpus)', () 
       checkTokens(a.title + '\n' + a.body);
       checkScan(a.body);
     }
+  });
+});
+
+describe('escapeRange', () => {
+  it('is escapeHtml of the slice, white space runs folded when asked (random text)', () => {
+    const unit = fc.constantFrom(...'a ب\t\n\r\u00A0\u2003\u2028\u3000\uFEFF\u200B&<>"\'x');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 })), fc.nat(), fc.nat(), (text, x, y) => {
+        const from = x % (text.length + 1);
+        const to = from + (y % (text.length - from + 1));
+        const slice = text.slice(from, to);
+        expect(escapeRange(text, from, to, false)).toBe(escapeHtml(slice));
+        expect(escapeRange(text, from, to, true)).toBe(escapeHtml(slice.replace(/\s+/g, ' ')));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
