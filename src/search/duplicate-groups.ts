@@ -60,6 +60,12 @@ export class DuplicateGroups {
     return this.groupOfDoc[doc] ?? -1;
   }
 
+  /** Group number by doc number (−1: no copies; docs past the end have none), for tight loops. */
+  table(): Int32Array {
+    this.refresh();
+    return this.groupOfDoc;
+  }
+
   /** All docs of group `g`. */
   membersOf(g: number): readonly number[] {
     this.refresh();

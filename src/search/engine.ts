@@ -28,7 +28,7 @@ import { ScorePool, type Hits } from './score-pool.ts';
 import { SortedVocab } from './sorted-vocab.ts';
 import { SpellingVocab } from './spelling.ts';
 import { suggestFor, surfaceForm } from './suggest.ts';
-import { topK } from './top-k.ts';
+import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineParts } from './serialize.ts';
@@ -53,6 +53,8 @@ export class SearchEngine implements Engine {
   readonly exactVocab: SortedVocab;
   readonly spelling: SpellingVocab;
   readonly pool = new ScorePool();
+  /** Scratch for collapse: best doc so far per duplicate group (−1 between calls). */
+  private groupBest = new Int32Array(0);
 
   constructor(opts: EngineOptions = {}, parts?: EngineParts) {
     this.params = { ...DEFAULT_RANKING, ...opts.ranking };
@@ -192,8 +194,8 @@ export class SearchEngine implements Engine {
     const matched = filter.none ? hits.docs : hits.docs.filter((d) => filter.accepts(d));
     const score = hits.score;
     const date = this.docs.date.data;
-    const byRelevance = (a: number, b: number) => score[b]! - score[a]! || date[b]! - date[a]! || a - b;
-    const byNewest = (a: number, b: number) => date[b]! - date[a]! || score[b]! - score[a]! || b - a;
+    const byRelevance = withLeadingKey((a: number, b: number) => score[b]! - score[a]! || date[b]! - date[a]! || a - b, score, true);
+    const byNewest = withLeadingKey((a: number, b: number) => date[b]! - date[a]! || score[b]! - score[a]! || b - a, date, true);
     const byOldest = (a: number, b: number) => dateAsc(date[a]!, date[b]!) || score[b]! - score[a]! || a - b;
     const cmp = sort === 'newest' ? byNewest : sort === 'oldest' ? byOldest : byRelevance;
     if (sort === 'relevance' && !browse) applyProximity(this.ix, hits, matched, byRelevance, parsed, question);
@@ -211,21 +213,31 @@ export class SearchEngine implements Engine {
     return h ?? { docs: [], score: this.pool.take() };
   }
 
-  /** One doc per duplicate group: the best by `cmp`. */
+  /** One doc per duplicate group: the best by `cmp` (docs without copies, then groups in first-seen order). */
   private collapse(docs: number[], cmp: (a: number, b: number) => number): number[] {
     if (this.dups.empty) return docs;
-    const best = new Map<number, number>();
+    const groupOf = this.dups.table();
+    const limit = groupOf.length;
+    if (this.groupBest.length < this.dups.groupCount) this.groupBest = new Int32Array(this.dups.groupCount).fill(-1);
+    const best = this.groupBest;
     const out: number[] = [];
+    const seen: number[] = [];
     for (const d of docs) {
-      const g = this.dups.groupOf(d);
+      const g = d < limit ? groupOf[d]! : -1;
       if (g < 0) {
         out.push(d);
         continue;
       }
-      const b = best.get(g);
-      if (b === undefined || cmp(d, b) < 0) best.set(g, d);
+      const b = best[g]!;
+      if (b < 0) {
+        best[g] = d;
+        seen.push(g);
+      } else if (cmp(d, b) < 0) best[g] = d;
     }
-    for (const d of best.values()) out.push(d);
+    for (const g of seen) {
+      out.push(best[g]!);
+      best[g] = -1;
+    }
     return out;
   }
 

@@ -15,6 +15,8 @@ import type { Clause, FieldName, QueryNode } from '../contracts.ts';
 import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
+import { docNorms } from './doc-norms.ts';
+import { decodePostings, PostingBuffer } from './posting-decode.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -33,6 +35,38 @@ export interface IndexView {
 
 /** At most this many vocabulary terms per `word*` (the most frequent ones). */
 export const MAX_PREFIX_EXPANSIONS = 64;
+
+const TITLE_MASK = FieldBits.titleMask;
+const LEAD_BIT = FieldBits.lead;
+const SHARED_BUFFER = new PostingBuffer();
+/** Docs newly matched by the term being scored, before they are appended to its Hits. */
+let FRESH = new Int32Array(1024);
+
+/** Zeroed per-document byte masks for `Evaluator.restrict`, reused across queries. */
+const MASKS: Uint8Array[] = [];
+
+function takeMask(slots: number): Uint8Array {
+  for (let i = MASKS.length - 1; i >= 0; i--) {
+    if (MASKS[i]!.length >= slots) return MASKS.splice(i, 1)[0]!;
+  }
+  return new Uint8Array(slots);
+}
+
+/** Returns a mask whose set entries are all in `docs`. */
+function giveMask(mask: Uint8Array, docs: readonly number[]): void {
+  for (const d of docs) mask[d] = 0;
+  if (MASKS.length < 8) MASKS.push(mask);
+}
+
+/** Appends `fresh[0..n)` to out.docs (one exact-size allocation when it was empty). */
+function appendDocs(out: Hits, fresh: Int32Array, n: number): void {
+  if (n === 0) return;
+  if (out.docs.length === 0) {
+    const a = new Array<number>(n);
+    for (let i = 0; i < n; i++) a[i] = fresh[i]!;
+    out.docs = a;
+  } else for (let i = 0; i < n; i++) out.docs.push(fresh[i]!);
+}
 
 const META_BIT: Partial<Record<FieldName, number>> = {
   author: FieldBits.author,
@@ -71,6 +105,8 @@ export class Evaluator {
   readonly positiveExacts: string[] = [];
   /** When set, scoring only touches docs d with restrict[d] = 1 (deferred stopword clauses). */
   private restrict: Uint8Array | null = null;
+  /** Decoded postings of the term being scored (shared: terms are scored one at a time). */
+  private readonly buf = SHARED_BUFFER;
 
   constructor(
     private readonly ix: IndexView,
@@ -115,19 +151,57 @@ export class Evaluator {
     if (df <= 0) return;
     const k1 = this.p.k1;
     const c = this.idf(df) * weight * (k1 + 1);
-    const { docs, score } = out;
+    const score = out.score;
     const restrict = this.restrict;
-    index.scan(id, this.dead, (d, tf, bits) => {
-      if (restrict !== null && restrict[d] === 0) return;
-      const w = this.wtf(field, d, tf, bits);
-      if (w <= 0) return;
+    const buf = this.buf;
+    const n = decodePostings(index, id, this.dead, buf);
+    if (!onlyTouched && FRESH.length < n) FRESH = new Int32Array(Math.max(n, FRESH.length * 2));
+    const fresh = FRESH;
+    let added = 0;
+    const pd = buf.docs;
+    const ptf = buf.tf;
+    const pbits = buf.bits;
+    if (field !== undefined || restrict !== null) {
+      for (let j = 0; j < n; j++) {
+        const d = pd[j]!;
+        if (restrict !== null && restrict[d] === 0) continue;
+        const w = this.wtf(field, d, ptf[j]!, pbits[j]!);
+        if (w <= 0) continue;
+        const s = (c * w) / (k1 + w);
+        if (score[d] === 0) {
+          if (onlyTouched) continue;
+          fresh[added++] = d;
+        }
+        score[d] += s + 1e-9; // the epsilon keeps a matched doc's score nonzero
+      }
+      appendDocs(out, fresh, added);
+      return;
+    }
+    // Unrestricted fields (the usual case): wtf() inlined, same operations in the same order,
+    // with the length-normalization denominators from the per-document cache.
+    const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
+    const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
+    const normT = norms.title;
+    const normB = norms.body;
+    for (let j = 0; j < n; j++) {
+      const d = pd[j]!;
+      const bits = pbits[j]!;
+      const tf = ptf[j]!;
+      let w = 0;
+      const t = bits & TITLE_MASK;
+      if (t) w += (wT * t) / normT[d]!;
+      if (tf) w += (wB * tf) / normB[d]!;
+      if (bits & LEAD_BIT) w += wL;
+      w += wM * popcount5(bits);
+      if (w <= 0) continue;
       const s = (c * w) / (k1 + w);
       if (score[d] === 0) {
-        if (onlyTouched) return;
-        docs.push(d);
+        if (onlyTouched) continue;
+        fresh[added++] = d;
       }
-      score[d] += s + 1e-9; // the epsilon keeps a matched doc's score nonzero
-    });
+      score[d] += s + 1e-9;
+    }
+    appendDocs(out, fresh, added);
   }
 
   /** Hits of one analyzed word: stem BM25F + exactWeight · exact-form BM25F. */
@@ -317,18 +391,35 @@ export class Evaluator {
     // already match (they never make a doc match on their own): a question's ما/هل/في no longer
     // scans and pushes most of the corpus. Scores are summed in clause order either way.
     const shoulds: { h: Hits | null; node: QueryNode; counts: boolean }[] = [];
-    const nonStop = clauses.some((c) => c.occur !== 'must_not' && !isStopOnly(c.node));
-    for (const c of clauses) {
-      const stopOnly = isStopOnly(c.node);
-      if (c.occur === 'should' && stopOnly && nonStop) {
+    const stopOnly = clauses.map((c) => isStopOnly(c.node));
+    const nonStop = clauses.some((c, i) => c.occur !== 'must_not' && !stopOnly[i]);
+    // When some clause is required (see requiredPivot), it is evaluated first and every other
+    // clause only scores the docs it matched: the others' scores elsewhere could never count.
+    const outer = this.restrict;
+    const pivot = nonStop ? this.requiredPivot(clauses, stopOnly, top) : -1;
+    let pivotHits: Hits | null = null;
+    let mask: Uint8Array | null = null;
+    if (pivot >= 0) {
+      pivotHits = this.node(clauses[pivot]!.node);
+      mask = takeMask(this.ix.docs.slots);
+      for (const d of pivotHits!.docs) mask[d] = 1;
+      this.restrict = mask;
+    }
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      if (c.occur === 'should' && stopOnly[i] && nonStop) {
         shoulds.push({ h: null, node: c.node, counts: false });
         continue;
       }
-      const h = c.occur === 'must_not' ? this.excluded(c.node) : this.node(c.node);
+      const h = i === pivot ? pivotHits : c.occur === 'must_not' ? this.excluded(c.node) : this.node(c.node);
       if (!h) continue;
       if (c.occur === 'must') musts.push(h);
       else if (c.occur === 'must_not') nots.push(h);
-      else shoulds.push({ h, node: c.node, counts: !stopOnly });
+      else shoulds.push({ h, node: c.node, counts: !stopOnly[i] });
+    }
+    if (mask) {
+      this.restrict = outer;
+      giveMask(mask, pivotHits!.docs);
     }
     // Nothing else produced candidates (e.g. the other clause analyzed to nothing): the stopwords
     // are the query after all.
@@ -370,13 +461,14 @@ export class Evaluator {
       if (c >= needMust && c - needMust >= msm && !excluded.has(d) && (musts.length > 0 || c > 0)) keep.push(d);
     }
     this.ix.pool.give(counts, []);
-    // Deferred stopword clauses, scored only on the kept docs.
+    // Deferred stopword clauses, scored only on the kept docs (a subset of any outer restriction).
     if (shoulds.some((s) => !s.h) && keep.length > 0) {
-      const mask = new Uint8Array(this.ix.docs.slots);
-      for (const d of keep) mask[d] = 1;
-      this.restrict = mask;
+      const keepMask = takeMask(this.ix.docs.slots);
+      for (const d of keep) keepMask[d] = 1;
+      this.restrict = keepMask;
       for (const s of shoulds) if (!s.h) s.h = this.node(s.node);
-      this.restrict = null;
+      this.restrict = outer;
+      giveMask(keepMask, keep);
     }
     const out: Hits = { docs: keep, score: this.ix.pool.take() };
     const score = out.score;
@@ -389,6 +481,57 @@ export class Evaluator {
     for (const h of [...musts, ...nots]) this.ix.pool.release(h);
     for (const s of shoulds) if (s.h) this.ix.pool.release(s.h);
     return out;
+  }
+
+  /**
+   * The clause to evaluate first when some clauses are required — every must, and every countable
+   * should when minimum-should-match needs them all (a keyword query of ≤ 3 words) — or −1. Only
+   * word, phrase and prefix clauses take part, so which clauses yield no hits (nothing analyzable)
+   * and thus the minimum-should-match are known beforehand. The pivot is the required clause with
+   * the fewest documents by document frequency (any required one would give the same results).
+   */
+  private requiredPivot(clauses: readonly Clause[], stopOnly: readonly boolean[], top: boolean): number {
+    let musts = 0;
+    let countable = 0;
+    const present: boolean[] = [];
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      const n = c.node;
+      present.push(false);
+      if (c.occur === 'must_not' || (c.occur === 'should' && stopOnly[i])) continue;
+      if (n.kind !== 'word' && n.kind !== 'phrase' && n.kind !== 'prefix') return -1;
+      if (n.kind !== 'prefix' && analyze(n.text).length === 0) continue; // yields null
+      present[i] = true;
+      if (c.occur === 'must') musts++;
+      else countable++;
+    }
+    const shouldsRequired = musts === 0 && countable > 0 && this.minimumShouldMatch(countable, top) === countable;
+    if (musts + countable < 2 || (musts === 0 && !shouldsRequired)) return -1;
+    let best = -1;
+    let bestDf = Infinity;
+    for (let i = 0; i < clauses.length; i++) {
+      if (!present[i]) continue;
+      const c = clauses[i]!;
+      if (c.occur === 'should' && musts > 0) continue;
+      const df = this.estimateDocs(c.node);
+      if (df < bestDf) {
+        bestDf = df;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Rough number of docs a word or phrase clause matches (document frequency); Infinity when unknown. */
+  private estimateDocs(n: QueryNode): number {
+    if (n.kind !== 'word' && n.kind !== 'phrase') return Infinity;
+    const ix = n.kind === 'word' ? this.ix.stems : this.ix.exacts;
+    let min = Infinity;
+    for (const t of analyze(n.text)) {
+      const id = ix.idOf(n.kind === 'word' ? t.term : t.exact);
+      min = Math.min(min, id >= 0 ? Math.max(0, ix.df.data[id]!) : 0);
+    }
+    return min;
   }
 
   /** The docs a must_not clause excludes (its words, not scored for ranking). */

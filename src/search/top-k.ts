@@ -1,8 +1,28 @@
 /**
  * The k best items of a list without sorting it all: a bounded binary heap whose root is the
  * worst item kept (O(n log k)); the result is sorted best first.
+ *
+ * A comparator may carry its leading sort key (`withLeadingKey`): an item whose key is strictly
+ * worse than the root's cannot enter the heap, so most items of a long list cost one array read
+ * and one number comparison instead of a comparator call. Ties on the key still go to `cmp`, so
+ * the result is exactly the one `cmp` alone gives.
  */
-export function topK(items: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
+export type Comparator = ((a: number, b: number) => number) & { leadingKey?: LeadingKey };
+
+/** cmp orders by `values[x]` first: descending when `desc`, else ascending. */
+export interface LeadingKey {
+  values: ArrayLike<number>;
+  desc: boolean;
+}
+
+/** Marks `cmp` as ordering by `values` first (the caller guarantees it does). */
+export function withLeadingKey(cmp: (a: number, b: number) => number, values: ArrayLike<number>, desc: boolean): Comparator {
+  const c = cmp as Comparator;
+  c.leadingKey = { values, desc };
+  return c;
+}
+
+export function topK(items: readonly number[], k: number, cmp: Comparator): number[] {
   if (k <= 0) return [];
   if (items.length <= k * 2) return [...items].sort(cmp).slice(0, k);
   // Max-heap by cmp (the worst of the kept items at the root).
@@ -29,13 +49,34 @@ export function topK(items: readonly number[], k: number, cmp: (a: number, b: nu
       i = m;
     }
   };
-  for (const x of items) {
-    if (heap.length < k) {
-      heap.push(x);
-      up(heap.length - 1);
-    } else if (cmp(x, heap[0]!) < 0) {
-      heap[0] = x;
-      down(0);
+  const n = items.length;
+  let j = 0;
+  for (; j < n && heap.length < k; j++) {
+    heap.push(items[j]!);
+    up(heap.length - 1);
+  }
+  const key = cmp.leadingKey;
+  if (key) {
+    // Scale by ±1 so "strictly worse than the root" is one comparison either way.
+    const v = key.values;
+    const sign = key.desc ? 1 : -1;
+    let bar = sign * v[heap[0]!]!;
+    for (; j < n; j++) {
+      const x = items[j]!;
+      if (sign * v[x]! < bar) continue;
+      if (cmp(x, heap[0]!) < 0) {
+        heap[0] = x;
+        down(0);
+        bar = sign * v[heap[0]!]!;
+      }
+    }
+  } else {
+    for (; j < n; j++) {
+      const x = items[j]!;
+      if (cmp(x, heap[0]!) < 0) {
+        heap[0] = x;
+        down(0);
+      }
     }
   }
   return heap.sort(cmp);

@@ -1,0 +1,68 @@
+/**
+ * Query latency of the search core on a saved snapshot (bench/snapshot-71k.ts), without the
+ * minute-long rebuild of `npm run bench search`: the six bench shapes, ranking only
+ * (`rank(q, 10)`) and whole `search()`, and search() with all facets. Per-query CPU time
+ * (process.cpuUsage, so other processes' load does not count) and wall time, p50/p95/p99.
+ *   node --expose-gc --import tsx bench/latency.ts SNAPSHOT.bin [runs]
+ */
+import { readFileSync } from 'node:fs';
+import { deserializeEngine, type SearchEngine } from '../src/search/engine.ts';
+import type { FacetName, SearchRequest } from '../src/types.ts';
+
+const [snap, runsArg] = process.argv.slice(2);
+if (!snap) throw new Error('usage: node --import tsx bench/latency.ts SNAPSHOT.bin [runs]');
+const runs = Number(runsArg ?? 300);
+const e = deserializeEngine(readFileSync(snap)) as SearchEngine;
+(globalThis as { gc?: () => void }).gc?.();
+
+const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];
+const source = e.docs.articles.find((a) => a?.source)?.source ?? 'okaz';
+// The rare word of bench/search.ts: the first title word (from article 100 on) with 3–10 hits.
+let rare = 'الاستثمار';
+for (const a of e.docs.articles.slice(100)) {
+  const w = a?.title.split(/\s+/).find((x) => x.length >= 6 && /^[\u0621-\u064A]+$/.test(x));
+  if (!w) continue;
+  const n = e.rank(w, 100).length;
+  if (n >= 3 && n <= 10) {
+    rare = w;
+    break;
+  }
+}
+const shapes: [string, SearchRequest][] = [
+  ['common word', { q: 'الحكومة' }],
+  ['rare word', { q: rare }],
+  ['2–3 words', { q: 'أسعار النفط العالمية' }],
+  ['phrase', { q: '"وزير الخارجية"' }],
+  ['prefix', { q: 'اقتصا*' }],
+  ['filter + newest', { q: 'الأمن', filters: { source: [source] }, sort: 'newest' }],
+];
+
+function measure(fn: () => unknown): { cpu: number[]; wall: number[] } {
+  for (let i = 0; i < 10; i++) fn();
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    fn();
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { cpu, wall };
+}
+const pct = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2);
+  return `${at(0.5)} / ${at(0.95)} / ${at(0.99)}`;
+};
+console.log(`${e.size} articles, ${runs} runs per row; CPU ms p50 / p95 / p99 (wall in brackets)`);
+console.log('| query | hits | rank(q,10) CPU | search() CPU | search()+all facets CPU |');
+console.log('|---|---|---|---|---|');
+for (const [name, req] of shapes) {
+  const { q, ...rest } = req;
+  const r = measure(() => e.rank(q, 10, rest));
+  const s = measure(() => e.search(req));
+  const f = measure(() => e.search({ ...req, facets: ALL_FACETS }));
+  console.log(`| ${name} \`${q}\` | ${e.search(req).total} | ${pct(r.cpu)} [${pct(r.wall)}] | ${pct(s.cpu)} [${pct(s.wall)}] | ${pct(f.cpu)} [${pct(f.wall)}] |`);
+}

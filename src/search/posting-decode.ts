@@ -1,0 +1,121 @@
+/**
+ * Read-only bulk decoding of one term's postings (postings.ts layout) into reusable typed arrays,
+ * for the scoring loops: one tight loop per term instead of a visitor call per posting.
+ * Main postings come first (doc numbers ascending), then tail postings (newest first); only
+ * postings of live docs (`dead[doc] === 0`) are kept.
+ */
+import type { PostingIndex } from './postings.ts';
+
+/** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
+export class PostingBuffer {
+  n = 0;
+  docs = new Int32Array(1024);
+  tf = new Int32Array(1024);
+  bits = new Int32Array(1024);
+  /** Where each posting's positions start (PostingIndex.readPositions), when decoded with positions. */
+  posRef = new Int32Array(1024);
+
+  /** Room for `n` postings (contents are not kept). */
+  reserve(n: number): void {
+    if (n <= this.docs.length) return;
+    const cap = Math.max(n, this.docs.length * 2);
+    this.docs = new Int32Array(cap);
+    this.tf = new Int32Array(cap);
+    this.bits = new Int32Array(cap);
+    this.posRef = new Int32Array(cap);
+  }
+}
+
+/**
+ * Decodes the live postings of term `id` into `out` (out.n = their count). With `wantPositions`
+ * (an index with positions) out.posRef locates each posting's positions; otherwise they are
+ * skipped without being read.
+ */
+export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, out: PostingBuffer, wantPositions = false): number {
+  out.n = 0;
+  if (id < 0) return 0;
+  const withPos = wantPositions && ix.withPositions;
+  // Upper bound on the count: a main posting takes at least 2 bytes; the live tail postings kept
+  // are at most the term's live document frequency.
+  let bound = 0;
+  if (id < ix.mainTerms) bound += (ix.mainOff[id + 1]! - ix.mainOff[id]!) >> 1;
+  const tailHead = ix.tailHead.data[id]!;
+  if (tailHead > 0) bound += Math.max(0, ix.df.data[id]!);
+  out.reserve(bound + 1);
+  const docs = out.docs;
+  const tfs = out.tf;
+  const bitsOut = out.bits;
+  const refs = out.posRef;
+  let n = 0;
+  if (id < ix.mainTerms) {
+    const data = ix.mainData;
+    const end = ix.mainOff[id + 1]!;
+    const pos = ix.mainPos;
+    let pi = withPos ? ix.mainPosOff[id]! : 0;
+    let i = ix.mainOff[id]!;
+    let doc = -1;
+    while (i < end) {
+      // Varints: doc gap, then tf·2 + hasBits, then the field word when present.
+      let b = data[i++]!;
+      let v = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        v |= (b & 0x7f) << sh;
+      }
+      doc += v;
+      b = data[i++]!;
+      let t = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        t |= (b & 0x7f) << sh;
+      }
+      let bits = 0;
+      if (t & 1) {
+        b = data[i++]!;
+        bits = b & 0x7f;
+        for (let sh = 7; b & 0x80; sh += 7) {
+          b = data[i++]!;
+          bits |= (b & 0x7f) << sh;
+        }
+      }
+      let at = -1;
+      if (withPos) {
+        // Positions: a varint count, then that many varints; skipping one = finding its last byte.
+        at = pi;
+        b = pos[pi++]!;
+        let c = b & 0x7f;
+        for (let sh = 7; b & 0x80; sh += 7) {
+          b = pos[pi++]!;
+          c |= (b & 0x7f) << sh;
+        }
+        while (c > 0) if ((pos[pi++]! & 0x80) === 0) c--;
+      }
+      if (dead[doc] === 0) {
+        docs[n] = doc;
+        tfs[n] = t >>> 1;
+        bitsOut[n] = bits;
+        refs[n] = at;
+        n++;
+      }
+    }
+  }
+  if (tailHead > 0) {
+    const next = ix.tailNext.data;
+    const tdoc = ix.tailDoc.data;
+    const ttf = ix.tailTf.data;
+    const tbits = ix.tailBits.data;
+    const tpos = ix.tailPosStart.data;
+    for (let k = tailHead - 1; k >= 0; k = next[k]! - 1) {
+      const d = tdoc[k]!;
+      if (dead[d] !== 0) continue;
+      docs[n] = d;
+      tfs[n] = ttf[k]!;
+      bitsOut[n] = tbits[k]!;
+      // Tail posRef: −(byte offset + 2) in tailPos (−1 means none), as in PostingIndex.scan.
+      refs[n] = withPos ? -(tpos[k]! + 2) : -1;
+      n++;
+    }
+  }
+  out.n = n;
+  return n;
+}
