@@ -16,7 +16,7 @@ import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
-import { decodePostings, PostingBuffer } from './posting-decode.ts';
+import { decodePostings, PositionBuffer, PostingBuffer, readPositionsInto } from './posting-decode.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -56,6 +56,14 @@ function takeMask(slots: number): Uint8Array {
 function giveMask(mask: Uint8Array, docs: readonly number[]): void {
   for (const d of docs) mask[d] = 0;
   if (MASKS.length < 8) MASKS.push(mask);
+}
+
+/** doc → candidate slot (−1: none), reused; callers reset the entries they set. */
+let SLOTS = new Int32Array(0);
+
+function slotTable(slots: number): Int32Array {
+  if (SLOTS.length < slots) SLOTS = new Int32Array(Math.max(slots, SLOTS.length * 2)).fill(-1);
+  return SLOTS;
 }
 
 /** Appends `fresh[0..n)` to out.docs (one exact-size allocation when it was empty). */
@@ -262,32 +270,49 @@ export class Evaluator {
       this.accumulate(ex, ids[0]!, field, weight, out, false);
       return out;
     }
-    // Candidates: docs holding the rarest form, then positions of every form in those docs.
+    // Candidates: docs holding the rarest form (within any restriction), then positions of every
+    // form in those docs; refs[slot·k + i] locates form i's positions in candidate `slot`.
+    const k = ids.length;
     const order = ids.map((_, i) => i).sort((a, b) => ex.df.data[ids[a]!]! - ex.df.data[ids[b]!]!);
-    const refs = new Map<number, number[]>();
-    ex.scan(ids[order[0]!]!, this.dead, (d, _tf, _bits, posRef) => {
-      const r = new Array<number>(ids.length).fill(-1);
-      r[order[0]!] = posRef;
-      refs.set(d, r);
-    }, true);
-    for (let k = 1; k < order.length && refs.size > 0; k++) {
-      const i = order[k]!;
-      const seen = new Set<number>();
-      ex.scan(ids[i]!, this.dead, (d, _tf, _bits, posRef) => {
-        const r = refs.get(d);
-        if (r) {
-          r[i] = posRef;
-          seen.add(d);
-        }
-      }, true);
-      for (const d of refs.keys()) if (!seen.has(d)) refs.delete(d);
+    const buf = this.buf;
+    const restrict = this.restrict;
+    const slotOf = slotTable(this.ix.docs.slots);
+    let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true);
+    const cand: number[] = [];
+    const refs = new Int32Array(Math.max(1, n * k));
+    for (let j = 0; j < n; j++) {
+      const d = buf.docs[j]!;
+      if (restrict !== null && restrict[d] === 0) continue;
+      slotOf[d] = cand.length;
+      refs[cand.length * k + order[0]!] = buf.posRef[j]!;
+      cand.push(d);
     }
-    const lists = ids.map(() => [] as number[]);
+    // alive[slot] = the round in which the candidate last matched a form.
+    const alive = new Int32Array(cand.length);
+    let left = cand.length;
+    for (let r = 1; r < order.length && left > 0; r++) {
+      const i = order[r]!;
+      n = decodePostings(ex, ids[i]!, this.dead, buf, true);
+      for (let j = 0; j < n; j++) {
+        const s = slotOf[buf.docs[j]!]!;
+        if (s >= 0 && alive[s] === r - 1) {
+          alive[s] = r;
+          refs[s * k + i] = buf.posRef[j]!;
+        }
+      }
+      left = 0;
+      for (let s = 0; s < cand.length; s++) if (alive[s] === r) left++;
+    }
+    for (const d of cand) slotOf[d] = -1;
+    const lists = ids.map(() => new PositionBuffer());
     const bounds = fieldRange(field);
     const matched: number[] = [];
-    for (const [d, r] of refs) {
-      for (let i = 0; i < ids.length; i++) ex.readPositions(r[i]!, lists[i]!);
-      if (hasSequence(lists, bounds)) matched.push(d);
+    const last = order.length - 1;
+    const idx = new Int32Array(k);
+    for (let s = 0; s < cand.length && left > 0; s++) {
+      if (alive[s] !== last) continue;
+      for (let i = 0; i < k; i++) readPositionsInto(ex, refs[s * k + i]!, lists[i]!);
+      if (hasSequenceIn(lists, bounds, idx)) matched.push(cand[s]!);
     }
     if (matched.length === 0) return out;
     for (const d of matched) {
@@ -589,20 +614,24 @@ function fieldRange(field: FieldName | undefined): [number, number] {
   }
 }
 
-/** True when some p in lists[0] (within bounds) has p+i in lists[i] for every i. */
-export function hasSequence(lists: number[][], bounds: [number, number]): boolean {
+/** True when some p in lists[0] (within bounds) has p+i in lists[i] for every i (`idx`: k scratch cursors). */
+function hasSequenceIn(lists: readonly PositionBuffer[], bounds: [number, number], idx: Int32Array): boolean {
   const first = lists[0]!;
-  const idx = lists.map(() => 0);
-  for (const p of first) {
-    if (p < bounds[0] || p >= bounds[1]) continue;
+  idx.fill(0);
+  const lo = bounds[0];
+  const hi = bounds[1];
+  for (let a = 0; a < first.n; a++) {
+    const p = first.pos[a]!;
+    if (p < lo || p >= hi) continue;
     let ok = true;
     for (let i = 1; i < lists.length; i++) {
       const l = lists[i]!;
+      const pos = l.pos;
       let j = idx[i]!;
-      while (j < l.length && l[j]! < p + i) j++;
+      while (j < l.n && pos[j]! < p + i) j++;
       idx[i] = j;
-      if (j >= l.length) return false;
-      if (l[j] !== p + i) {
+      if (j >= l.n) return false;
+      if (pos[j] !== p + i) {
         ok = false;
         break;
       }

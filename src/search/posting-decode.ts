@@ -119,3 +119,70 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
   out.n = n;
   return n;
 }
+
+/** Growable scratch for one posting's positions. */
+export class PositionBuffer {
+  n = 0;
+  pos = new Int32Array(64);
+}
+
+/**
+ * Decodes the positions of one posting (posRef from decodePostings or PostingIndex.scan) into
+ * `out` (out.n of them, ascending): PostingIndex.readPositions without allocating.
+ */
+export function readPositionsInto(ix: PostingIndex, posRef: number, out: PositionBuffer): number {
+  const bytes = posRef >= 0 ? ix.mainPos : ix.tailPos.data;
+  let i = posRef >= 0 ? posRef : -posRef - 2;
+  let b = bytes[i++]!;
+  let n = b & 0x7f;
+  for (let sh = 7; b & 0x80; sh += 7) {
+    b = bytes[i++]!;
+    n |= (b & 0x7f) << sh;
+  }
+  if (out.pos.length < n) out.pos = new Int32Array(Math.max(n, out.pos.length * 2));
+  const pos = out.pos;
+  let x = 0;
+  for (let j = 0; j < n; j++) {
+    b = bytes[i++]!;
+    let v = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = bytes[i++]!;
+      v |= (b & 0x7f) << sh;
+    }
+    x += v >>> 0;
+    pos[j] = x;
+  }
+  out.n = n;
+  return n;
+}
+
+/** doc → slot in the current `locatePositions` call (−1: none); entries are reset after each call. */
+let slotOfDoc = new Int32Array(0);
+const posScratch = new PostingBuffer();
+
+/**
+ * For each term id of `terms` and each doc of `docs`: where that doc's positions of the term
+ * are (posRef for PostingIndex.readPositions), −1 when the doc lacks the term. result[t][slot].
+ */
+export function locatePositions(ix: PostingIndex, terms: readonly number[], docs: readonly number[], dead: Uint8Array): Int32Array[] {
+  let maxDoc = -1;
+  for (const d of docs) if (d > maxDoc) maxDoc = d;
+  if (slotOfDoc.length <= maxDoc) slotOfDoc = new Int32Array(Math.max(maxDoc + 1, slotOfDoc.length * 2)).fill(-1);
+  const slotOf = slotOfDoc;
+  for (let s = 0; s < docs.length; s++) slotOf[docs[s]!] = s;
+  const limit = slotOf.length;
+  const out = terms.map((id) => {
+    const r = new Int32Array(docs.length).fill(-1);
+    const n = decodePostings(ix, id, dead, posScratch, true);
+    const pd = posScratch.docs;
+    const pr = posScratch.posRef;
+    for (let j = 0; j < n; j++) {
+      const d = pd[j]!;
+      const s = d < limit ? slotOf[d]! : -1;
+      if (s >= 0) r[s] = pr[j]!;
+    }
+    return r;
+  });
+  for (const d of docs) slotOf[d] = -1;
+  return out;
+}

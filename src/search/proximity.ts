@@ -10,6 +10,7 @@ import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
+import { locatePositions } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
 import { applyTitleMatch, positiveTermSequence } from './title-match.ts';
 import { topK } from './top-k.ts';
@@ -68,17 +69,7 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   const top = topK(matched as number[], p.proximityDepth, cmp);
   if (bigrams) applyTitleMatch(ix, hits, top, parsed);
   if (!near) return;
-  const slot = new Map<number, number>();
-  top.forEach((d, i) => slot.set(d, i));
-  const refs: Int32Array[] = words.map(() => new Int32Array(top.length).fill(-1));
-  const dead = ix.docs.dead.data;
-  words.forEach((id, w) => {
-    const r = refs[w]!;
-    ex.scan(id, dead, (d, _tf, _bits, posRef) => {
-      const s = slot.get(d);
-      if (s !== undefined) r[s] = posRef;
-    }, true);
-  });
+  const refs = locatePositions(ex, words, top, ix.docs.dead.data);
   const N = Math.max(1, ix.docs.live);
   const idf = words.map((id) => Math.log(1 + (N - ex.df.data[id]! + 0.5) / (ex.df.data[id]! + 0.5)));
   const lists = words.map(() => [] as number[]);
