@@ -111,7 +111,10 @@ export class Evaluator {
   private readonly p: RankingParams;
   /** Exact forms of the positive query words, in query order (for proximity). */
   readonly positiveExacts: string[] = [];
-  /** When set, scoring only touches docs d with restrict[d] = 1 (deferred stopword clauses). */
+  /**
+   * When set, scoring only touches docs d with restrict[d] = 1: the docs of a group's required
+   * pivot clause, or the docs a group kept (for its deferred stopword clauses).
+   */
   private restrict: Uint8Array | null = null;
   /** Decoded postings of the term being scored (shared: terms are scored one at a time). */
   private readonly buf = SHARED_BUFFER;
@@ -160,19 +163,18 @@ export class Evaluator {
     const k1 = this.p.k1;
     const c = this.idf(df) * weight * (k1 + 1);
     const score = out.score;
-    const restrict = this.restrict;
+    const restrict = this.restrict; // only docs it allows are scored
     const buf = this.buf;
-    const n = decodePostings(index, id, this.dead, buf);
+    const n = decodePostings(index, id, this.dead, buf, false, restrict);
     if (!onlyTouched && FRESH.length < n) FRESH = new Int32Array(Math.max(n, FRESH.length * 2));
     const fresh = FRESH;
     let added = 0;
     const pd = buf.docs;
     const ptf = buf.tf;
     const pbits = buf.bits;
-    if (field !== undefined || restrict !== null) {
+    if (field !== undefined) {
       for (let j = 0; j < n; j++) {
         const d = pd[j]!;
-        if (restrict !== null && restrict[d] === 0) continue;
         const w = this.wtf(field, d, ptf[j]!, pbits[j]!);
         if (w <= 0) continue;
         const s = (c * w) / (k1 + w);
@@ -275,14 +277,12 @@ export class Evaluator {
     const k = ids.length;
     const order = ids.map((_, i) => i).sort((a, b) => ex.df.data[ids[a]!]! - ex.df.data[ids[b]!]!);
     const buf = this.buf;
-    const restrict = this.restrict;
     const slotOf = slotTable(this.ix.docs.slots);
-    let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true);
+    let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true, this.restrict);
     const cand: number[] = [];
     const refs = new Int32Array(Math.max(1, n * k));
     for (let j = 0; j < n; j++) {
       const d = buf.docs[j]!;
-      if (restrict !== null && restrict[d] === 0) continue;
       slotOf[d] = cand.length;
       refs[cand.length * k + order[0]!] = buf.posRef[j]!;
       cand.push(d);

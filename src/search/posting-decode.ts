@@ -29,9 +29,9 @@ export class PostingBuffer {
 /**
  * Decodes the live postings of term `id` into `out` (out.n = their count). With `wantPositions`
  * (an index with positions) out.posRef locates each posting's positions; otherwise they are
- * skipped without being read.
+ * skipped without being read. With `allow`, only docs with `allow[doc] === 1` are kept too.
  */
-export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, out: PostingBuffer, wantPositions = false): number {
+export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, out: PostingBuffer, wantPositions = false, allow: Uint8Array | null = null): number {
   out.n = 0;
   if (id < 0) return 0;
   const withPos = wantPositions && ix.withPositions;
@@ -90,7 +90,7 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
         }
         while (c > 0) if ((pos[pi++]! & 0x80) === 0) c--;
       }
-      if (dead[doc] === 0) {
+      if (dead[doc] === 0 && (allow === null || allow[doc] === 1)) {
         docs[n] = doc;
         tfs[n] = t >>> 1;
         bitsOut[n] = bits;
@@ -107,7 +107,7 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
     const tpos = ix.tailPosStart.data;
     for (let k = tailHead - 1; k >= 0; k = next[k]! - 1) {
       const d = tdoc[k]!;
-      if (dead[d] !== 0) continue;
+      if (dead[d] !== 0 || (allow !== null && allow[d] !== 1)) continue;
       docs[n] = d;
       tfs[n] = ttf[k]!;
       bitsOut[n] = tbits[k]!;
