@@ -11,6 +11,7 @@
 import type { FacetName, FacetValue, SearchFilters } from '../types.ts';
 import type { DocTable, ValueField } from './doc-table.ts';
 import { compileFilter, type DateRange } from './filters.ts';
+import { topK, withLeadingKey } from './top-k.ts';
 
 export const FACET_LIMIT = 50;
 
@@ -18,33 +19,57 @@ export function countFacets(docs: DocTable, hits: readonly number[], names: read
   const out: Partial<Record<FacetName, FacetValue[]>> = {};
   for (const name of new Set(names)) {
     if (name === 'year' || name === 'month') {
-      const counts = new Map<number, number>();
-      const div = name === 'year' ? 10000 : 100;
-      for (const d of hits) {
-        const x = docs.date.data[d]!;
-        if (x === 0) continue;
-        const k = Math.floor(x / div);
-        if (name === 'month' && k % 100 === 0) continue; // year-only date
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-      out[name] = [...counts]
-        .sort((a, b) => b[0] - a[0])
-        .map(([k, count]) => ({ value: name === 'year' ? String(k) : `${Math.floor(k / 100)}-${String(k % 100).padStart(2, '0')}`, count }));
+      out[name] = dateFacet(docs, hits, name);
       continue;
     }
     const dict = docs.dicts[name];
     const counts = new Int32Array(dict.size);
+    if (dict.size === 0) {
+      out[name] = [];
+      continue;
+    }
     if (name === 'tag') {
-      for (const d of hits) for (const t of docs.tags[d]!) counts[t]!++;
+      for (let i = 0; i < hits.length; i++) {
+        const tags = docs.tags[hits[i]!]!;
+        for (let j = 0; j < tags.length; j++) counts[tags[j]!]!++;
+      }
     } else {
       const col = docs.values[name as ValueField].data;
-      for (const d of hits) {
-        const v = col[d]!;
+      for (let i = 0; i < hits.length; i++) {
+        const v = col[hits[i]!]!;
         if (v >= 0) counts[v]!++;
       }
     }
     out[name] = topValues(counts, dict.display);
   }
+  return out;
+}
+
+/** Counts for dateFacet by year·100 + month (YYYYMM), all zero between calls; made on first use. */
+let dateCounts: Int32Array | null = null;
+
+/** Year or month values of the docs' dates, newest first (docs without a date are left out). */
+function dateFacet(docs: DocTable, hits: readonly number[], name: 'year' | 'month'): FacetValue[] {
+  const date = docs.date.data;
+  const touched: number[] = [];
+  const counts = (dateCounts ??= new Int32Array(10000 * 100));
+  for (let i = 0; i < hits.length; i++) {
+    const x = date[hits[i]!]!;
+    if (x === 0) continue;
+    const ym = (x / 100) | 0; // YYYYMMDD is positive: truncation = floor
+    const year = (ym / 100) | 0;
+    const month = ym - year * 100;
+    if (name === 'month' && month === 0) continue; // year-only date
+    const slot = name === 'year' ? year * 100 : year * 100 + month;
+    if (counts[slot]++ === 0) touched.push(slot);
+  }
+  touched.sort((a, b) => b - a);
+  const out: FacetValue[] = touched.map((slot) => {
+    const year = Math.floor(slot / 100);
+    const month = slot % 100;
+    return { value: name === 'year' ? String(year) : `${year}-${String(month).padStart(2, '0')}`, count: counts[slot]! };
+  });
+  for (const slot of touched) counts[slot] = 0;
   return out;
 }
 
@@ -102,6 +127,8 @@ export function countFacetsDisjunctive(input: DisjunctiveInput, names: readonly 
 export function topValues(counts: Int32Array, display: readonly string[], limit = FACET_LIMIT): FacetValue[] {
   const ids: number[] = [];
   for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) ids.push(i);
-  ids.sort((a, b) => counts[b]! - counts[a]! || (display[a]! < display[b]! ? -1 : display[a]! > display[b]! ? 1 : 0));
-  return ids.slice(0, limit).map((i) => ({ value: display[i]!, count: counts[i]! }));
+  const byCount = (a: number, b: number) => counts[b]! - counts[a]! || (display[a]! < display[b]! ? -1 : display[a]! > display[b]! ? 1 : 0);
+  // Values are distinct, so the order is total and the bounded heap gives the sorted prefix.
+  const best = Number.isFinite(limit) ? topK(ids, limit, withLeadingKey(byCount, counts, true)) : ids.sort(byCount).slice(0, limit);
+  return best.map((i) => ({ value: display[i]!, count: counts[i]! }));
 }
