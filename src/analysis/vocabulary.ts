@@ -11,6 +11,12 @@ export class Vocabulary {
   readonly words: string[] = [];
   /** FNV-1a (hashString in src/dedupe/minhash.ts) of each word, by id. */
   hashes = new Uint32Array(1024);
+  /**
+   * Every word's code units back to back (word id i at charStart[i] … charStart[i + 1]), so a
+   * pass over a document's words reads one dense array instead of scattered string objects.
+   */
+  chars = new Uint16Array(8192);
+  charStart = new Int32Array(1025);
   private table = new Int32Array(1024).fill(-1);
   private mask = 1023;
 
@@ -38,9 +44,26 @@ export class Vocabulary {
       this.hashes = next;
     }
     this.hashes[id] = h;
+    this.addChars(id, word);
     t[i] = id;
     if (this.words.length * 2 > t.length) this.grow();
     return id;
+  }
+
+  private addChars(id: number, word: string): void {
+    if (id + 2 > this.charStart.length) {
+      const next = new Int32Array(this.charStart.length * 2);
+      next.set(this.charStart);
+      this.charStart = next;
+    }
+    const from = this.charStart[id]!;
+    if (from + word.length > this.chars.length) {
+      const next = new Uint16Array(Math.max(from + word.length, this.chars.length * 2));
+      next.set(this.chars);
+      this.chars = next;
+    }
+    for (let i = 0; i < word.length; i++) this.chars[from + i] = word.charCodeAt(i);
+    this.charStart[id + 1] = from + word.length;
   }
 
   private grow(): void {

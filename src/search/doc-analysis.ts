@@ -4,7 +4,7 @@
  * virtual positions (FIELD_BASE keeps fields apart so phrases never cross them).
  */
 import { analyze, analyzeIds, DEFAULT_VOCABULARY } from '../analysis/analyzer.ts';
-import { WordIds } from '../analysis/vocabulary.ts';
+import { type Vocabulary, WordIds } from '../analysis/vocabulary.ts';
 import type { Article } from '../types.ts';
 import { FIELD_BASE, FieldBits, type PostingIndex, type PostingInput } from './postings.ts';
 import { LEAD_TOKENS } from './ranking-params.ts';
@@ -58,14 +58,17 @@ export function hashExacts(exacts: readonly string[]): number {
   return (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff);
 }
 
-/** FNV-1a of hashExacts over vocabulary words given by id (the same value for the same words). */
-function hashExactIds(ids: Int32Array, n: number, words: readonly string[]): number {
+/** hashExacts over vocabulary words given by id (the same value for the same words). */
+function hashExactIds(ids: Int32Array, n: number, vocab: Vocabulary): number {
+  const chars = vocab.chars;
+  const charStart = vocab.charStart;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let k = 0; k < n; k++) {
-    const w = words[ids[k]!]!;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
+    const w = ids[k]!;
+    const end = charStart[w + 1]!;
+    for (let i = charStart[w]!; i < end; i++) {
+      const c = chars[i]!;
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
     }
@@ -122,7 +125,7 @@ export function indexArticle(a: Article, doc: number, stems: PostingIndex, exact
   stems.commit(doc);
   exacts.commit(doc);
   const bodyWords = fieldIds.exact;
-  return { titleLen, bodyLen, bodyHash: hashExactIds(bodyWords, bodyLen, DEFAULT_VOCABULARY.words), bodyWords };
+  return { titleLen, bodyLen, bodyHash: hashExactIds(bodyWords, bodyLen, DEFAULT_VOCABULARY), bodyWords };
 }
 
 export function analyzeArticle(a: Article): DocAnalysis {

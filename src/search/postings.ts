@@ -399,7 +399,8 @@ export class PostingIndex {
     const copyMain = !remap && this.mainClean && mainLast !== null;
     const off = new Int32Array(nTerms + 1);
     const last = new Int32Array(nTerms);
-    const out = new ByteWriter(Math.max(1024, this.mainData.length + T * 3));
+    // At most 7 bytes per tail posting (gap < 2^21, tf·2+1 < 2^14, bits < 2^14).
+    const out = new ByteWriter(Math.max(1024, this.mainData.length + T * 7));
     const posOff = new Int32Array(this.withPositions ? nTerms + 1 : 1);
     const pos = new ByteWriter(this.withPositions ? this.mainPos.length + this.tailPos.length + 16 : 16);
     const mp = { i: 0 };
@@ -433,6 +434,22 @@ export class PostingIndex {
     const mainPos = this.mainPos;
     const mainPosOff = this.mainPosOff;
     for (let id = 0; id < nTerms; id++) {
+      if (copyMain && id < this.mainTerms && start[id] === start[id + 1]) {
+        // A run of terms without tail postings: one block copy, offsets shifted.
+        let end = id + 1;
+        while (end < this.mainTerms && start[end] === start[end + 1]) end++;
+        const shift = out.length - mainOff[id]!;
+        out.bytes(mainData, mainOff[id]!, mainOff[end]!);
+        for (let t = id; t < end; t++) off[t] = mainOff[t]! + shift;
+        last.set(mainLast.subarray(id, end), id);
+        if (withPositions) {
+          const pshift = pos.length - mainPosOff[id]!;
+          pos.bytes(mainPos, mainPosOff[id]!, mainPosOff[end]!);
+          for (let t = id; t < end; t++) posOff[t] = mainPosOff[t]! + pshift;
+        }
+        id = end - 1;
+        continue;
+      }
       off[id] = out.length;
       if (withPositions) posOff[id] = pos.length;
       prev = -1;
@@ -540,7 +557,9 @@ class ByteWriter {
     } else this.buf.set(src.subarray(from, to), this.length);
     this.length += n;
   }
+  /** The written bytes (a view when little capacity is left over, else a trimmed copy). */
   result(): Uint8Array {
+    if (this.buf.length - this.length <= this.buf.length >>> 3) return this.buf.subarray(0, this.length);
     return this.buf.slice(0, this.length);
   }
 }
