@@ -102,8 +102,8 @@ function hitField(text: string, bodyTf: number, bits: number, base: number, stem
   for (let i = 0; i < n; i++) {
     // Body tokens set the lead bit among the first LEAD_TOKENS (bits is only the lead bit there).
     const b = bodyTf === 1 && i >= LEAD_TOKENS ? 0 : bits;
-    stems.hitId(stems.termOfWord(term[i]!, words), bodyTf, b, 0);
-    exacts.hitId(exacts.termOfWord(exact[i]!, words), bodyTf, b, base + i);
+    stems.hitWord(term[i]!, words, bodyTf, b, 0);
+    exacts.hitWord(exact[i]!, words, bodyTf, b, base + i);
   }
   return n;
 }

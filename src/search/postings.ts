@@ -110,31 +110,16 @@ export class PostingIndex {
     return id;
   }
 
+  // ---- one document at a time, without per-document maps: hitWord() per token, then commit().
   /**
-   * Term id of a word of the analyzer's vocabulary (analyzeIds, src/analysis/vocabulary.ts):
-   * one array lookup once the word was seen; the word's string is hashed only the first time.
+   * Per word of the analyzer's vocabulary (src/analysis/vocabulary.ts), side by side so one
+   * token reads one place: [2w] its term id + 1 (0: not looked up yet; a word is exactly one
+   * term, as both are the same string), [2w + 1] its entry + 1 in the document being indexed.
    */
-  termOfWord(wordId: number, words: readonly string[]): number {
-    const map = this.byWord;
-    if (wordId < map.length) {
-      const id = map[wordId]! - 1;
-      if (id >= 0) return id;
-    } else {
-      const next = new Int32Array(Math.max(wordId + 1, map.length * 2));
-      next.set(map);
-      this.byWord = next;
-    }
-    const id = this.intern(words[wordId]!);
-    this.byWord[wordId] = id + 1;
-    return id;
-  }
-  /** Vocabulary word id → term id + 1 (0: not looked up yet). */
-  private byWord = new Int32Array(1024);
-
-  // ---- one document at a time, without per-document maps: hit() per token, then commit().
-  private local = new Int32Array(1024); // term id → local entry + 1 (0: not in this doc)
-  /** Per local entry (distinct term of the document): term id, body tf, field word. */
+  private byWord = new Int32Array(2048);
+  /** Per local entry (distinct term of the document): term id, word id, body tf, field word. */
   private docIds = new Int32Array(256);
+  private docWords = new Int32Array(256);
   private docTf = new Int32Array(256);
   private docBits = new Int32Array(256);
   private docTerms = 0;
@@ -144,27 +129,32 @@ export class PostingIndex {
   private pairs = 0;
   private posStarts = new Int32Array(257);
 
-  /** As hitId, by the term's string. */
-  hit(term: string, bodyTf: number, bits: number, pos: number): void {
-    this.hitId(this.intern(term), bodyTf, bits, pos);
-  }
-
   /**
-   * Records one token of the document being indexed. `bodyTf` 1 for a body token; `bits` the
-   * field word contribution (FieldBits: 1 for a title token's tf, a meta bit, the lead bit).
+   * Records one token of the document being indexed: word `w` of the vocabulary whose strings
+   * are `words` (the word's string is hashed only the first time this index sees it).
+   * `bodyTf` 1 for a body token; `bits` the field word contribution (FieldBits: 1 for a title
+   * token's tf, a meta bit, the lead bit).
    */
-  hitId(id: number, bodyTf: number, bits: number, pos: number): void {
-    if (id >= this.local.length) {
-      const next = new Int32Array(Math.max(id + 1, this.local.length * 2));
-      next.set(this.local);
-      this.local = next;
+  hitWord(w: number, words: readonly string[], bodyTf: number, bits: number, pos: number): void {
+    const j = w * 2;
+    if (j >= this.byWord.length) {
+      const next = new Int32Array(Math.max(j + 2, this.byWord.length * 2));
+      next.set(this.byWord);
+      this.byWord = next;
     }
-    let e = this.local[id]! - 1;
+    const byWord = this.byWord;
+    let e = byWord[j + 1]! - 1;
     if (e < 0) {
+      let id = byWord[j]! - 1;
+      if (id < 0) {
+        id = this.intern(words[w]!);
+        byWord[j] = id + 1;
+      }
       e = this.docTerms++;
       if (e === this.docIds.length) this.growDoc();
-      this.local[id] = e + 1;
+      byWord[j + 1] = e + 1;
       this.docIds[e] = id;
+      this.docWords[e] = w;
       this.docTf[e] = 0;
       this.docBits[e] = 0;
     }
@@ -188,6 +178,7 @@ export class PostingIndex {
   private growDoc(): void {
     const n = this.docIds.length * 2;
     this.docIds = grown(this.docIds, n);
+    this.docWords = grown(this.docWords, n);
     this.docTf = grown(this.docTf, n);
     this.docBits = grown(this.docBits, n);
   }
@@ -223,10 +214,10 @@ export class PostingIndex {
     const tbits = this.tailBits.data;
     const head = this.tailHead.data;
     const df = this.df.data;
-    const local = this.local;
+    const byWord = this.byWord;
     for (let e = 0; e < n; e++) {
       const id = this.docIds[e]!;
-      local[id] = 0;
+      byWord[this.docWords[e]! * 2 + 1] = 0;
       df[id]!++;
       const k = base + e;
       tdoc[k] = doc;
