@@ -15,6 +15,9 @@ import { GrowableArray } from './growable.ts';
 import { TermDict } from './term-dict.ts';
 import { readVarint } from './varint.ts';
 
+/** Int32s per tail posting record (see PostingIndex.tailRec). */
+const TAIL_REC = 4;
+
 /** Bits of the per-posting field word. */
 export const FieldBits = {
   /** Title term frequency, capped at 7, in bits 0–2. */
@@ -75,14 +78,12 @@ export class PostingIndex {
   /** False once a doc was removed since the last merge: main may hold dead postings to drop. */
   private mainClean = true;
 
-  // tail (linked lists, newest first; tailTerm keeps each posting's term for the merge)
+  // tail: per-term linked lists, newest first. A posting is one record of TAIL_REC Int32s (doc,
+  // tf | field word << 8, start of its positions in tailPos, next posting + 1), so the merge's
+  // gather by term reads one place per posting; tailTerm keeps each posting's term for it.
   tailHead = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
-  tailNext = new GrowableArray(Int32Array, 1024);
+  tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
   tailTerm = new GrowableArray(Int32Array, 1024);
-  tailDoc = new GrowableArray(Int32Array, 1024);
-  tailTf = new GrowableArray(Uint8Array, 1024);
-  tailBits = new GrowableArray(Uint16Array, 1024);
-  tailPosStart = new GrowableArray(Int32Array, 1024);
   tailPos = new GrowableArray(Uint8Array, 4096);
 
   constructor(readonly withPositions: boolean) {}
@@ -94,7 +95,7 @@ export class PostingIndex {
     return this.dict.terms;
   }
   get tailPostings(): number {
-    return this.tailDoc.length;
+    return this.tailTerm.length;
   }
 
   idOf(term: string): number {
@@ -197,21 +198,14 @@ export class PostingIndex {
       posStarts.fill(0, 0, n + 1);
       for (let k = 0; k < pairs; k++) posStarts[pairEntry[k]! + 1]!++;
       for (let e = 0; e < n; e++) posStarts[e + 1]! += posStarts[e]!;
-      this.tailPosStart.ensure(this.tailDoc.length + n);
       // Worst case 5 bytes per varint: the count and each position gap.
       this.tailPos.ensure(this.tailPos.length + 5 * (n + pairs));
     }
-    const base = this.tailDoc.length;
-    this.tailDoc.ensure(base + n);
+    const base = this.tailTerm.length;
     this.tailTerm.ensure(base + n);
-    this.tailNext.ensure(base + n);
-    this.tailTf.ensure(base + n);
-    this.tailBits.ensure(base + n);
-    const tdoc = this.tailDoc.data;
+    this.tailRec.ensure((base + n) * TAIL_REC);
+    const rec = this.tailRec.data;
     const tterm = this.tailTerm.data;
-    const tnext = this.tailNext.data;
-    const ttf = this.tailTf.data;
-    const tbits = this.tailBits.data;
     const head = this.tailHead.data;
     const df = this.df.data;
     const byWord = this.byWord;
@@ -220,24 +214,24 @@ export class PostingIndex {
       byWord[this.docWords[e]! * 2 + 1] = 0;
       df[id]!++;
       const k = base + e;
-      tdoc[k] = doc;
+      const r = k * TAIL_REC;
+      rec[r] = doc;
+      rec[r + 1] = Math.min(255, this.docTf[e]!) | (this.docBits[e]! << 8);
+      rec[r + 3] = head[id]!;
       tterm[k] = id;
-      ttf[k] = Math.min(255, this.docTf[e]!);
-      tbits[k] = this.docBits[e]!;
-      tnext[k] = head[id]!;
       head[id] = k + 1;
     }
-    this.tailDoc.length = this.tailTerm.length = this.tailNext.length = this.tailTf.length = this.tailBits.length = base + n;
+    this.tailTerm.length = base + n;
+    this.tailRec.length = (base + n) * TAIL_REC;
     if (this.withPositions) {
       // Scatter positions into token order per entry, then write each entry's varints.
       const order = this.posOrder.length >= pairs ? this.posOrder : (this.posOrder = new Int32Array(pairs * 2));
       for (let k = 0; k < pairs; k++) order[posStarts[pairEntry[k]!]!++] = pairPos[k]!;
-      const tps = this.tailPosStart.data;
       const out = this.tailPos.data;
       let o = this.tailPos.length;
       let from = 0;
       for (let e = 0; e < n; e++) {
-        tps[base + e] = o;
+        rec[(base + e) * TAIL_REC + 2] = o;
         const to = posStarts[e]!;
         o = putVarint(out, o, to - from);
         let prev = 0;
@@ -247,7 +241,6 @@ export class PostingIndex {
         }
         from = to;
       }
-      this.tailPosStart.length = base + n;
       this.tailPos.length = o;
     }
     this.docTerms = 0;
@@ -271,15 +264,13 @@ export class PostingIndex {
   scan(id: number, dead: Uint8Array, visit: PostingVisitor, wantPositions = false): void {
     if (id < 0) return;
     this.scanMain(id, dead, visit, wantPositions);
-    const next = this.tailNext.data;
-    const tdoc = this.tailDoc.data;
-    const ttf = this.tailTf.data;
-    const tbits = this.tailBits.data;
-    const tpos = this.tailPosStart.data;
-    for (let k = this.tailHead.data[id]! - 1; k >= 0; k = next[k]! - 1) {
-      const d = tdoc[k]!;
+    const rec = this.tailRec.data;
+    const withPos = wantPositions && this.withPositions;
+    for (let k = this.tailHead.data[id]! - 1; k >= 0; k = rec[k * TAIL_REC + 3]! - 1) {
+      const r = k * TAIL_REC;
+      const d = rec[r]!;
       // posRef for tail postings: −(byte offset + 2) in tailPos (−1 means none).
-      if (dead[d] === 0) visit(d, ttf[k]!, tbits[k]!, wantPositions && this.withPositions ? -(tpos[k]! + 2) : -1);
+      if (dead[d] === 0) visit(d, rec[r + 1]! & 0xff, rec[r + 1]! >>> 8, withPos ? -(rec[r + 2]! + 2) : -1);
     }
   }
 
@@ -359,12 +350,8 @@ export class PostingIndex {
     this.mainClean = true;
     this.tailHead = new GrowableArray(Int32Array, this.terms.length);
     this.tailHead.length = this.terms.length;
-    this.tailNext = new GrowableArray(Int32Array, 1024);
+    this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
     this.tailTerm = new GrowableArray(Int32Array, 1024);
-    this.tailDoc = new GrowableArray(Int32Array, 1024);
-    this.tailTf = new GrowableArray(Uint8Array, 1024);
-    this.tailBits = new GrowableArray(Uint16Array, 1024);
-    this.tailPosStart = new GrowableArray(Int32Array, 1024);
     this.tailPos = new GrowableArray(Uint8Array, 4096);
   }
 
@@ -375,7 +362,7 @@ export class PostingIndex {
   build(dead: Uint8Array, remap?: Int32Array) {
     const nTerms = this.terms.length;
     // Tail postings grouped by term, in doc order (counting sort; tail index order = doc order).
-    const T = this.tailDoc.length;
+    const T = this.tailTerm.length;
     const start = new Int32Array(nTerms + 1);
     const tterm = this.tailTerm.data;
     for (let k = 0; k < T; k++) start[tterm[k]! + 1]!++;
@@ -414,10 +401,7 @@ export class PostingIndex {
       }
       postings++;
     };
-    const tdoc = this.tailDoc.data;
-    const ttf = this.tailTf.data;
-    const tbits = this.tailBits.data;
-    const tpos = this.tailPosStart.data;
+    const rec = this.tailRec.data;
     const tailPos = this.tailPos.data;
     const tailPosEnd = this.tailPos.length;
     const mainData = this.mainData;
@@ -453,16 +437,17 @@ export class PostingIndex {
       }
       for (let j = start[id]!; j < start[id + 1]!; j++) {
         const k = order[j]!;
-        const d = tdoc[k]!;
+        const r = k * TAIL_REC;
+        const d = rec[r]!;
         if (dead[d] !== 0 || (remap && remap[d]! < 0)) continue;
         const nd = remap ? remap[d]! : d;
-        const bits = tbits[k]!;
+        const bits = rec[r + 1]! >>> 8;
         out.varint(nd - prev);
         prev = nd;
-        out.varint(ttf[k]! * 2 + (bits ? 1 : 0));
+        out.varint((rec[r + 1]! & 0xff) * 2 + (bits ? 1 : 0));
         if (bits) out.varint(bits);
         // A tail posting's positions end where the next tail posting's start (appended in order).
-        if (withPositions) pos.bytes(tailPos, tpos[k]!, k + 1 < T ? tpos[k + 1]! : tailPosEnd);
+        if (withPositions) pos.bytes(tailPos, rec[r + 2]!, k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd);
         postings++;
       }
       last[id] = prev;
