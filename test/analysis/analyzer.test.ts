@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeWord, createAnalyzer, normalizeTerm } from '../../src/analysis/analyzer.ts';
+import { WordIds } from '../../src/analysis/vocabulary.ts';
 
 const term = (w: string) => analyzeWord(w).term;
 const exact = (w: string) => analyzeWord(w).exact;
@@ -109,5 +110,42 @@ describe('createAnalyzer: options', () => {
     for (let round = 0; round < 3; round++) {
       expect(a.analyze(words.join(' ')).map((t) => t.term)).toEqual(['كتاب', 'مدرس', 'حكوم', 'وزير', 'كتاب', 'عمان', 'مدرس']);
     }
+  });
+});
+
+describe('analyzeIds (the index path)', () => {
+  const ids = (a: ReturnType<typeof createAnalyzer>, text: string) => {
+    const out = new WordIds();
+    a.analyzeIds(text, out);
+    const words = a.vocabulary.words;
+    return Array.from({ length: out.length }, (_, i) => [words[out.exact[i]!], words[out.term[i]!]]);
+  };
+  const texts = [
+    'وقال وزير الخارجية، في مؤتمر صحفي: إن الحكومة ستعلن ١٬٢٠٠ وظيفة و3.5% زيادة!',
+    'كتب\u200c\u200f ــ مُحَمَّدٌ  info@example.com https://example.org/a?b=1 COVID-19 2018م',
+    '\u200f\u200e ؟ «» ', // only separators and invisible controls: no token
+    '',
+  ];
+  it('gives the same tokens, exact forms and terms as analyze, in order', () => {
+    const a = createAnalyzer();
+    for (const text of texts) {
+      expect(ids(a, text)).toEqual(a.analyze(text).map((t) => [t.exact, t.term]));
+    }
+  });
+  it('stays right while a tiny cache turns over, and ids are stable', () => {
+    const a = createAnalyzer({ cacheSize: 2 });
+    const text = 'الكتاب المدرسة الحكومة الوزير الكتاب عمان المدرسة والحكومة';
+    const first = ids(a, text);
+    for (let round = 0; round < 3; round++) expect(ids(a, text)).toEqual(first);
+    expect(first).toEqual(a.analyze(text).map((t) => [t.exact, t.term]));
+    expect(a.vocabulary.intern('الكتاب')).toBe(a.vocabulary.intern('الكتاب'));
+  });
+  it('the vocabulary keeps each word\'s code units and FNV-1a hash', () => {
+    const v = createAnalyzer().vocabulary;
+    const id = v.intern('حكومه');
+    expect(String.fromCharCode(...v.chars.subarray(v.charStart[id]!, v.charStart[id + 1]!))).toBe('حكومه');
+    let h = 0x811c9dc5;
+    for (const ch of 'حكومه') h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+    expect(v.hashes[id]).toBe(h >>> 0);
   });
 });
