@@ -4,7 +4,7 @@
  * Main postings come first (doc numbers ascending), then tail postings (newest first); only
  * postings of live docs (`dead[doc] === 0`) are kept.
  */
-import type { PostingIndex } from './postings.ts';
+import { TAIL_REC, type PostingIndex } from './postings.ts';
 
 /** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
 export class PostingBuffer {
@@ -100,19 +100,17 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
     }
   }
   if (tailHead > 0) {
-    const next = ix.tailNext.data;
-    const tdoc = ix.tailDoc.data;
-    const ttf = ix.tailTf.data;
-    const tbits = ix.tailBits.data;
-    const tpos = ix.tailPosStart.data;
-    for (let k = tailHead - 1; k >= 0; k = next[k]! - 1) {
-      const d = tdoc[k]!;
+    // Tail records (PostingIndex.tailRec): doc, tf | field word << 8, positions start, next + 1.
+    const rec = ix.tailRec.data;
+    for (let k = tailHead - 1; k >= 0; k = rec[k * TAIL_REC + 3]! - 1) {
+      const r = k * TAIL_REC;
+      const d = rec[r]!;
       if (dead[d] !== 0 || (allow !== null && allow[d] !== 1)) continue;
       docs[n] = d;
-      tfs[n] = ttf[k]!;
-      bitsOut[n] = tbits[k]!;
+      tfs[n] = rec[r + 1]! & 0xff;
+      bitsOut[n] = rec[r + 1]! >>> 8;
       // Tail posRef: −(byte offset + 2) in tailPos (−1 means none), as in PostingIndex.scan.
-      refs[n] = withPos ? -(tpos[k]! + 2) : -1;
+      refs[n] = withPos ? -(rec[r + 2]! + 2) : -1;
       n++;
     }
   }

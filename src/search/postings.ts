@@ -16,7 +16,7 @@ import { TermDict } from './term-dict.ts';
 import { readVarint } from './varint.ts';
 
 /** Int32s per tail posting record (see PostingIndex.tailRec). */
-const TAIL_REC = 4;
+export const TAIL_REC = 4;
 
 /** Bits of the per-posting field word. */
 export const FieldBits = {
