@@ -7,8 +7,10 @@
  *   3. the known-item check (eval/known-item.ts) on the 71k-article index.
  * Queries are searched exactly as the search box would (SearchEngine.rank: parse, match, relax,
  * collapse, rank). Options: --distractors=N (use the first N corpus articles), --known=N
- * (known-item queries, default 1000), --no-distractors. FAHRAS_RANKING='{"k1":1.1,...}' overrides
- * ranking parameters (for tuning runs).
+ * (known-item queries, default 1000), --known-seeds=a,b,c (default 20231212; the known-item
+ * figure varies ±0.01 between seeds, so compare variants on several), --no-distractors.
+ * FAHRAS_RANKING='{"k1":1.1,...}' overrides ranking parameters (for tuning runs; eval/tune.ts
+ * scores many variants on one saved index).
  */
 import { hasCorpus, loadCorpus } from '../bench/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
@@ -101,16 +103,17 @@ if (!flag('no-distractors') && hasCorpus()) {
     console.log(row(`${set.name} + ${corpus.length} distractors: fahras`, runEngine(e, set), r));
   }
   const n = arg('known') ? Number(arg('known')) : 1000;
-  if (n > 0) {
-    const queries = knownItemQueries(corpus, n);
-    const mrr = mrrAt(10);
+  const seeds = (arg('known-seeds') ?? '20231212').split(',').map(Number);
+  const mrr = mrrAt(10);
+  for (const seed of n > 0 ? seeds : []) {
+    const queries = knownItemQueries(corpus, n, seed);
     let sum = 0;
     let refSum = 0;
     for (const q of queries) {
       sum += mrr(e.rank(q.text, 10).map((h) => h.id), q.relevant);
       refSum += mrr(ref.search(q.text, 10).map((h) => h.id), q.relevant);
     }
-    console.log(`\nknown-item (${queries.length} headline queries, seeded) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);
+    console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);
   }
 }
 console.error(`(eval took ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
