@@ -34,7 +34,7 @@ export interface RankingParams {
 export const DEFAULT_RANKING: RankingParams = {
   k1: 1.2,
   weights: { title: 3, body: 1, meta: 2, lead: 0.5 },
-  b: { title: 0.3, body: 0.6 },
+  b: { title: 0.75, body: 0.6 },
   exactWeight: 0.35,
   stopWeight: 0.15,
   msm: { allUpTo: 3, ratio: 0.5 },
