@@ -281,10 +281,16 @@ export class Evaluator {
     let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true, this.restrict);
     const cand: number[] = [];
     const refs = new Int32Array(Math.max(1, n * k));
+    // Each form's tf and field word per candidate, kept for scoring the matches without decoding again.
+    const tfs = new Int32Array(Math.max(1, n * k));
+    const fieldBits = new Int32Array(Math.max(1, n * k));
     for (let j = 0; j < n; j++) {
       const d = buf.docs[j]!;
+      const at = cand.length * k + order[0]!;
       slotOf[d] = cand.length;
-      refs[cand.length * k + order[0]!] = buf.posRef[j]!;
+      refs[at] = buf.posRef[j]!;
+      tfs[at] = buf.tf[j]!;
+      fieldBits[at] = buf.bits[j]!;
       cand.push(d);
     }
     // alive[slot] = the round in which the candidate last matched a form.
@@ -297,7 +303,10 @@ export class Evaluator {
         const s = slotOf[buf.docs[j]!]!;
         if (s >= 0 && alive[s] === r - 1) {
           alive[s] = r;
-          refs[s * k + i] = buf.posRef[j]!;
+          const at = s * k + i;
+          refs[at] = buf.posRef[j]!;
+          tfs[at] = buf.tf[j]!;
+          fieldBits[at] = buf.bits[j]!;
         }
       }
       left = 0;
@@ -312,17 +321,40 @@ export class Evaluator {
     for (let s = 0; s < cand.length && left > 0; s++) {
       if (alive[s] !== last) continue;
       for (let i = 0; i < k; i++) readPositionsInto(ex, refs[s * k + i]!, lists[i]!);
-      if (hasSequenceIn(lists, bounds, idx)) matched.push(cand[s]!);
+      if (hasSequenceIn(lists, bounds, idx)) matched.push(s);
     }
     if (matched.length === 0) return out;
-    for (const d of matched) {
-      out.docs.push(d);
-      out.score[d] = 1e-9;
+    // Score as accumulate() would, form after form (per doc the same additions in the same order):
+    // 1e-9, then per form with a positive field-weighted tf w: c·w/(k1+w) + 1e-9.
+    const k1 = this.p.k1;
+    const cs = ids.map((id, i) => this.idf(ex.df.data[id]!) * (toks[i]!.stop ? weight * this.p.stopWeight : weight) * (k1 + 1));
+    const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
+    const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
+    const docs = new Array<number>(matched.length);
+    for (let m = 0; m < matched.length; m++) {
+      const s = matched[m]!;
+      const d = cand[s]!;
+      docs[m] = d;
+      let score = 1e-9;
+      for (let i = 0; i < k; i++) {
+        const tf = tfs[s * k + i]!;
+        const bits = fieldBits[s * k + i]!;
+        let w: number;
+        if (field === undefined) {
+          // The inlined wtf() of accumulate, operation for operation.
+          w = 0;
+          const t = bits & TITLE_MASK;
+          if (t) w += (wT * t) / norms.title[d]!;
+          if (tf) w += (wB * tf) / norms.body[d]!;
+          if (bits & LEAD_BIT) w += wL;
+          w += wM * popcount5(bits);
+        } else w = this.wtf(field, d, tf, bits);
+        if (w <= 0) continue;
+        score += (cs[i]! * w) / (k1 + w) + 1e-9;
+      }
+      out.score[d] = score;
     }
-    for (let i = 0; i < toks.length; i++) {
-      const w = toks[i]!.stop ? weight * this.p.stopWeight : weight;
-      this.accumulate(ex, ids[i]!, field, w, out, true);
-    }
+    out.docs = docs;
     for (const t of toks) if (!t.stop) this.positiveExacts.push(t.exact);
     return out;
   }
