@@ -61,6 +61,29 @@ export class BandTable {
     }
   }
 
+  /** The cells, for snapshots (restore takes them back instead of re-inserting every band). */
+  cells(): { keys: Uint32Array; heads: Int32Array } {
+    return { keys: this.keys, heads: this.heads };
+  }
+
+  /** A table from saved cells (they become its own); throws when they cannot be a table. */
+  static restore(keys: Uint32Array, heads: Int32Array, slots: number): BandTable {
+    const cap = keys.length;
+    if (cap < 1024 || (cap & (cap - 1)) !== 0 || heads.length !== cap) throw new Error('band table: bad capacity');
+    const t = new BandTable();
+    let used = 0;
+    for (let i = 0; i < cap; i++) {
+      if (keys[i] !== 0) used++;
+      else if (heads[i] !== -1) throw new Error('band table: head without a key');
+      if (heads[i]! < -1 || heads[i]! >= slots) throw new Error('band table: head out of range');
+    }
+    if (used * 4 > cap * 3) throw new Error('band table: too full');
+    t.keys = keys;
+    t.heads = heads;
+    t.used = used;
+    return t;
+  }
+
   /** Bytes held (for the memory figure in the bench). */
   get bytes(): number {
     return this.keys.byteLength + this.heads.byteLength;

@@ -53,6 +53,22 @@ export const MIN_CONTAINED_SHINGLES = 30;
 /** Candidates looked at per bucket, so a pathological bucket cannot make add() quadratic. */
 const MAX_BUCKET_WALK = 500;
 
+/** See NearDuplicateIndex.toSections. */
+export interface NearDuplicateSections {
+  /** As stored (unknown: read back through the same checks as fromJSON). */
+  options: unknown;
+  ids: readonly string[];
+  sigs: Uint16Array;
+  sizes: Uint32Array;
+  days: Uint16Array;
+  banded: Uint8Array;
+  next: Int32Array;
+  tableKeys: Uint32Array;
+  tableHeads: Int32Array;
+  /** Pairs of slots that are copies of each other (a < b). */
+  edges: Int32Array;
+}
+
 export class NearDuplicateIndex {
   readonly options: Required<NearDuplicateOptions>;
   private ids: (string | undefined)[] = [];
@@ -197,6 +213,67 @@ export class NearDuplicateIndex {
     };
   }
 
+  /**
+   * The index as flat arrays for engine snapshots, band table included, so loading copies arrays
+   * instead of re-inserting every document's bands (toJSON is the portable form).
+   */
+  toSections(): NearDuplicateSections {
+    this.compact();
+    const n = this.ids.length;
+    const edges: number[] = [];
+    for (const [a, list] of this.edges) for (const b of list) if (a < b) edges.push(a, b);
+    const { keys, heads } = this.table.cells();
+    return {
+      options: this.options,
+      ids: this.ids as string[],
+      sigs: this.sigs.subarray(0, n * SIGNATURE_SIZE),
+      sizes: this.sizes.subarray(0, n),
+      days: this.days.subarray(0, n),
+      banded: this.banded.subarray(0, n),
+      next: this.next.subarray(0, n * BANDS),
+      tableKeys: keys,
+      tableHeads: heads,
+      edges: Int32Array.from(edges),
+    };
+  }
+
+  /** Inverse of toSections; the arrays are copied (the index then owns its memory). Throws ValidationError on inconsistent data. */
+  static fromSections(d: NearDuplicateSections): NearDuplicateIndex {
+    const bad = (what: string) =>
+      new ValidationError(`near-duplicate index data is invalid: ${what}`, 'Rebuild the index from the articles (the snapshot is damaged or from another version).');
+    const n = d.ids.length;
+    if (d.sigs.length !== n * SIGNATURE_SIZE || d.sizes.length !== n || d.days.length !== n || d.banded.length !== n || d.next.length !== n * BANDS) {
+      throw bad('array lengths do not match the id count');
+    }
+    for (const x of d.next) if (x < -1 || x >= n) throw bad('band link out of range');
+    const idx = new NearDuplicateIndex(optionsFrom(d.options));
+    idx.ensure(n);
+    idx.sigs.set(d.sigs);
+    idx.sizes.set(d.sizes);
+    idx.days.set(d.days);
+    idx.banded.set(d.banded);
+    idx.next.set(d.next);
+    try {
+      idx.table = BandTable.restore(d.tableKeys.slice(), d.tableHeads.slice(), n);
+    } catch (err) {
+      throw bad((err as Error).message);
+    }
+    for (let s = 0; s < n; s++) {
+      if (idx.slotOf.has(d.ids[s]!)) throw bad(`duplicate id ${d.ids[s]}`);
+      idx.ids.push(d.ids[s]);
+      idx.slotOf.set(d.ids[s]!, s);
+    }
+    const e = d.edges;
+    if (e.length % 2 !== 0) throw bad('edges must be pairs');
+    for (let i = 0; i < e.length; i += 2) {
+      const a = e[i]!;
+      const b = e[i + 1]!;
+      if (a < 0 || b < 0 || a >= n || b >= n || a === b) throw bad('edge out of range');
+      idx.link(a, b);
+    }
+    return idx;
+  }
+
   static fromJSON(data: unknown): NearDuplicateIndex {
     const bad = (what: string) =>
       new ValidationError(`near-duplicate index data is invalid: ${what}`, 'Rebuild the index from the articles (the snapshot is damaged or from another version).');
@@ -210,17 +287,7 @@ export class NearDuplicateIndex {
     const n = ids.length;
     const raw = Buffer.from(d.signatures, 'base64');
     if (raw.length !== n * SIGNATURE_SIZE * 2) throw bad('signature bytes do not match the id count');
-    const o = (d.options ?? {}) as Record<string, unknown>;
-    const num = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined);
-    const idx = new NearDuplicateIndex({
-      similarity: num(o.similarity) ?? DEFAULT_OPTIONS.similarity,
-      leaderSimilarity: num(o.leaderSimilarity) ?? DEFAULT_OPTIONS.leaderSimilarity,
-      containment: num(o.containment) ?? DEFAULT_OPTIONS.containment,
-      containmentFloor: num(o.containmentFloor) ?? DEFAULT_OPTIONS.containmentFloor,
-      maxDaysApart:
-        typeof o.maxDaysApart === 'number' && o.maxDaysApart >= 0 ? o.maxDaysApart : DEFAULT_OPTIONS.maxDaysApart,
-      groupCohesion: num(o.groupCohesion) ?? DEFAULT_OPTIONS.groupCohesion,
-    });
+    const idx = new NearDuplicateIndex(optionsFrom(d.options));
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
     idx.sigs.set(sigs);
@@ -445,6 +512,20 @@ export class NearDuplicateIndex {
     this.dead = 0;
     for (let s = 0; s < n; s++) if (banded[s]) this.insertBands(s);
   }
+}
+
+/** Options read back from stored data: out-of-range or missing values fall back to the defaults. */
+function optionsFrom(stored: unknown): Required<NearDuplicateOptions> {
+  const o = (stored ?? {}) as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 1 ? v : undefined);
+  return {
+    similarity: num(o.similarity) ?? DEFAULT_OPTIONS.similarity,
+    leaderSimilarity: num(o.leaderSimilarity) ?? DEFAULT_OPTIONS.leaderSimilarity,
+    containment: num(o.containment) ?? DEFAULT_OPTIONS.containment,
+    containmentFloor: num(o.containmentFloor) ?? DEFAULT_OPTIONS.containmentFloor,
+    maxDaysApart: typeof o.maxDaysApart === 'number' && o.maxDaysApart >= 0 ? o.maxDaysApart : DEFAULT_OPTIONS.maxDaysApart,
+    groupCohesion: num(o.groupCohesion) ?? DEFAULT_OPTIONS.groupCohesion,
+  };
 }
 
 /** Days since 1970-01-01 plus 1 for a valid YYYY-MM-DD between 1970 and 2149; 0 otherwise. */

@@ -5,6 +5,7 @@
  */
 import type { Article } from '../types.ts';
 import { GrowableArray } from './growable.ts';
+import type { StoredArticles } from './stored-articles.ts';
 import { ValueDict } from './value-dict.ts';
 
 export type ValueField = 'author' | 'column' | 'source' | 'category';
@@ -20,8 +21,25 @@ export function dateNumber(date: string | undefined): number {
   return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
 }
 
+/** What a snapshot restores (see DocTable.restore); the typed arrays become the table's own. */
+export interface DocColumns {
+  stored: StoredArticles;
+  date: Int32Array;
+  titleLen: Int32Array;
+  bodyLen: Int32Array;
+  bodyHash: Float64Array;
+  dicts: DocTable['dicts'];
+  values: Record<ValueField, Int32Array>;
+  /** Per doc, its tag ids are tagIds[tagStart[d] .. tagStart[d + 1]). */
+  tagStart: Int32Array;
+  tagIds: Int32Array;
+}
+
 export class DocTable {
-  readonly articles: (Article | undefined)[] = [];
+  /** Articles added in memory (an entry is empty for a removed doc and for a doc of `stored`). */
+  private readonly articles: (Article | undefined)[] = [];
+  /** The articles of the snapshot this table was loaded from: docs 0 … stored.size − 1. */
+  private stored: StoredArticles | undefined;
   readonly byId = new Map<string, number>();
   readonly byUrl = new Map<string, number>();
   readonly byBodyHash = new Map<number, number | number[]>();
@@ -52,6 +70,93 @@ export class DocTable {
   /** Number of slots (live and dead). */
   get slots(): number {
     return this.articles.length;
+  }
+
+  /** The article of a live doc (undefined for a removed one). A loaded doc is decoded on each call. */
+  article(doc: number): Article | undefined {
+    const a = this.articles[doc];
+    if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a;
+    return this.stored.article(doc);
+  }
+
+  /** The id of a live doc, without decoding the article. */
+  idOf(doc: number): string | undefined {
+    const a = this.articles[doc];
+    if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a?.id;
+    return this.stored.ids[doc];
+  }
+
+  /** The title of a live doc, decoding only the title. */
+  titleOf(doc: number): string | undefined {
+    const a = this.articles[doc];
+    if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a?.title;
+    return this.stored.title(doc);
+  }
+
+  /** For the serializer: the snapshot articles (undefined when none), to copy them without building objects. */
+  get storedArticles(): StoredArticles | undefined {
+    return this.stored;
+  }
+
+  /** A table holding a snapshot's documents, all live, in doc order. Value counts are recomputed. */
+  static restore(c: DocColumns): DocTable {
+    const t = new DocTable();
+    const n = c.stored.size;
+    const { ids, urls } = c.stored;
+    const own = <T extends Int32Array | Uint8Array | Float64Array>(g: GrowableArray<T>, data: T) => {
+      g.ensure(n);
+      g.data.set(data as never);
+      g.length = n;
+    };
+    for (const col of [c.date, c.titleLen, c.bodyLen, c.bodyHash, c.tagStart.subarray(1), ...VALUE_FIELDS.map((f) => c.values[f])]) {
+      if (col.length !== n) throw new Error('doc table: column lengths differ');
+    }
+    if (c.tagStart.length !== n + 1 || c.tagStart[n] !== c.tagIds.length) throw new Error('doc table: tag offsets do not match the tags');
+    t.stored = c.stored;
+    t.articles.length = n;
+    t.dicts = c.dicts;
+    own(t.dead, new Uint8Array(n));
+    own(t.date, c.date);
+    own(t.titleLen, c.titleLen);
+    own(t.bodyLen, c.bodyLen);
+    own(t.bodyHash, c.bodyHash);
+    for (const f of VALUE_FIELDS) {
+      own(t.values[f], c.values[f]);
+      const count = c.dicts[f].count.data;
+      const size = c.dicts[f].size;
+      for (const id of c.values[f]) {
+        if (id >= size) throw new Error(`doc table: ${f} value id out of range`);
+        if (id >= 0) count[id]!++;
+      }
+    }
+    const tagCount = c.dicts.tag.count.data;
+    const tagSize = c.dicts.tag.size;
+    for (let d = 0; d < n; d++) {
+      const from = c.tagStart[d]!;
+      const to = c.tagStart[d + 1]!;
+      if (from === to) t.tags.push(NO_TAGS);
+      else {
+        const mine = Array.from(c.tagIds.subarray(from, to));
+        for (const id of mine) {
+          if (id < 0 || id >= tagSize) throw new Error('doc table: tag id out of range');
+          tagCount[id]!++;
+        }
+        t.tags.push(mine);
+      }
+      t.byId.set(ids[d]!, d);
+      const url = urls[d];
+      if (url) t.byUrl.set(urlKey(url), d);
+      const h = c.bodyHash[d]!;
+      const prev = t.byBodyHash.get(h);
+      if (prev === undefined) t.byBodyHash.set(h, d);
+      else if (typeof prev === 'number') t.byBodyHash.set(h, [prev, d]);
+      else prev.push(d);
+      t.sumTitleLen += c.titleLen[d]!;
+      t.sumBodyLen += c.bodyLen[d]!;
+    }
+    if (t.byId.size !== n) throw new Error('doc table: duplicate ids');
+    t.live = n;
+    return t;
   }
 
   add(a: Article, titleLen: number, bodyLen: number, bodyHash: number): number {
@@ -92,11 +197,13 @@ export class DocTable {
   }
 
   remove(doc: number): void {
-    const a = this.articles[doc];
-    if (!a || this.dead.data[doc]) return;
+    const id = this.idOf(doc);
+    if (id === undefined || this.dead.data[doc]) return;
+    const mem = this.articles[doc];
+    const url = mem ? mem.url : this.stored!.urls[doc];
     this.dead.data[doc] = 1;
-    if (this.byId.get(a.id) === doc) this.byId.delete(a.id);
-    if (a.url && this.byUrl.get(urlKey(a.url)) === doc) this.byUrl.delete(urlKey(a.url));
+    if (this.byId.get(id) === doc) this.byId.delete(id);
+    if (url && this.byUrl.get(urlKey(url)) === doc) this.byUrl.delete(urlKey(url));
     const h = this.bodyHash.data[doc]!;
     const prev = this.byBodyHash.get(h);
     if (prev === doc) this.byBodyHash.delete(h);

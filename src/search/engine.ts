@@ -79,7 +79,7 @@ export class SearchEngine implements Engine {
     checkArticle(article);
     const old = this.docs.byId.get(article.id);
     if (old !== undefined) {
-      if (articleFingerprint(this.docs.articles[old]!) === articleFingerprint(article)) return 'unchanged';
+      if (articleFingerprint(this.docs.article(old)!) === articleFingerprint(article)) return 'unchanged';
       this.removeDoc(old);
     }
     const next = this.docs.slots;
@@ -100,7 +100,7 @@ export class SearchEngine implements Engine {
   }
 
   private removeDoc(doc: number): void {
-    const article = this.docs.articles[doc]!;
+    const article = this.docs.article(doc)!;
     const a = analyzeArticle(article);
     this.stems.removeDoc(a.stems.keys());
     this.exacts.removeDoc(a.exacts.keys());
@@ -122,19 +122,19 @@ export class SearchEngine implements Engine {
 
   get(id: string): Article | undefined {
     const d = this.docs.byId.get(id);
-    return d === undefined ? undefined : this.docs.articles[d];
+    return d === undefined ? undefined : this.docs.article(d);
   }
 
   idByUrl(url: string): string | undefined {
     const d = this.docs.byUrl.get(urlKey(url));
-    return d === undefined ? undefined : this.docs.articles[d]?.id;
+    return d === undefined ? undefined : this.docs.idOf(d);
   }
 
   sameBodyAs(article: Article): string | undefined {
     const hash = hashExacts(analyze(article.body ?? '').map((t) => t.exact));
     for (const d of this.docs.sameBody(hash)) {
-      const other = this.docs.articles[d];
-      if (other && other.id !== article.id) return other.id;
+      const other = this.docs.idOf(d);
+      if (other !== undefined && other !== article.id) return other;
     }
     return undefined;
   }
@@ -169,7 +169,7 @@ export class SearchEngine implements Engine {
    */
   rank(q: string, k: number, req: Omit<SearchRequest, 'q'> = {}): { id: string; score: number }[] {
     const r = this.execute({ ...req, q }, k);
-    const out = r.top.map((d) => ({ id: this.docs.articles[d]!.id, score: r.score[d]! }));
+    const out = r.top.map((d) => ({ id: this.docs.idOf(d)!, score: r.score[d]! }));
     this.pool.release(r.hits);
     return out;
   }
@@ -248,13 +248,13 @@ export class SearchEngine implements Engine {
       .membersOf(g)
       .filter((d) => d !== doc && this.docs.dead.data[d] === 0)
       .map((d) => {
-        const a = this.docs.articles[d]!;
+        const a = this.docs.article(d)!;
         return { id: a.id, source: a.source, title: a.title, date: a.date, url: a.url };
       });
   }
 
   private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean): SearchHit {
-    const a = this.docs.articles[doc]!;
+    const a = this.docs.article(doc)!;
     return {
       id: a.id,
       title: a.title,
@@ -303,7 +303,7 @@ export class SearchEngine implements Engine {
   view(id: string, q?: string): ArticleView | undefined {
     const d = this.docs.byId.get(id);
     if (d === undefined) return undefined;
-    const a = this.docs.articles[d]!;
+    const a = this.docs.article(d)!;
     const spec = q && q.trim() ? matchSpecFromQuery(parseQuery(q)) : EMPTY_MATCH_SPEC;
     return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
   }
@@ -314,7 +314,7 @@ export class SearchEngine implements Engine {
     const exclude = new Set<number>([d]);
     const g = this.dups.groupOf(d);
     if (g >= 0) for (const m of this.dups.membersOf(g)) exclude.add(m);
-    const ranked = relatedDocs(this.ix, this.docs.articles[d]!, exclude, n * 3);
+    const ranked = relatedDocs(this.ix, this.docs.article(d)!, exclude, n * 3);
     const byScore = (a: number, b: number) => ranked.score.get(b)! - ranked.score.get(a)! || a - b;
     const collapsed = this.collapse(ranked.docs, byScore).sort(byScore).slice(0, n);
     return collapsed.map((x) => this.hit(x, ranked.score.get(x)!, EMPTY_MATCH_SPEC, true));

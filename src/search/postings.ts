@@ -457,15 +457,16 @@ export class PostingIndex {
     return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last };
   }
 
-  /** Restores a merged index (from serialize); the dictionary is rebuilt from `terms`. */
+  /** Restores a merged index (from serialize); `table` is the dictionary's saved hash table (see TermDict.restore). */
   static restore(
     withPositions: boolean,
-    terms: string[],
+    terms: readonly string[],
+    table: Int32Array,
     df: Int32Array,
     m: { postings: number; off: Int32Array; data: Uint8Array; posOff: Int32Array; pos: Uint8Array },
   ): PostingIndex {
     const ix = new PostingIndex(withPositions);
-    for (const t of terms) ix.dict.intern(t);
+    (ix as { dict: TermDict }).dict = TermDict.restore(terms, table);
     ix.df.ensure(terms.length);
     ix.df.data.set(df);
     ix.df.length = terms.length;

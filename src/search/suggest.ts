@@ -41,7 +41,7 @@ export function surfaceForm(engine: SearchEngine, exact: string): string {
     engine.exacts.scan(id, engine.docs.dead.data, (d) => {
       if (docs >= SURFACE_DOCS) return;
       docs++;
-      const a = engine.docs.articles[d]!;
+      const a = engine.docs.article(d)!;
       for (const text of [a.title, a.body.slice(0, SURFACE_CHARS)]) {
         for (const t of analyze(text)) {
           if (t.exact !== exact) continue;
@@ -104,8 +104,7 @@ export function suggestFor(engine: SearchEngine, prefix: string, n: number): Sug
   const h = ev.node({ kind: 'group', clauses, start: 0, end: text.length }, false);
   if (h) {
     for (const d of topK(h.docs, n, (a, b) => h.score[b]! - h.score[a]! || engine.docs.date.data[b]! - engine.docs.date.data[a]! || a - b)) {
-      const a = engine.docs.articles[d]!;
-      push({ text: a.title, kind: 'title', id: a.id });
+      push({ text: engine.docs.titleOf(d)!, kind: 'title', id: engine.docs.idOf(d)! });
     }
     engine.pool.release(h);
   }

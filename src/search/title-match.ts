@@ -42,7 +42,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   const pairs = new Map<string, number>(); // stem pair → mean idf
   for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
   for (const d of top) {
-    const title = analyze(ix.docs.articles[d]!.title);
+    const title = analyze(ix.docs.titleOf(d)!);
     let bigrams = 0;
     let covered = 0;
     let lastCovered = -1;

@@ -44,15 +44,18 @@ export class ValueDict {
     return this.display.length;
   }
 
-  static restore(display: string[]): ValueDict {
+  /** A dictionary from a snapshot: display forms and their keys as stored (no re-analysis); counts 0. */
+  static restore(display: readonly string[], keys: readonly string[]): ValueDict {
+    if (keys.length !== display.length) throw new Error('value dictionary: keys and values differ in number');
     const d = new ValueDict();
-    for (const v of display) {
-      const key = valueKey(v);
-      d.ids.set(key, d.display.length);
-      d.display.push(v);
-      d.keys.push(key);
-      d.count.push(0);
+    for (let i = 0; i < display.length; i++) {
+      if (d.ids.has(keys[i]!)) throw new Error(`value dictionary: duplicate key ${keys[i]}`);
+      d.ids.set(keys[i]!, i);
+      d.display.push(display[i]!);
+      d.keys.push(keys[i]!);
     }
+    d.count.ensure(display.length);
+    d.count.length = display.length;
     return d;
   }
 }
