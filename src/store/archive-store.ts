@@ -125,7 +125,7 @@ export class ArchiveStore {
     const releaseLock = readOnly ? undefined : acquireLock(dir, warn);
     try {
       if (!readOnly) for (const t of files.temps) await fsp.rm(t, { force: true });
-      const rec = recoverRetrying(dir, warn);
+      const rec = await recoverRetrying(dir, warn);
       for (const w of rec.warnings) warn(w);
 
       let log: LogWriter | undefined;
@@ -396,10 +396,10 @@ export class ArchiveStore {
 }
 
 /** Recovery, started again (up to 3 times) if a writer compacted files away while we read. */
-function recoverRetrying(dir: string, warn: (m: string) => void) {
+async function recoverRetrying(dir: string, warn: (m: string) => void) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return recover<Engine>(dir, {
+      return await recover<Engine>(dir, {
         empty: () => createEngine(),
         load: (bytes) => deserializeEngine(bytes),
         apply: (engine, op) => {

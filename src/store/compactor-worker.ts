@@ -17,7 +17,7 @@ import { applyOp } from './write-plan.ts';
 
 const { dir, gen } = workerData as { dir: string; gen: number };
 try {
-  const rec = recover<Engine>(
+  const rec = await recover<Engine>(
     dir,
     {
       empty: () => createEngine(),

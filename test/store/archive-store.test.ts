@@ -290,6 +290,28 @@ describe('snapshots and compaction', () => {
     await expect(ArchiveStore.open(logDir)).rejects.toThrow(/log format version 5/);
   });
 
+  it('a snapshot of an older engine format (checksums fine) stops start-up with an error naming fahras reindex', async () => {
+    const dir = tempDir();
+    const store = await ArchiveStore.open(dir);
+    await store.put(makeArticles(0, 3));
+    await store.close();
+    // Rewrite the engine's own version (payload bytes 8–11, after "FAHRASIX") to 2, the format
+    // before lazily decoded articles, with valid checksums: what an index written by the
+    // previous release looks like to this one.
+    const snap = path.join(dir, snapshotName(1));
+    const b = readFileSync(snap);
+    expect(b.subarray(64, 72).toString('latin1')).toBe('FAHRASIX');
+    b.writeUInt32LE(2, 64 + 8);
+    b.writeUInt32LE(crc32(b.subarray(64)), 24);
+    b.writeUInt32LE(crc32(b.subarray(0, 60)), 60);
+    writeFileSync(snap, b);
+    const err = await ArchiveStore.open(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IncompatibleIndexError);
+    expect((err as IncompatibleIndexError).message).toMatch(/cannot read it: .*format version 2, this build reads 3/);
+    expect((err as IncompatibleIndexError).hint).toMatch(/fahras reindex/);
+    expect(existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+
   it('a missing log, or every snapshot damaged without the first log, stops start-up saying what to restore', async () => {
     const dir = tempDir();
     const store = await ArchiveStore.open(dir, { compactEveryRecords: 0 });

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32, crc32Table } from '../../src/store/crc32.ts';
 import { decodeLog, encodeLogHeader, encodeRecord, LogVersionError, type LogOp } from '../../src/store/log-format.ts';
-import { decodeSnapshot, encodeSnapshotHeader, SnapshotError } from '../../src/store/snapshot-format.ts';
+import { decodeSnapshot, encodeSnapshotHeader, readSnapshotFile, SnapshotError } from '../../src/store/snapshot-format.ts';
 
 const ops: LogOp[] = [
   { kind: 'put', article: { id: 'a1', title: 'عنوان أول', body: 'نص المقال الأول' } },
@@ -130,6 +133,27 @@ describe('snapshot format', () => {
     } catch (e) {
       expect((e as SnapshotError).kind).toBe('incompatible');
       expect((e as Error).message).toMatch(/version 2.*reads version 1/);
+    }
+  });
+
+  it('reading a file checksums it chunk by chunk to the same value; a flipped byte in a later chunk is damage', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fahras-snapread-'));
+    try {
+      const big = Buffer.alloc(20 << 20);
+      for (let i = 0; i < big.length; i += 4) big.writeUInt32LE((i * 2654435761) >>> 0, i);
+      const f = path.join(dir, 'snap');
+      writeFileSync(f, Buffer.concat([encodeSnapshotHeader(5, big), big]));
+      const r = await readSnapshotFile(f);
+      expect(r.payloadCrc).toBe(crc32(big));
+      expect(r.buf.byteOffset % 8).toBe(0);
+      expect(Buffer.from(decodeSnapshot(r.buf, f, r.payloadCrc).payload).equals(big)).toBe(true);
+      const header = encodeSnapshotHeader(5, big);
+      big[17 << 20]! ^= 0x10;
+      writeFileSync(f, Buffer.concat([header, big]));
+      const bad = await readSnapshotFile(f);
+      expect(() => decodeSnapshot(bad.buf, f, bad.payloadCrc)).toThrow(/payload checksum mismatch/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
