@@ -52,11 +52,12 @@ export async function rebuildInto(dir: string, fill: (tmp: ArchiveStore) => Prom
     bytes = tmp.engine.serialize();
     count = tmp.engine.size;
   } catch (e) {
-    await tmp.close().catch(() => {});
+    await tmp.close({ snapshot: false }).catch(() => {});
     await rm(tmpDir, { recursive: true, force: true });
     throw e;
   }
-  await tmp.close().catch(() => {});
+  // Its snapshot is `bytes`, written below: no second serialize into a folder about to be removed.
+  await tmp.close({ snapshot: false }).catch(() => {});
   const release = acquireLock(dir, warnToStderr);
   try {
     const files = listStoreFiles(dir);

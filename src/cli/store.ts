@@ -12,6 +12,10 @@ export async function openStore(dir: string, opts: OpenForCli = {}): Promise<Arc
   return ArchiveStore.open(dir, {
     create: opts.create ?? false,
     readOnly: opts.readOnly ?? false,
+    // A command is one process with nobody searching meanwhile: serializing the live engine on the
+    // main thread is all a compaction costs. The default worker would rebuild the engine from the
+    // files first (re-indexing up to 10 000 logged articles each time: ~70 s of CPU over a 71k ingest).
+    compaction: 'inline',
     logger: {
       info: () => {},
       warn: (m) => {

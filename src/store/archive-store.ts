@@ -367,9 +367,10 @@ export class ArchiveStore {
 
   /**
    * Waits for queued writes, folds the log into a snapshot (unless it holds fewer records than 1 %
-   * of the articles and a snapshot exists), releases the lock.
+   * of the articles and a snapshot exists), releases the lock. `snapshot: false` skips the
+   * snapshot (the log keeps every write): for a folder about to be thrown away.
    */
-  async close(): Promise<void> {
+  async close(opts: { snapshot?: boolean } = {}): Promise<void> {
     if (this.closed || this.closing) return;
     this.closing = true;
     try {
@@ -378,7 +379,7 @@ export class ArchiveStore {
       // A log that is tiny next to the index (e.g. one `fahras delete`) is cheaper to replay at the
       // next start than a full snapshot is to write now (seconds of CPU on a large index).
       const worthIt = this.snapshotGen === undefined || this.recordsSinceSnapshot >= Math.max(1, Math.floor(this.engine.size / 100));
-      if (!this.readOnly && worthIt) {
+      if (!this.readOnly && worthIt && opts.snapshot !== false) {
         await this.compactNow('inline').catch((err) => this.warn(`Compaction on close failed (the log keeps every write): ${(err as Error).message}`));
       }
       while (this.draining || this.queue.length) await new Promise((r) => setImmediate(r));

@@ -290,6 +290,17 @@ describe('snapshots and compaction', () => {
     await expect(ArchiveStore.open(logDir)).rejects.toThrow(/log format version 5/);
   });
 
+  it('close({ snapshot: false }) leaves the writes in the log only, and they are all there at the next open', async () => {
+    const dir = tempDir();
+    const store = await ArchiveStore.open(dir);
+    await store.put(makeArticles(0, 4));
+    await store.close({ snapshot: false });
+    expect(storeFiles(dir).filter((f) => f.startsWith('snapshot-'))).toEqual([]);
+    const again = await ArchiveStore.open(dir, { readOnly: true });
+    expect(again.engine.size).toBe(4);
+    await again.close();
+  });
+
   it('a snapshot of an older engine format (checksums fine) stops start-up with an error naming fahras reindex', async () => {
     const dir = tempDir();
     const store = await ArchiveStore.open(dir);
