@@ -25,9 +25,9 @@ function windowPrior(n: number, len: number): number {
 }
 
 export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery[], label: string | number, show = Number(process.env.KI_SHOW ?? 6)): void {
-  const articles = e.docs.articles;
-  titleKeys ??= articles.map((a) => (a ? stemKey(a.title ?? '') : ''));
-  wordCounts ??= articles.map((a) => (a?.title ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
+  const titles = Array.from({ length: e.docs.slots }, (_, d) => e.docs.titleOf(d));
+  titleKeys ??= titles.map((t) => (t !== undefined ? stemKey(t) : ''));
+  wordCounts ??= titles.map((t) => (t ?? '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
   let bayes = 0;
   const counts = { a: 0, b: 0, c: 0, hit: 0 };
   let ceiling = 0;
@@ -42,7 +42,7 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
     for (let d = 0; d < titleKeys.length; d++) {
       if (!titleKeys[d]!.includes(win)) continue;
       const w = windowPrior(wordCounts[d]!, q.window.length);
-      if (q.relevant.has(articles[d]!.id)) answerWeight += w;
+      if (q.relevant.has(e.docs.idOf(d)!)) answerWeight += w;
       else others.set(titleKeys[d]!, (others.get(titleKeys[d]!) ?? 0) + w);
     }
     const k = others.size;
