@@ -16,10 +16,12 @@ const e = deserializeEngine(readFileSync(snap)) as SearchEngine;
 (globalThis as { gc?: () => void }).gc?.();
 
 const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];
-const source = e.docs.articles.find((a) => a?.source)?.source ?? 'okaz';
+// Articles of a loaded index are decoded on read (DocTable.article).
+const allArticles = Array.from({ length: e.docs.slots }, (_, d) => e.docs.article(d));
+const source = allArticles.find((a) => a?.source)?.source ?? 'okaz';
 // The rare word of bench/search.ts: the first title word (from article 100 on) with 3–10 hits.
 let rare = 'الاستثمار';
-for (const a of e.docs.articles.slice(100)) {
+for (const a of allArticles.slice(100)) {
   const w = a?.title.split(/\s+/).find((x) => x.length >= 6 && /^[\u0621-\u064A]+$/.test(x));
   if (!w) continue;
   const n = e.rank(w, 100).length;

@@ -14,7 +14,7 @@ import { knownItemQueries, seededRandom } from '../eval/known-item.ts';
 const [snap, outFile, baseFile] = process.argv.slice(2);
 if (!snap || !outFile) throw new Error('usage: tsx bench/same-results.ts SNAPSHOT.bin OUT.json [BASELINE.json]');
 const e = deserializeEngine(readFileSync(snap)) as SearchEngine;
-const articles = e.docs.articles.filter((a) => a !== undefined);
+const articles = Array.from({ length: e.docs.slots }, (_, d) => e.docs.article(d)).filter((a) => a !== undefined);
 const rnd = seededRandom(4242);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const words = (s: string) => s.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter((w) => w.length >= 2);
