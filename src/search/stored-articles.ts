@@ -80,11 +80,17 @@ export class StoredArticles {
     return this.decode(this.start(i), this.ends[i * F + TITLE]!);
   }
 
-  /** For re-serializing: the article's field values back to back, their end offsets relative to it, its present bits. */
-  raw(i: number): { text: string; ends: Int32Array; present: number } {
+  /**
+   * For re-serializing without decoding: writes the article's end offsets into `out` from `at`,
+   * shifted so that it starts at code unit `shift`, and returns its UTF-16LE bytes (a view).
+   */
+  copyTo(i: number, out: Int32Array, at: number, shift: number): Uint8Array {
     const base = this.start(i);
-    const ends = this.ends.slice(i * F, i * F + F);
-    for (let f = 0; f < F; f++) ends[f]! -= base;
-    return { text: this.decode(base, ends[F - 1]! + base), ends, present: this.present[i]! };
+    for (let f = 0; f < F; f++) out[at + f] = this.ends[i * F + f]! - base + shift;
+    return this.blob.subarray(base * 2, this.ends[i * F + F - 1]! * 2);
+  }
+
+  presentBits(i: number): number {
+    return this.present[i]!;
   }
 }
