@@ -230,9 +230,14 @@ export class Evaluator {
       const t = this.known(toks[0]!);
       if (!t.stop) this.positiveExacts.push(t.exact);
       const bare = withoutConjunction(t, this.ix);
-      if (!bare) return this.term(t, field);
-      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…): either reading may be meant.
-      return this.unionMax([this.term(t, field), this.term(bare, field)]);
+      const seat = withHamzaSeat(t, this.ix);
+      if (!bare && !seat) return this.term(t, field);
+      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), or a hamza seat typed as its
+      // bare letter (رييس for رئيس): either reading may be meant.
+      const readings = [this.term(t, field)];
+      if (bare) readings.push(this.term(bare, field));
+      if (seat) readings.push(this.term(seat, field));
+      return this.unionMax(readings);
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
@@ -616,6 +621,40 @@ export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems'>): 
   };
   if (rest.stop || (df(t.term) === 0 && df(rest.term) > 0)) return rest;
   return undefined;
+}
+
+/** A typed ي/و must be this many times rarer than its hamza-seat reading to be read both ways. */
+const SEAT_RATIO = 10;
+
+/**
+ * The hamza-seat reading of a word typed without its hamza: the normalizer folds the seats
+ * ئ (U+0626) and ؤ (U+0624) to ء (U+0621), so رئيس is indexed as رءيس; a reader who types the
+ * bare seat letter, ي (U+064A) or و (U+0648), writes رييس / مسوول / نايب, which the fold cannot
+ * reach. Each non-initial ي/و is tried as ء; the most frequent reading (stem df) is returned when
+ * it is at least SEAT_RATIO times as frequent as the word as typed, so a real word spelled with
+ * ي/و keeps its own reading and only gains the hamza one when the archive clearly prefers it.
+ */
+export function withHamzaSeat(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+  const e = t.exact;
+  if (t.stop || e.length < 3) return undefined;
+  const df = (term: string) => {
+    const id = ix.stems.idOf(term);
+    return id >= 0 ? ix.stems.df.data[id]! : 0;
+  };
+  let best: TermQuery | undefined;
+  let bestDf = Math.max(1, df(t.term) * SEAT_RATIO) - 1;
+  for (let i = 1; i < e.length; i++) {
+    const c = e[i];
+    if (c !== '\u064A' && c !== '\u0648') continue;
+    const v = analyzeWord(e.slice(0, i) + '\u0621' + e.slice(i + 1));
+    if (!v.exact || v.stop || v.term === t.term) continue;
+    const f = df(v.term);
+    if (f > bestDf) {
+      best = v;
+      bestDf = f;
+    }
+  }
+  return best;
 }
 
 /** A plain word clause whose every token is a stopword or question word. */

@@ -10,7 +10,7 @@
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
-import { withoutConjunction, type IndexView } from './evaluate.ts';
+import { withHamzaSeat, withoutConjunction, type IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 
 /** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
@@ -21,7 +21,7 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
       for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
     } else if (n.kind === 'or') n.children.forEach(visit);
     else if (n.kind === 'word' || n.kind === 'phrase') {
-      for (const t of analyze(n.text)) out.push((n.kind === 'word' && withoutConjunction(t, ix)?.term) || t.term);
+      for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix))?.term) || t.term);
     }
   };
   visit(parsed.root);
