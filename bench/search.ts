@@ -95,7 +95,9 @@ export async function run(): Promise<void> {
   const loaded = deserializeEngine(bytes);
   const loadWall = performance.now() - tL2;
   const loadCpu = process.cpuUsage(cL);
-  const loadedHeap = mem() - mL;
+  // The loaded engine keeps `bytes` (its postings and article text live in them), and they were
+  // already allocated when mL was taken: count them.
+  const loadedHeap = mem() - mL + bytes.byteLength;
   console.log(`snapshot: ${MB(bytes.byteLength)}, serialize ${(tL - tS).toFixed(0)} ms wall, load ${((loadCpu.user + loadCpu.system) / 1000).toFixed(0)} ms CPU (${loadWall.toFixed(0)} ms wall)`);
   console.log(`loaded index, documents included: heap+buffers ${MB(loadedHeap)} = ${(loadedHeap / raw).toFixed(2)}× raw text (${loaded.size} articles)`);
 
