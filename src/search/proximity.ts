@@ -7,12 +7,12 @@
  * features of title-match.ts on the same docs.
  */
 import { analyze } from '../analysis/analyzer.ts';
-import type { ParsedQuery, QueryNode } from '../contracts.ts';
+import type { ParsedQuery } from '../contracts.ts';
 import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 import { locatePositions } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
-import { applyTitleMatch, positiveTermSequence } from './title-match.ts';
+import { applyTitleMatch, forEachPositiveWord, positiveTermSequence } from './title-match.ts';
 import { topK } from './top-k.ts';
 
 const MAX_WORDS = 8;
@@ -21,15 +21,9 @@ const WINDOW = 6;
 /** Exact forms of the positive, non-stopword words of a query, each once, in query order. */
 export function positiveExacts(parsed: ParsedQuery): string[] {
   const out: string[] = [];
-  const visit = (n: QueryNode) => {
-    if (n.kind === 'group') {
-      for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
-    } else if (n.kind === 'or') n.children.forEach(visit);
-    else if (n.kind === 'word' || n.kind === 'phrase') {
-      for (const t of analyze(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
-    }
-  };
-  visit(parsed.root);
+  forEachPositiveWord(parsed, (n) => {
+    for (const t of analyze(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
+  });
   return out;
 }
 

@@ -87,13 +87,7 @@ export class TermDict {
   }
 
   private grow(): void {
-    const size = this.table.length * 2;
-    this.table = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    for (let id = 0; id < this.terms.length; id++) {
-      let i = TermDict.hash(this.terms[id]!) & this.mask;
-      while (this.table[i] !== -1) i = (i + 1) & this.mask;
-      this.table[i] = id;
-    }
+    this.table = new Int32Array(this.table.length * 2);
+    this.rehash();
   }
 }

@@ -13,18 +13,23 @@ import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, type IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 
-/** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
-  const out: string[] = [];
+/** Calls `fn` for each word and phrase of the query that is not excluded (must_not), in query order. */
+export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNode, { kind: 'word' | 'phrase' }>) => void): void {
   const visit = (n: QueryNode) => {
     if (n.kind === 'group') {
       for (const c of n.clauses) if (c.occur !== 'must_not') visit(c.node);
     } else if (n.kind === 'or') n.children.forEach(visit);
-    else if (n.kind === 'word' || n.kind === 'phrase') {
-      for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix))?.term) || t.term);
-    }
+    else if (n.kind === 'word' || n.kind === 'phrase') fn(n);
   };
   visit(parsed.root);
+}
+
+/** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
+  const out: string[] = [];
+  forEachPositiveWord(parsed, (n) => {
+    for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix))?.term) || t.term);
+  });
   return out;
 }
 
