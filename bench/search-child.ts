@@ -1,0 +1,66 @@
+/**
+ * One engine of `npm run bench search` in a process of its own (forked by bench/search.ts with
+ * --expose-gc), so that no other engine's heap — nor its garbage collections — is in the
+ * figures: loads the same corpus articles, builds, drops the corpus, times the given queries and
+ * sends an EngineReport back over IPC.
+ */
+import { loadCorpus } from './corpus.ts';
+import { gc, heapAndBuffers, timeOnce } from './measure.ts';
+import { buildFlexSearch, buildMiniSearch, type Baseline } from './search-baselines.ts';
+import { buildFahras, fahrasShapes, measureSnapshot, queryFahras } from './search-fahras.ts';
+import type { ChildTask, EngineReport, QueryReport, Shape, SnapshotReport } from './search-report.ts';
+import type { Article } from '../src/types.ts';
+
+function rawBytes(docs: readonly Article[]): number {
+  let raw = 0;
+  for (const a of docs) raw += Buffer.byteLength(`${a.title}${a.body}${a.author ?? ''}${a.source ?? ''}${a.category ?? ''}`);
+  return raw;
+}
+
+function measure(task: ChildTask): EngineReport {
+  // A box, so the corpus can be dropped before the queries are timed.
+  const corpus: { docs?: Article[] } = { docs: loadCorpus(task.limit ?? Infinity) };
+  const articles = corpus.docs!.length;
+  const raw = rawBytes(corpus.docs!);
+  const before = heapAndBuffers();
+  let query: (s: Shape) => QueryReport;
+  let shapes = task.shapes;
+  let snapshot: SnapshotReport | undefined;
+  let build: { cpuMs: number; wallMs: number };
+  let buildHeap: number;
+  if (task.engine === 'fahras') {
+    const b = timeOnce(() => buildFahras(corpus.docs!));
+    build = b;
+    buildHeap = heapAndBuffers() - before;
+    const e = b.value;
+    shapes ??= fahrasShapes(e, corpus.docs!);
+    snapshot = measureSnapshot(e);
+    query = (s) => queryFahras(e, s, task.runs);
+  } else {
+    const b = timeOnce<Baseline>(() => (task.engine === 'flexsearch' ? buildFlexSearch : buildMiniSearch)(corpus.docs!));
+    build = b;
+    buildHeap = heapAndBuffers() - before;
+    query = (s) => b.value.query(s, task.runs);
+  }
+  if (!shapes) throw new Error(`bench search: no query shapes given to the ${task.engine} process`);
+  corpus.docs = undefined;
+  const queryHeap = heapAndBuffers();
+  return {
+    engine: task.engine,
+    articles,
+    rawBytes: raw,
+    gc: gc !== undefined,
+    buildCpuMs: build.cpuMs,
+    buildWallMs: build.wallMs,
+    buildHeap,
+    queryHeap,
+    snapshot,
+    shapes,
+    queries: shapes.map(query),
+  };
+}
+
+process.once('message', (task: ChildTask) => {
+  const report = measure(task);
+  process.send!(report, () => process.exit(0));
+});

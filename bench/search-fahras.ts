@@ -1,0 +1,70 @@
+/**
+ * Fahras' side of `npm run bench search` (run in its own process by bench/search-child.ts):
+ * build, snapshot round trip, the bench's query shapes, and per-shape timings.
+ */
+import { SearchEngine, deserializeEngine } from '../src/search/engine.ts';
+import type { Article, FacetName } from '../src/types.ts';
+import { heapAndBuffers, timeCalls, timeOnce } from './measure.ts';
+import type { QueryReport, Shape, SnapshotReport } from './search-report.ts';
+
+const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];
+
+export function buildFahras(docs: readonly Article[]): SearchEngine {
+  const e = new SearchEngine();
+  for (const a of docs) e.put(a);
+  e.merge();
+  return e;
+}
+
+/** The six query shapes. The rare word is a title word held by 3–10 documents, picked deterministically. */
+export function fahrasShapes(e: SearchEngine, docs: readonly Article[]): Shape[] {
+  let rare = 'الاستثمار';
+  for (const a of docs.slice(100)) {
+    const w = a.title.split(/\s+/).find((x) => x.length >= 6 && /^[\u0621-\u064A]+$/.test(x));
+    if (!w) continue;
+    const n = e.rank(w, 100).length;
+    if (n >= 3 && n <= 10) {
+      rare = w;
+      break;
+    }
+  }
+  const source = docs.find((a) => a.source)?.source ?? 'okaz';
+  return [
+    { name: 'common word', req: { q: 'الحكومة' }, text: 'الحكومة' },
+    { name: 'rare word', req: { q: rare }, text: rare },
+    { name: '2–3 words', req: { q: 'أسعار النفط العالمية' }, text: 'أسعار النفط العالمية' },
+    { name: 'phrase', req: { q: '"وزير الخارجية"' }, text: 'وزير الخارجية' },
+    { name: 'prefix', req: { q: 'اقتصا*' }, text: 'اقتصا' },
+    { name: 'filter + newest', req: { q: 'الأمن', filters: { source: [source] }, sort: 'newest' }, text: 'الأمن' },
+  ];
+}
+
+/** serialize() and deserializeEngine() once; the loaded copy is dropped before returning. */
+export function measureSnapshot(e: SearchEngine): SnapshotReport {
+  const ser = timeOnce(() => e.serialize());
+  const bytes = ser.value;
+  const before = heapAndBuffers();
+  const load = timeOnce(() => deserializeEngine(bytes));
+  // The loaded engine keeps `bytes` (postings and article text live in them), which were
+  // allocated before `before` was taken: count them.
+  const loadedHeap = heapAndBuffers() - before + bytes.byteLength;
+  return {
+    bytes: bytes.byteLength,
+    serializeCpuMs: ser.cpuMs,
+    loadCpuMs: load.cpuMs,
+    loadWallMs: load.wallMs,
+    loadedHeap,
+    loadedArticles: load.value.size,
+  };
+}
+
+export function queryFahras(e: SearchEngine, s: Shape, runs: number): QueryReport {
+  const { q, ...rest } = s.req;
+  return {
+    name: s.name,
+    hits: e.search(s.req).total,
+    search: timeCalls(() => e.search(s.req), runs),
+    rank: timeCalls(() => e.rank(q, 10, rest), runs),
+    facets: timeCalls(() => e.search({ ...s.req, facets: ALL_FACETS }), runs),
+  };
+}
