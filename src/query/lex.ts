@@ -13,8 +13,8 @@ export type LexToken =
   | { t: 'or'; start: number; end: number }
   /** AND / && between clauses: both sides required. */
   | { t: 'and'; start: number; end: number }
-  /** Inner text of a quoted phrase; `closed` is false when the quote ran to the end of the query. */
-  | { t: 'phrase'; text: string; start: number; end: number; closed: boolean }
+  /** Inner text of a quoted phrase (only a quote with its closing partner makes one). */
+  | { t: 'phrase'; text: string; start: number; end: number }
   | { t: 'field'; field: QueryField; start: number; end: number }
   | { t: 'run'; text: string; start: number; end: number };
 
@@ -50,8 +50,19 @@ function isRunChar(c: string): boolean {
   return !isSpace(c) && c !== '(' && c !== ')' && !QUOTES.has(c);
 }
 
+/** Whether one of `closers` occurs after `i`; `lastAt` caches each character's last index in q. */
+function hasCloserAfter(q: string, i: number, closers: string, lastAt: Map<string, number>): boolean {
+  for (const c of closers) {
+    let last = lastAt.get(c);
+    if (last === undefined) lastAt.set(c, (last = q.lastIndexOf(c)));
+    if (last > i) return true;
+  }
+  return false;
+}
+
 export function lexQuery(q: string): LexToken[] {
   const out: LexToken[] = [];
+  const lastAt = new Map<string, number>();
   const n = q.length;
   let i = 0;
   while (i < n) {
@@ -72,11 +83,19 @@ export function lexQuery(q: string): LexToken[] {
     }
     const closers = QUOTES.get(c);
     if (closers !== undefined) {
+      // A quote without a closing partner is not a phrase: it is skipped and what follows is
+      // read as plain words. It is a user still typing (`"وزير الخارجية`, whose words the
+      // proximity re-scoring keeps adjacent first) or a quote glued inside copied text
+      // (`لـ"العربية نت عن`), never a phrase to the end of the query, which found nothing.
+      // (Checked against each closer's last position, so 100k unclosed quotes stay linear.)
+      if (!hasCloserAfter(q, i, closers, lastAt)) {
+        i++;
+        continue;
+      }
       let j = i + 1;
-      while (j < n && !closers.includes(q[j]!)) j++;
-      const closed = j < n;
-      out.push({ t: 'phrase', text: q.slice(i + 1, j), start: i, end: closed ? j + 1 : n, closed });
-      i = closed ? j + 1 : n;
+      while (!closers.includes(q[j]!)) j++;
+      out.push({ t: 'phrase', text: q.slice(i + 1, j), start: i, end: j + 1 });
+      i = j + 1;
       continue;
     }
     // An operator: + or - at the start of a term, directly followed by the term.

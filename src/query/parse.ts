@@ -7,8 +7,8 @@
  *   alt     := primary (OR primary)*            OR = `OR`, `أو`, `او`, `|`
  *   primary := '(' clause* ')' | field? (word | word* | "phrase" | '(' clause* ')')
  *
- * Forgiving where intent is clear (see docs/design/query-highlight.md): an unclosed quote runs to
- * the end, an unclosed `(` closes at the end, a stray `)` or dangling OR is ignored, an unknown
+ * Forgiving where intent is clear (see docs/design/query-highlight.md): an unclosed quote is
+ * skipped (the words after it are plain words), an unclosed `(` closes at the end, a stray `)` or dangling OR is ignored, an unknown
  * `name:` is plain text, `field:` with nothing after it is ignored. Errors (QueryError with the
  * offset) only where intent is unclear: a bad date, `+`/`-` on one side of OR, `-date:`, a
  * one-letter prefix `a*`, nesting deeper than MAX_DEPTH.
