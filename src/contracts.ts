@@ -104,4 +104,6 @@ export interface Engine {
   stats(): EngineStats;
   /** The whole index (documents included) as bytes, for snapshots; see deserializeEngine. */
   serialize(): Uint8Array;
+  /** Releases the snapshot file a loaded engine reads its articles from (no-op otherwise). */
+  close(): void;
 }

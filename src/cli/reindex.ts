@@ -17,7 +17,7 @@ import { SearchEngine } from '../search/engine.ts';
 import { ArchiveStore } from '../store/archive-store.ts';
 import { writeFileAtomic, fsyncDir } from '../store/durable-fs.ts';
 import { acquireLock } from '../store/lock.ts';
-import { encodeSnapshotHeader } from '../store/snapshot-format.ts';
+import { snapshotFileParts } from '../store/engine-snapshot.ts';
 import { listStoreFiles, logName, snapshotName } from '../store/store-files.ts';
 import type { Engine } from '../contracts.ts';
 import { UsageError } from './errors.ts';
@@ -62,7 +62,7 @@ export async function rebuildInto(dir: string, fill: (tmp: ArchiveStore) => Prom
   try {
     const files = listStoreFiles(dir);
     const gen = Math.max(0, ...files.snapshots, ...files.logs) + 1;
-    await writeFileAtomic(path.join(dir, snapshotName(gen)), [encodeSnapshotHeader(gen, bytes), bytes]);
+    await writeFileAtomic(path.join(dir, snapshotName(gen)), snapshotFileParts(gen, bytes));
     // The new snapshot is durable: the old generations can go.
     for (const g of files.snapshots) await rm(path.join(dir, snapshotName(g)), { force: true });
     for (const g of files.logs) await rm(path.join(dir, logName(g)), { force: true });

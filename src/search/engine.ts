@@ -31,7 +31,7 @@ import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { relatedDocs } from './related.ts';
-import { serializeEngine, deserializeParts, type EngineParts } from './serialize.ts';
+import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
 
 export interface EngineOptions {
   ranking?: Partial<RankingParams>;
@@ -355,6 +355,11 @@ export class SearchEngine implements Engine {
   serialize(): Uint8Array {
     return serializeEngine(this);
   }
+
+  /** Releases the snapshot file the loaded articles are read from (their text cannot be read afterwards). */
+  close(): void {
+    this.docs.storedArticles?.close();
+  }
 }
 
 function hasShould(p: ParsedQuery): boolean {
@@ -380,6 +385,10 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   return new SearchEngine(opts);
 }
 
-export function deserializeEngine(bytes: Uint8Array, opts: EngineOptions = {}): Engine {
+/**
+ * An engine from serialized bytes: in memory (it keeps views into them), or as a snapshot loader
+ * hands them over with the article text left in the file (the engine then owns the descriptor).
+ */
+export function deserializeEngine(bytes: Uint8Array | EngineBytes, opts: EngineOptions = {}): Engine {
   return new SearchEngine(opts, deserializeParts(bytes));
 }

@@ -1,64 +1,89 @@
 /**
  * The articles of a loaded snapshot, kept as the snapshot's own bytes and decoded only when one is
  * read (a search hit, view, related, a removal…). Loading thus costs no text decoding and no
- * per-article objects, and the text is held once (as UTF-16LE bytes), not as bytes + JS strings.
+ * per-article objects.
  *
- * Layout: one UTF-16LE blob with, per article, its TEXT_FIELDS values back to back; `ends` holds
- * per article and field the end offset (in UTF-16 code units, cumulative over the blob), and
- * `present` a bit per field (an absent field and an empty one differ). `id` and `url` are kept as
- * strings (the id and url lookups need them anyway). tags/extra are stored as JSON text.
+ * Layout: titles are one UTF-16LE blob held in memory (ranking reads up to 100 titles per query);
+ * the other TEXT_FIELDS values of every article are a second UTF-16LE blob, back to back per
+ * article, read through an ArticleTextSource: in memory, or left in the snapshot file and read
+ * on demand (a results page reads 10 articles). `titleEnds` (per article) and `restEnds` (per
+ * article and non-title field) are cumulative end offsets in UTF-16 code units; `present` has a bit
+ * per field (an absent field and an empty one differ). `id` and `url` are kept as strings (the
+ * id and url lookups need them anyway). tags/extra are stored as JSON text.
  */
 import type { Article } from '../types.ts';
+import type { ArticleTextSource } from './article-text-source.ts';
 
-/** Fields kept in the blob, in order; bit i of `present` is TEXT_FIELDS[i]. */
+/** Fields kept, in order; bit i of `present` is TEXT_FIELDS[i]; the title is kept apart. */
 export const TEXT_FIELDS = ['title', 'body', 'author', 'column', 'source', 'category', 'date', 'dateText', 'tags', 'extra'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 const F = TEXT_FIELDS.length;
-const TITLE = 0;
+/** Fields in the rest blob (all but the title). */
+export const REST_FIELDS = F - 1;
+const R = REST_FIELDS;
 
 /** The TEXT_FIELDS values of one article as strings (tags/extra as JSON), undefined when absent. */
 export function textFieldsOf(a: Article): (string | undefined)[] {
   return [a.title, a.body, a.author, a.column, a.source, a.category, a.date, a.dateText, a.tags ? JSON.stringify(a.tags) : undefined, a.extra ? JSON.stringify(a.extra) : undefined];
 }
 
+export interface StoredText {
+  ids: readonly string[];
+  urls: readonly (string | undefined)[];
+  present: Uint16Array;
+  /** Per article: end of its title in `titles`, in code units. */
+  titleEnds: Int32Array;
+  titles: Uint8Array;
+  /** Per article and rest field: end offset in the rest text, in code units. */
+  restEnds: Int32Array;
+  rest: ArticleTextSource;
+}
+
 export class StoredArticles {
-  constructor(
-    readonly ids: readonly string[],
-    readonly urls: readonly (string | undefined)[],
-    /** UTF-16LE bytes of every article's fields. */
-    private readonly blob: Uint8Array,
-    /** ids.length × TEXT_FIELDS.length end offsets, in code units. */
-    private readonly ends: Int32Array,
-    private readonly present: Uint16Array,
-  ) {
-    const n = ids.length;
-    if (urls.length !== n || ends.length !== n * F || present.length !== n) throw new Error('stored articles: column lengths differ');
-    if (blob.byteLength % 2 !== 0 || (n > 0 && ends[n * F - 1]! * 2 !== blob.byteLength)) throw new Error('stored articles: text length does not match its offsets');
-    for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) throw new Error('stored articles: offsets out of order');
-    if (n > 0 && ends[0]! < 0) throw new Error('stored articles: negative offset');
+  readonly ids: readonly string[];
+  readonly urls: readonly (string | undefined)[];
+  private readonly present: Uint16Array;
+  private readonly titleEnds: Int32Array;
+  private readonly titles: Uint8Array;
+  private readonly restEnds: Int32Array;
+  private readonly rest: ArticleTextSource;
+
+  constructor(t: StoredText) {
+    ({ ids: this.ids, urls: this.urls, present: this.present, titleEnds: this.titleEnds, titles: this.titles, restEnds: this.restEnds, rest: this.rest } = t);
+    const n = t.ids.length;
+    if (t.urls.length !== n || t.titleEnds.length !== n || t.restEnds.length !== n * R || t.present.length !== n) throw new Error('stored articles: column lengths differ');
+    if (t.titles.byteLength !== (n > 0 ? t.titleEnds[n - 1]! * 2 : 0)) throw new Error('stored articles: title length does not match its offsets');
+    if (t.rest.byteLength !== (n > 0 ? t.restEnds[n * R - 1]! * 2 : 0)) throw new Error('stored articles: text length does not match its offsets');
+    for (const ends of [t.titleEnds, t.restEnds]) {
+      if (ends.length > 0 && ends[0]! < 0) throw new Error('stored articles: negative offset');
+      for (let i = 1; i < ends.length; i++) if (ends[i]! < ends[i - 1]!) throw new Error('stored articles: offsets out of order');
+    }
   }
 
   get size(): number {
     return this.ids.length;
   }
 
-  private start(i: number): number {
-    return i === 0 ? 0 : this.ends[i * F - 1]!;
+  private titleStart(i: number): number {
+    return i === 0 ? 0 : this.titleEnds[i - 1]!;
   }
 
-  private decode(from: number, to: number): string {
-    return Buffer.from(this.blob.buffer, this.blob.byteOffset + from * 2, (to - from) * 2).toString('utf16le');
+  private restStart(i: number): number {
+    return i === 0 ? 0 : this.restEnds[i * R - 1]!;
   }
 
   /** The article as it was stored (a new object each call). */
   article(i: number): Article {
-    const base = this.start(i);
-    const all = this.decode(base, this.ends[i * F + F - 1]!);
+    const base = this.restStart(i);
+    const end = this.restEnds[i * R + R - 1]!;
+    const bytes = this.rest.read(base * 2, end * 2);
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
     const bits = this.present[i]!;
     const v: (string | undefined)[] = new Array(F);
+    v[0] = this.title(i);
     let from = 0;
-    for (let f = 0; f < F; f++) {
-      const to = this.ends[i * F + f]! - base;
+    for (let f = 1; f < F; f++) {
+      const to = this.restEnds[i * R + f - 1]! - base;
       v[f] = bits & (1 << f) ? all.slice(from, to) : undefined;
       from = to;
     }
@@ -75,22 +100,39 @@ export class StoredArticles {
     return a;
   }
 
-  /** Only the title (proximity and suggestions read many titles). */
+  /** Only the title, from memory (proximity, title features and suggestions read many titles). */
   title(i: number): string {
-    return this.decode(this.start(i), this.ends[i * F + TITLE]!);
+    const from = this.titleStart(i) * 2;
+    return Buffer.from(this.titles.buffer, this.titles.byteOffset + from, this.titleEnds[i]! * 2 - from).toString('utf16le');
   }
 
-  /**
-   * For re-serializing without decoding: writes the article's end offsets into `out` from `at`,
-   * shifted so that it starts at code unit `shift`, and returns its UTF-16LE bytes (a view).
-   */
-  copyTo(i: number, out: Int32Array, at: number, shift: number): Uint8Array {
-    const base = this.start(i);
-    for (let f = 0; f < F; f++) out[at + f] = this.ends[i * F + f]! - base + shift;
-    return this.blob.subarray(base * 2, this.ends[i * F + F - 1]! * 2);
+  /** The title's UTF-16LE bytes (a view), for re-serializing without decoding. */
+  titleBytes(i: number): Uint8Array {
+    return this.titles.subarray(this.titleStart(i) * 2, this.titleEnds[i]! * 2);
+  }
+
+  /** Where article i's rest text lies in the rest blob, in code units. */
+  restRange(i: number): [from: number, to: number] {
+    return [this.restStart(i), this.restEnds[i * R + R - 1]!];
+  }
+
+  /** Writes article i's rest-field end offsets into `out` from `at`, shifted to start at code unit `shift`. */
+  copyRestEnds(i: number, out: Int32Array, at: number, shift: number): void {
+    const base = this.restStart(i);
+    for (let f = 0; f < R; f++) out[at + f] = this.restEnds[i * R + f]! - base + shift;
+  }
+
+  /** Copies bytes [from, from + dst.byteLength) of the rest text into dst (from the file when it is there). */
+  readRestInto(dst: Uint8Array, from: number): void {
+    this.rest.readInto(dst, from);
   }
 
   presentBits(i: number): number {
     return this.present[i]!;
+  }
+
+  /** Releases the snapshot file the text is read from (reads of the rest text throw afterwards). */
+  close(): void {
+    this.rest.close();
   }
 }

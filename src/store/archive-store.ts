@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Engine } from '../contracts.ts';
 import { FahrasError, StorageError, ValidationError } from '../errors.ts';
 import { checkArticle } from '../search/article-check.ts';
-import { createEngine, deserializeEngine } from '../search/engine.ts';
+import { createEngine } from '../search/engine.ts';
 import type { Article } from '../types.ts';
 import { fsyncDir, storageError, writeFileAtomic } from './durable-fs.ts';
 import { compactInWorker } from './compactor.ts';
@@ -22,7 +22,7 @@ import { acquireLock } from './lock.ts';
 import { encodeRecord } from './log-format.ts';
 import { LogWriter } from './log-writer.ts';
 import { FileVanishedError, recover } from './recovery.ts';
-import { encodeSnapshotHeader } from './snapshot-format.ts';
+import { loadEngine, snapshotFileParts } from './engine-snapshot.ts';
 import { hasStoreFiles, listStoreFiles, logName, snapshotName } from './store-files.ts';
 import { applyOp, WritePlan, type PutResult } from './write-plan.ts';
 
@@ -281,7 +281,7 @@ export class ArchiveStore {
       const t0 = performance.now();
       const bytes = this.engine.serialize();
       const t1 = performance.now();
-      await writeFileAtomic(path.join(this.dir, snapshotName(gen)), [encodeSnapshotHeader(gen, bytes), bytes]);
+      await writeFileAtomic(path.join(this.dir, snapshotName(gen)), snapshotFileParts(gen, bytes));
       done = { where: 'inline', serializeMs: t1 - t0, writeMs: performance.now() - t1, bytes: bytes.length };
     }
     const previous = this.snapshotGen;
@@ -343,7 +343,7 @@ export class ArchiveStore {
     }
     // The engine only changes synchronously after an fsync, so this is exactly the acknowledged state.
     const bytes = this.engine.serialize();
-    await writeFileAtomic(path.join(target, snapshotName(1)), [encodeSnapshotHeader(1, bytes), bytes]);
+    await writeFileAtomic(path.join(target, snapshotName(1)), snapshotFileParts(1, bytes));
     return target;
   }
 
@@ -387,6 +387,8 @@ export class ArchiveStore {
       await this.log?.close();
       this.releaseLock?.();
       this.closed = true;
+      // The snapshot file the engine reads its articles from.
+      this.engine.close();
     }
   }
 
@@ -402,7 +404,8 @@ async function recoverRetrying(dir: string, warn: (m: string) => void) {
     try {
       return await recover<Engine>(dir, {
         empty: () => createEngine(),
-        load: (bytes) => deserializeEngine(bytes),
+        load: loadEngine,
+        dispose: (engine) => engine.close(),
         apply: (engine, op) => {
           try {
             applyOp(engine, op);

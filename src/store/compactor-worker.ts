@@ -7,11 +7,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
-import { createEngine, deserializeEngine } from '../search/engine.ts';
+import { createEngine } from '../search/engine.ts';
 import type { Engine } from '../contracts.ts';
 import { writeFileAtomic } from './durable-fs.ts';
 import { recover } from './recovery.ts';
-import { encodeSnapshotHeader } from './snapshot-format.ts';
+import { loadEngine, snapshotFileParts } from './engine-snapshot.ts';
 import { snapshotName } from './store-files.ts';
 import { applyOp } from './write-plan.ts';
 
@@ -21,7 +21,8 @@ try {
     dir,
     {
       empty: () => createEngine(),
-      load: (bytes) => deserializeEngine(bytes),
+      load: loadEngine,
+      dispose: (engine) => engine.close(),
       apply: (engine, op) => {
         try {
           applyOp(engine, op);
@@ -33,9 +34,14 @@ try {
     { beforeGen: gen },
   );
   const t0 = performance.now();
-  const bytes = rec.state.serialize();
+  let bytes: Uint8Array;
+  try {
+    bytes = rec.state.serialize();
+  } finally {
+    rec.state.close();
+  }
   const t1 = performance.now();
-  await writeFileAtomic(path.join(dir, snapshotName(gen)), [encodeSnapshotHeader(gen, bytes), bytes]);
+  await writeFileAtomic(path.join(dir, snapshotName(gen)), snapshotFileParts(gen, bytes));
   parentPort!.postMessage({ ok: true, bytes: bytes.length, serializeMs: t1 - t0, writeMs: performance.now() - t1, loadMs: rec.timings.snapshotMs + rec.timings.replayMs });
 } catch (err) {
   parentPort!.postMessage({ ok: false, message: (err as Error).message });

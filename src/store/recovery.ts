@@ -10,18 +10,26 @@
  *     would be lost silently).
  * Generic over the state so the file logic is independent of the engine.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FahrasError } from '../errors.ts';
 import { decodeLog, LogVersionError, type LogOp } from './log-format.ts';
-import { decodeSnapshot, readSnapshotFile, SnapshotError } from './snapshot-format.ts';
+import { readSnapshotFile, SnapshotError, type ReadSnapshot } from './snapshot-format.ts';
 import { listStoreFiles, logName, snapshotName } from './store-files.ts';
+
+/** A snapshot's payload as read: regions 1–2 in memory, region 3 left in the file (snapshot-format.ts). */
+export type SnapshotPayload = Pick<ReadSnapshot, 'regions' | 'disk'>;
 
 export interface RecoveryTarget<S> {
   empty(): S;
-  /** Builds the state from a snapshot payload; throws if the payload is unreadable. */
-  load(payload: Uint8Array): S;
+  /**
+   * Builds the state from a snapshot payload; throws if the payload is unreadable. Owns
+   * `payload.disk.fd` from the call on (closes it on failure; the state holds it otherwise).
+   */
+  load(payload: SnapshotPayload): S;
   apply(state: S, op: LogOp): void;
+  /** Releases a loaded state that recovery then gives up on (a later error). */
+  dispose?(state: S): void;
 }
 
 export interface Recovered<S> {
@@ -83,15 +91,16 @@ export async function recover<S>(dir: string, target: RecoveryTarget<S>, opts: R
   for (const gen of [...files.snapshots].reverse()) {
     const file = path.join(dir, snapshotName(gen));
     try {
-      const read = await readSnapshotFile(file);
-      readMs += read.readMs;
-      let t = performance.now();
-      const snap = decodeSnapshot(read.buf, file, read.payloadCrc);
-      checkMs += read.checkMs + performance.now() - t;
-      t = performance.now();
-      if (snap.gen !== gen) throw new SnapshotError(`${file} is damaged: its header says generation ${snap.gen}`, 'damaged');
+      const snap = await readSnapshotFile(file);
+      readMs += snap.readMs;
+      checkMs += snap.checkMs;
+      const t = performance.now();
+      if (snap.gen !== gen) {
+        if (snap.disk) closeSync(snap.disk.fd);
+        throw new SnapshotError(`${file} is damaged: its header says generation ${snap.gen}`, 'damaged');
+      }
       try {
-        state = target.load(snap.payload);
+        state = target.load({ regions: snap.regions, disk: snap.disk });
         loadMs = performance.now() - t;
       } catch (err) {
         throw new IncompatibleIndexError(
@@ -112,7 +121,26 @@ export async function recover<S>(dir: string, target: RecoveryTarget<S>, opts: R
     }
   }
   const t1 = performance.now();
+  try {
+    return replayLogs(dir, files, target, state, snapshotGen, warnings, { snapshotMs: t1 - t0, readMs, checkMs, loadMs }, t1);
+  } catch (err) {
+    if (state !== undefined) target.dispose?.(state);
+    throw err;
+  }
+}
 
+/** Step 2: the logs from the snapshot's generation on, replayed onto `state` (or an empty one). */
+function replayLogs<S>(
+  dir: string,
+  files: ReturnType<typeof listStoreFiles>,
+  target: RecoveryTarget<S>,
+  loaded: S | undefined,
+  snapshotGen: number | undefined,
+  warnings: string[],
+  timings: Omit<Recovered<S>['timings'], 'replayMs'>,
+  t1: number,
+): Recovered<S> {
+  let state = loaded;
   const fromGen = snapshotGen ?? 0;
   if (snapshotGen === undefined && files.snapshots.length > 0 && !files.logs.includes(0)) {
     throw new UnrecoverableIndexError(
@@ -165,5 +193,5 @@ export async function recover<S>(dir: string, target: RecoveryTarget<S>, opts: R
     replayed += log.ops.length;
     lastLog = { gen, validEnd: log.validEnd, torn: log.tornTail !== undefined };
   }
-  return { state, snapshotGen, lastLog, replayed, warnings, timings: { snapshotMs: t1 - t0, readMs, checkMs, loadMs, replayMs: performance.now() - t1 } };
+  return { state, snapshotGen, lastLog, replayed, warnings, timings: { ...timings, replayMs: performance.now() - t1 } };
 }

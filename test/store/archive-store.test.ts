@@ -306,19 +306,19 @@ describe('snapshots and compaction', () => {
     const store = await ArchiveStore.open(dir);
     await store.put(makeArticles(0, 3));
     await store.close();
-    // Rewrite the engine's own version (payload bytes 8–11, after "FAHRASIX") to 2, the format
-    // before lazily decoded articles, with valid checksums: what an index written by the
+    // Rewrite the engine's own version (payload bytes 8–11, after "FAHRASIX") to 3, the format
+    // before the article text stayed on disk, with valid checksums: what an index written by the
     // previous release looks like to this one.
     const snap = path.join(dir, snapshotName(1));
     const b = readFileSync(snap);
     expect(b.subarray(64, 72).toString('latin1')).toBe('FAHRASIX');
-    b.writeUInt32LE(2, 64 + 8);
+    b.writeUInt32LE(3, 64 + 8);
     b.writeUInt32LE(crc32(b.subarray(64)), 24);
     b.writeUInt32LE(crc32(b.subarray(0, 60)), 60);
     writeFileSync(snap, b);
     const err = await ArchiveStore.open(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IncompatibleIndexError);
-    expect((err as IncompatibleIndexError).message).toMatch(/cannot read it: .*format version 2, this build reads 3/);
+    expect((err as IncompatibleIndexError).message).toMatch(/cannot read it: .*format version 3, this build reads 4/);
     expect((err as IncompatibleIndexError).hint).toMatch(/fahras reindex/);
     expect(existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,22 +136,38 @@ describe('snapshot format', () => {
     }
   });
 
-  it('reading a file checksums it chunk by chunk to the same value; a flipped byte in a later chunk is damage', async () => {
+  it('reading a file checksums it chunk by chunk; regions 1–2 are read, region 3 stays in the file; a flipped byte anywhere is damage', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fahras-snapread-'));
     try {
       const big = Buffer.alloc(20 << 20);
       for (let i = 0; i < big.length; i += 4) big.writeUInt32LE((i * 2654435761) >>> 0, i);
       const f = path.join(dir, 'snap');
-      writeFileSync(f, Buffer.concat([encodeSnapshotHeader(5, big), big]));
+      const regions = { keptFrom: 4 << 20, diskFrom: (12 << 20) + 8 };
+      writeFileSync(f, Buffer.concat([encodeSnapshotHeader(5, big, 0, regions), big]));
       const r = await readSnapshotFile(f);
-      expect(r.payloadCrc).toBe(crc32(big));
-      expect(r.buf.byteOffset % 8).toBe(0);
-      expect(Buffer.from(decodeSnapshot(r.buf, f, r.payloadCrc).payload).equals(big)).toBe(true);
-      const header = encodeSnapshotHeader(5, big);
-      big[17 << 20]! ^= 0x10;
-      writeFileSync(f, Buffer.concat([header, big]));
-      const bad = await readSnapshotFile(f);
-      expect(() => decodeSnapshot(bad.buf, f, bad.payloadCrc)).toThrow(/payload checksum mismatch/);
+      expect(r.gen).toBe(5);
+      expect(r.regions.map((b) => b.byteOffset % 8)).toEqual([0, 0]);
+      expect(Buffer.concat(r.regions).equals(big.subarray(0, regions.diskFrom))).toBe(true);
+      expect(r.disk).toMatchObject({ position: 64 + regions.diskFrom, length: big.length - regions.diskFrom });
+      const tail = Buffer.alloc(r.disk!.length);
+      readSync(r.disk!.fd, tail, 0, tail.length, r.disk!.position);
+      closeSync(r.disk!.fd);
+      expect(tail.equals(big.subarray(regions.diskFrom))).toBe(true);
+      // Not split (zeros in the header): all of it in region 2, nothing left open.
+      writeFileSync(f, Buffer.concat([encodeSnapshotHeader(5, big), big]));
+      const whole = await readSnapshotFile(f);
+      expect(whole.regions[0].length).toBe(0);
+      expect(whole.regions[1].equals(big)).toBe(true);
+      expect(whole.disk).toBeUndefined();
+      for (const at of [1 << 20, 17 << 20]) {
+        const header = encodeSnapshotHeader(5, big, 0, regions);
+        const damaged = Buffer.from(big);
+        damaged[at]! ^= 0x10;
+        writeFileSync(f, Buffer.concat([header, damaged]));
+        await expect(readSnapshotFile(f)).rejects.toThrow(/payload checksum mismatch/);
+      }
+      writeFileSync(f, Buffer.concat([encodeSnapshotHeader(5, big, 0, regions), big.subarray(0, 100)]));
+      await expect(readSnapshotFile(f)).rejects.toThrow(/damaged: header says/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
