@@ -5,14 +5,13 @@
  * (process.cpuUsage, so other processes' load does not count) and wall time, p50/p95/p99.
  *   node --expose-gc --import tsx bench/latency.ts SNAPSHOT.bin [runs]
  */
-import { readFileSync } from 'node:fs';
-import { deserializeEngine, type SearchEngine } from '../src/search/engine.ts';
+import { loadBenchEngine } from './load-engine.ts';
 import type { FacetName, SearchRequest } from '../src/types.ts';
 
 const [snap, runsArg] = process.argv.slice(2);
 if (!snap) throw new Error('usage: node --import tsx bench/latency.ts SNAPSHOT.bin [runs]');
 const runs = Number(runsArg ?? 300);
-const e = deserializeEngine(readFileSync(snap)) as SearchEngine;
+const e = await loadBenchEngine(snap); // engine bytes, or an index folder (article text read from disk)
 (globalThis as { gc?: () => void }).gc?.();
 
 const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];

@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SearchEngine } from '../src/search/engine.ts';
 import { ArchiveStore } from '../src/store/archive-store.ts';
 import { writeFileAtomic } from '../src/store/durable-fs.ts';
 import { snapshotFileParts } from '../src/store/engine-snapshot.ts';
@@ -50,6 +51,16 @@ if (args[0] === '--folder') {
         `heap ${heap.toFixed(0)} MB + external ${ext.toFixed(0)} MB (array buffers ${MB(m1.arrayBuffers - m0.arrayBuffers).toFixed(0)}) = ${total.toFixed(0)} MB = ${(total / RAW_MB).toFixed(2)}× raw; ` +
         `RSS +${MB(m1.rss - m0.rss).toFixed(0)} MB (${MB(m1.rss).toFixed(0)} MB)`,
     );
+    // What a results page pays per article: docs.article (text read from the file) and titleOf.
+    const docs = (store.engine as SearchEngine).docs;
+    const picks = Array.from({ length: 20_000 }, (_, i) => (i * 7919) % docs.slots);
+    for (const read of ['article', 'titleOf'] as const) {
+      const r0 = process.cpuUsage();
+      let chars = 0;
+      for (const d of picks) chars += read === 'article' ? docs.article(d)!.body.length : docs.titleOf(d)!.length;
+      const r = process.cpuUsage(r0);
+      console.log(`  ${read}: ${((r.user + r.system) / picks.length).toFixed(1)} µs CPU per article (${picks.length} spread docs, ${(chars / picks.length).toFixed(0)} chars each)`);
+    }
     await store.close();
   }
 }

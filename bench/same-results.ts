@@ -6,14 +6,14 @@
  *   npx tsx bench/same-results.ts SNAPSHOT.bin OUT.json [BASELINE.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deserializeEngine, type SearchEngine } from '../src/search/engine.ts';
+import { loadBenchEngine } from './load-engine.ts';
 import type { FacetName, SearchRequest } from '../src/types.ts';
 import { EVAL_SETS, hasEvalSet, loadEvalSet } from '../eval/datasets.ts';
 import { knownItemQueries, seededRandom } from '../eval/known-item.ts';
 
 const [snap, outFile, baseFile] = process.argv.slice(2);
 if (!snap || !outFile) throw new Error('usage: tsx bench/same-results.ts SNAPSHOT.bin OUT.json [BASELINE.json]');
-const e = deserializeEngine(readFileSync(snap)) as SearchEngine;
+const e = await loadBenchEngine(snap); // engine bytes, or an index folder (article text read from disk)
 const articles = Array.from({ length: e.docs.slots }, (_, d) => e.docs.article(d)).filter((a) => a !== undefined);
 const rnd = seededRandom(4242);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
