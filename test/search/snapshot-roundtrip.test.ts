@@ -62,6 +62,21 @@ describe('snapshot round trip (fixtures)', () => {
     expect(again.get(odd[1]!.id)).toBeUndefined();
   });
 
+  it('string columns round-trip whether written one byte per code unit (latin ids, urls) or as UTF-16; an empty snapshot grows', () => {
+    for (const ids of [['ascii-1', 'café-é', 'x\u00ff'], ['ascii-2', 'مقال-١', 'y\u0100']]) {
+      const e = createEngine();
+      ids.forEach((id, i) => e.put({ id, title: `عنوان ${i}`, body: `نص المقال ${i}`, url: `https://x.test/ü/${id}`, author: i ? 'Zoë' : undefined }));
+      const copy = deserializeEngine(e.serialize());
+      for (const id of ids) expect(copy.get(id)).toEqual(e.get(id));
+      expect(copy.idByUrl(`https://x.test/ü/${ids[1]}`)).toBe(ids[1]);
+      expect(copy.authors()).toEqual(e.authors());
+    }
+    const empty = deserializeEngine(createEngine().serialize());
+    empty.put({ id: 'a', title: 'الاقتصاد', body: 'الاقتصاد العراقي' });
+    empty.put({ id: 'b', title: 'الزراعة', body: 'الزراعة في الوادي' });
+    expect(empty.search({ q: 'الزراعة' }).hits.map((h) => h.id)).toEqual(['b']);
+  });
+
   it('two engines loaded from the same bytes do not share state', () => {
     const e = createEngine();
     for (const a of odd) e.put(a);
