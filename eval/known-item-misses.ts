@@ -6,7 +6,8 @@
  *   (b) spelling — the typed words analyze to other stems than the headline's words (a typing rule
  *       the analysis does not undo);
  *   (c) ranking — the window is unique to the answer's headline, yet something else ranks first.
- * Prints counts per class, the ceiling, and the first misses of each class with the rival title.
+ * Prints counts per class, the ceiling, how many answers a syndicated copy (same duplicate group,
+ * another headline) displaces, and the first misses of each class with the rival title.
  */
 import { analyze } from '../src/analysis/analyzer.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
@@ -32,9 +33,21 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
   const counts = { a: 0, b: 0, c: 0, hit: 0 };
   let ceiling = 0;
   const examples: Record<'a' | 'b' | 'c', string[]> = { a: [], b: [], c: [] };
+  // Misses where a syndicated copy of the answer (same duplicate group, another headline) is
+  // shown instead: collapsing keeps one article per group, so the answer itself cannot appear.
+  let behindCopy = 0;
+  let groupRr = 0;
+  const groupOf = (id: string) => {
+    const d = e.docs.byId.get(id);
+    return d === undefined ? -1 : e.dups.groupOf(d);
+  };
   for (const q of queries) {
     const ranked = e.rank(q.text, 10).map((h) => h.id);
     const rank = ranked.findIndex((id) => q.relevant.has(id)) + 1;
+    const g = groupOf(q.target);
+    const groupRank = ranked.findIndex((id) => q.relevant.has(id) || (g >= 0 && groupOf(id) === g)) + 1;
+    if (groupRank) groupRr += 1 / groupRank;
+    if (groupRank && groupRank !== rank) behindCopy++;
     const win = stemKey(q.window.join(' '));
     // Other headlines (not the answer's) with the same stem run.
     const others = new Map<string, number>();
@@ -69,5 +82,6 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
     }
   }
   console.log(`seed ${label}: rank1 ${counts.hit}, misses (a) ambiguous ${counts.a}, (b) spelling ${counts.b}, (c) ranking ${counts.c}; ceiling MRR: random among ties ${(ceiling / queries.length).toFixed(4)}, by headline-length prior ${(bayes / queries.length).toFixed(4)}`);
+  console.log(`  answer shown lower or hidden behind a syndicated copy with another headline: ${behindCopy}; MRR counting that copy as the answer ${(groupRr / queries.length).toFixed(4)}`);
   for (const c of ['a', 'b', 'c'] as const) if (examples[c].length) console.log(`(${c})\n${examples[c].join('\n')}`);
 }

@@ -227,20 +227,31 @@ export class Evaluator {
     const toks = analyze(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
-      const t = this.known(toks[0]!);
+      const typed = toks[0]!;
+      // The hamza-seat reading comes from the word as typed: spelling correction of an unknown
+      // typed form (نهايي → نهاية) would otherwise hide it (نهائي).
+      const seatTyped = withHamzaSeat(typed, this.ix);
+      const t = seatTyped && !this.isKnown(typed) ? seatTyped : this.known(typed);
       if (!t.stop) this.positiveExacts.push(t.exact);
       const bare = withoutConjunction(t, this.ix);
-      const seat = withHamzaSeat(t, this.ix);
-      if (!bare && !seat) return this.term(t, field);
-      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), or a hamza seat typed as its
-      // bare letter (رييس for رئيس): either reading may be meant.
+      const seat = t === seatTyped ? undefined : seatTyped ?? (t !== typed ? withHamzaSeat(t, this.ix) : undefined);
+      const ha = withPronounHa(t, this.ix);
+      if (!bare && !seat && !ha) return this.term(t, field);
+      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), a hamza seat typed as its
+      // bare letter (رييس for رئيس), or the pronoun ه typed as ة (زوجتة): either reading may be meant.
       const readings = [this.term(t, field)];
       if (bare) readings.push(this.term(bare, field));
       if (seat) readings.push(this.term(seat, field));
+      if (ha) readings.push(this.term(ha, field));
       return this.unionMax(readings);
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
+  }
+
+  private isKnown(t: TermQuery): boolean {
+    const id = this.ix.stems.idOf(t.term);
+    return id >= 0 && this.ix.stems.df.data[id]! > 0;
   }
 
   /**
@@ -249,7 +260,7 @@ export class Evaluator {
    */
   private known(t: TermQuery): TermQuery {
     const sp = this.ix.spelling;
-    if (!sp || t.stop || this.ix.stems.idOf(t.term) >= 0 && this.ix.stems.df.data[this.ix.stems.idOf(t.term)]! > 0) return t;
+    if (!sp || t.stop || this.isKnown(t)) return t;
     const fix = sp.correct(t.exact);
     return fix ? analyzeWord(fix) : t;
   }
@@ -610,7 +621,7 @@ export class Evaluator {
  * (words of ≤ 3 letters such as وفي، ومن) and the rest is a stopword, or when the whole form is
  * unknown to the index but the rest is known. Undefined when the word should stand as typed.
  */
-export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
   if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
   const rest = analyzeWord(e.slice(1));
@@ -620,38 +631,75 @@ export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems'>): 
     return id >= 0 ? ix.stems.df.data[id]! : 0;
   };
   if (rest.stop || (df(t.term) === 0 && df(rest.term) > 0)) return rest;
+  // A short word the stemmer keeps whole with its و (وعين → وع، وجبهات → وجب): read without it
+  // too when the archive writes the rest READING_RATIO times as often as the whole form.
+  if (exactDf(ix, rest.exact) >= READING_RATIO * Math.max(1, exactDf(ix, e))) return rest;
   return undefined;
 }
 
-/** A typed ي/و must be this many times rarer than its hamza-seat reading to be read both ways. */
-const SEAT_RATIO = 10;
+/** A second reading of a typed word is taken when the archive writes it this many times as often. */
+const READING_RATIO = 10;
+
+function exactDf(ix: Pick<IndexView, 'exacts'>, exact: string): number {
+  const id = ix.exacts.idOf(exact);
+  return id >= 0 ? ix.exacts.df.data[id]! : 0;
+}
+
+/**
+ * The pronoun ه (U+0647) typed as ة (U+0629): زوجتة for زوجته. The normalizer folds both to ه,
+ * but the stemmer reads the surface: ة ends a noun (زوجتة → زوجت) while ته is a pronoun after ت
+ * (زوجته → زوج). The stem of the normalized form is also read when it is READING_RATIO times as
+ * frequent (stem df) as the stem as typed; a word typed with ه, or whose ة reading is the usual
+ * one, is unchanged.
+ */
+export function withPronounHa(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+  if (t.stop || !t.exact.endsWith('\u0647')) return undefined;
+  const v = analyzeWord(t.exact);
+  if (!v.exact || v.stop || v.term === t.term) return undefined;
+  const df = (term: string) => {
+    const id = ix.stems.idOf(term);
+    return id >= 0 ? ix.stems.df.data[id]! : 0;
+  };
+  return df(v.term) >= READING_RATIO * Math.max(1, df(t.term)) ? v : undefined;
+}
 
 /**
  * The hamza-seat reading of a word typed without its hamza: the normalizer folds the seats
  * ئ (U+0626) and ؤ (U+0624) to ء (U+0621), so رئيس is indexed as رءيس; a reader who types the
  * bare seat letter, ي (U+064A) or و (U+0648), writes رييس / مسوول / نايب, which the fold cannot
  * reach. Each non-initial ي/و is tried as ء; the most frequent reading (stem df) is returned when
- * it is at least SEAT_RATIO times as frequent as the word as typed, so a real word spelled with
+ * it is at least READING_RATIO times as frequent as the word as typed, so a real word spelled with
  * ي/و keeps its own reading and only gains the hamza one when the archive clearly prefers it.
  */
-export function withHamzaSeat(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+export function withHamzaSeat(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
   if (t.stop || e.length < 3) return undefined;
   const df = (term: string) => {
     const id = ix.stems.idOf(term);
     return id >= 0 ? ix.stems.df.data[id]! : 0;
   };
+  // By stem df first; else by exact forms: the stem as typed may be another common word's
+  // (هيية → هي، نهايي → نهاي of نهاية) while the archive writes the seat form far more often.
+  return (
+    bestSeatReading(t, (v) => df(v.term), Math.max(1, df(t.term) * READING_RATIO) - 1) ??
+    bestSeatReading(t, (v) => exactDf(ix, v.exact), READING_RATIO * Math.max(1, exactDf(ix, e)) - 1)
+  );
+}
+
+/** Each non-initial ي/و of `t` read as ء: the reading with the highest `score` above `floor`. */
+function bestSeatReading(t: TermQuery, score: (v: TermQuery) => number, floor: number): TermQuery | undefined {
+  const e = t.exact;
   let best: TermQuery | undefined;
-  let bestDf = Math.max(1, df(t.term) * SEAT_RATIO) - 1;
+  let bestScore = floor;
   for (let i = 1; i < e.length; i++) {
     const c = e[i];
     if (c !== '\u064A' && c !== '\u0648') continue;
     const v = analyzeWord(e.slice(0, i) + '\u0621' + e.slice(i + 1));
     if (!v.exact || v.stop || v.term === t.term) continue;
-    const f = df(v.term);
-    if (f > bestDf) {
+    const f = score(v);
+    if (f > bestScore) {
       best = v;
-      bestDf = f;
+      bestScore = f;
     }
   }
   return best;

@@ -10,7 +10,7 @@
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
-import { withHamzaSeat, withoutConjunction, type IndexView } from './evaluate.ts';
+import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 
 /** Calls `fn` for each word and phrase of the query that is not excluded (must_not), in query order. */
@@ -25,10 +25,10 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 }
 
 /** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems'>): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
-    for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix))?.term) || t.term);
+    for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix))?.term) || t.term);
   });
   return out;
 }
