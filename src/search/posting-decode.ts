@@ -5,6 +5,7 @@
  * postings of live docs (`dead[doc] === 0`) are kept.
  */
 import { TAIL_REC, type PostingIndex } from './postings.ts';
+import { blockOf, skipsOf, type Skips } from './posting-skips.ts';
 
 /** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
 export class PostingBuffer {
@@ -161,6 +162,8 @@ const posScratch = new PostingBuffer();
 /**
  * For each term id of `terms` and each doc of `docs`: where that doc's positions of the term
  * are (posRef for PostingIndex.readPositions), −1 when the doc lacks the term. result[t][slot].
+ * Long main lists are not decoded whole: the docs are looked up in ascending order through the
+ * term's skip data (posting-skips.ts), jumping to the block that can hold each doc.
  */
 export function locatePositions(ix: PostingIndex, terms: readonly number[], docs: readonly number[], dead: Uint8Array): Int32Array[] {
   let maxDoc = -1;
@@ -169,8 +172,16 @@ export function locatePositions(ix: PostingIndex, terms: readonly number[], docs
   const slotOf = slotOfDoc;
   for (let s = 0; s < docs.length; s++) slotOf[docs[s]!] = s;
   const limit = slotOf.length;
+  let ascending: Int32Array | null = null;
   const out = terms.map((id) => {
     const r = new Int32Array(docs.length).fill(-1);
+    const skips = ix.withPositions ? skipsOf(ix, id) : null;
+    if (skips) {
+      ascending ??= Int32Array.from(docs).sort();
+      locateMainWithSkips(ix, id, skips, ascending, slotOf, dead, r);
+      locateTail(ix, id, slotOf, dead, r);
+      return r;
+    }
     const n = decodePostings(ix, id, dead, posScratch, true);
     const pd = posScratch.docs;
     const pr = posScratch.posRef;
@@ -183,4 +194,70 @@ export function locatePositions(ix: PostingIndex, terms: readonly number[], docs
   });
   for (const d of docs) slotOf[d] = -1;
   return out;
+}
+
+/** posRefs of the `targets` (ascending) in term `id`'s main postings, found through its skip data. */
+function locateMainWithSkips(ix: PostingIndex, id: number, skips: Skips, targets: Int32Array, slotOf: Int32Array, dead: Uint8Array, r: Int32Array): void {
+  const data = ix.mainData;
+  const pos = ix.mainPos;
+  const end = ix.mainOff[id + 1]!;
+  let i = ix.mainOff[id]!;
+  let pi = ix.mainPosOff[id]!;
+  let doc = -1; // the last posting read
+  let docPos = -1; // where its positions start
+  let block = 0;
+  for (let t = 0; t < targets.length; t++) {
+    const want = targets[t]!;
+    if (doc < want) {
+      block = blockOf(skips, want, block);
+      if (block < 0) {
+        block = 0;
+        continue; // before the list's first doc
+      }
+      if (skips.at[block]! > i) {
+        i = skips.at[block]!;
+        pi = skips.posAt[block]!;
+        doc = skips.base[block]!;
+      }
+    }
+    while (doc < want && i < end) {
+      let b = data[i++]!;
+      let v = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        v |= (b & 0x7f) << sh;
+      }
+      doc += v;
+      b = data[i++]!;
+      let tf = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        tf |= (b & 0x7f) << sh;
+      }
+      if (tf & 1) while (data[i++]! & 0x80);
+      docPos = pi;
+      b = pos[pi++]!;
+      let c = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = pos[pi++]!;
+        c |= (b & 0x7f) << sh;
+      }
+      while (c > 0) if ((pos[pi++]! & 0x80) === 0) c--;
+    }
+    if (doc === want && dead[want] === 0) r[slotOf[want]!] = docPos;
+  }
+}
+
+/** posRefs of tail postings whose doc has a slot. */
+function locateTail(ix: PostingIndex, id: number, slotOf: Int32Array, dead: Uint8Array, r: Int32Array): void {
+  const head = ix.tailHead.data[id]!;
+  if (head <= 0) return;
+  const rec = ix.tailRec.data;
+  const limit = slotOf.length;
+  for (let k = head - 1; k >= 0; k = rec[k * TAIL_REC + 3]! - 1) {
+    const d = rec[k * TAIL_REC]!;
+    if (dead[d] !== 0 || d >= limit) continue;
+    const s = slotOf[d]!;
+    if (s >= 0) r[s] = -(rec[k * TAIL_REC + 2]! + 2);
+  }
 }

@@ -12,6 +12,7 @@ import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
+import { titleStemPool, titleStems } from './title-stems.ts';
 
 /** Calls `fn` for each word and phrase of the query that is not excluded (must_not), in query order. */
 export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNode, { kind: 'word' | 'phrase' }>) => void): void {
@@ -46,22 +47,62 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   };
   const pairs = new Map<string, number>(); // stem pair → mean idf
   for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
+  // The same distinct pairs as term ids (−1 for a stem the index lacks: it matches no cached title).
+  const first: number[] = [];
+  const second: number[] = [];
+  const pairIdf: number[] = [];
+  for (const [k, v] of pairs) {
+    const [a, b] = k.split('\u0000');
+    first.push(ix.stems.idOf(a!));
+    second.push(ix.stems.idOf(b!));
+    pairIdf.push(v);
+  }
+  const seen = new Uint8Array(pairIdf.length);
   for (const d of top) {
-    const title = analyze(ix.docs.titleOf(d)!);
+    const at = titleStems(ix.docs, ix.stems, d);
+    if (at < 0) {
+      titleBonusByStrings(ix, hits, d, pairs);
+      continue;
+    }
+    const pool = titleStemPool(ix.docs);
+    const len = pool[at]!;
     let bigrams = 0;
     let covered = 0;
     let lastCovered = -1;
-    const seen = new Set<string>();
-    for (let i = 0; i + 1 < title.length; i++) {
-      const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
-      const pairIdf = pairs.get(k);
-      if (pairIdf === undefined || seen.has(k)) continue;
-      seen.add(k);
-      bigrams += pairIdf;
+    seen.fill(0);
+    for (let i = 0; i + 1 < len; i++) {
+      const a = pool[at + 1 + i]!;
+      const b = pool[at + 2 + i]!;
+      let j = 0;
+      while (j < first.length && (first[j] !== a || second[j] !== b)) j++;
+      if (j === first.length || seen[j]) continue;
+      seen[j] = 1;
+      bigrams += pairIdf[j]!;
       covered += lastCovered === i ? 1 : 2; // the pair's second word, or both when it starts a new run
       lastCovered = i + 1;
     }
     if (bigrams === 0) continue;
-    hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / title.length) * bigrams;
+    hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / len) * bigrams;
   }
+}
+
+/** The title bonus of one doc by analyzing its title (for a title with a stem the index lacks). */
+function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, number>): void {
+  const { titleBigram, titleCoverage } = ix.params;
+  const title = analyze(ix.docs.titleOf(d)!);
+  let bigrams = 0;
+  let covered = 0;
+  let lastCovered = -1;
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < title.length; i++) {
+    const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
+    const pairIdf = pairs.get(k);
+    if (pairIdf === undefined || seen.has(k)) continue;
+    seen.add(k);
+    bigrams += pairIdf;
+    covered += lastCovered === i ? 1 : 2;
+    lastCovered = i + 1;
+  }
+  if (bigrams === 0) return;
+  hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / title.length) * bigrams;
 }
