@@ -38,6 +38,7 @@ export const MAX_PREFIX_EXPANSIONS = 64;
 
 const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
+const META_MASK = FieldBits.metaMask;
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
 let FRESH = new Int32Array(1024);
@@ -85,7 +86,7 @@ const META_BIT: Partial<Record<FieldName, number>> = {
 };
 
 function popcount5(x: number): number {
-  x = (x & FieldBits.metaMask) >>> 3;
+  x = (x & META_MASK) >>> 3;
   return (x & 1) + ((x >>> 1) & 1) + ((x >>> 2) & 1) + ((x >>> 3) & 1) + ((x >>> 4) & 1);
 }
 
