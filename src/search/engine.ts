@@ -220,12 +220,15 @@ export class SearchEngine implements Engine {
     const limit = groupOf.length;
     if (this.groupBest.length < this.dups.groupCount) this.groupBest = new Int32Array(this.dups.groupCount).fill(-1);
     const best = this.groupBest;
-    const out: number[] = [];
+    // Filled by index and cut to length once (pushing into a growing array was most of the cost).
+    const out = new Array<number>(docs.length);
+    let n = 0;
     const seen: number[] = [];
-    for (const d of docs) {
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
       const g = d < limit ? groupOf[d]! : -1;
       if (g < 0) {
-        out.push(d);
+        out[n++] = d;
         continue;
       }
       const b = best[g]!;
@@ -235,9 +238,10 @@ export class SearchEngine implements Engine {
       } else if (cmp(d, b) < 0) best[g] = d;
     }
     for (const g of seen) {
-      out.push(best[g]!);
+      out[n++] = best[g]!;
       best[g] = -1;
     }
+    out.length = n;
     return out;
   }
 
