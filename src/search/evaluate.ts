@@ -16,7 +16,7 @@ import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
-import { decodePostings, PositionBuffer, PostingBuffer, readPositionsInto } from './posting-decode.ts';
+import { decodePostings, PositionBuffer, PostingBuffer, readPositionsInto as importedReadPositionsInto } from './posting-decode.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -39,6 +39,8 @@ export const MAX_PREFIX_EXPANSIONS = 64;
 const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
+/** Module-local: tsx compiles an imported binding to a getter call per access (phrases call it per candidate). */
+const readPositionsInto = importedReadPositionsInto;
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
 let FRESH = new Int32Array(1024);

@@ -4,8 +4,12 @@
  * Main postings come first (doc numbers ascending), then tail postings (newest first); only
  * postings of live docs (`dead[doc] === 0`) are kept.
  */
-import { TAIL_REC, type PostingIndex } from './postings.ts';
-import { blockOf, skipsOf, type Skips } from './posting-skips.ts';
+import { TAIL_REC as IMPORTED_TAIL_REC, type PostingIndex } from './postings.ts';
+import { blockOf as importedBlockOf, skipsOf, type Skips } from './posting-skips.ts';
+
+// Module-local copies: tsx compiles an imported binding to a getter call per access.
+const TAIL_REC = IMPORTED_TAIL_REC;
+const blockOf = importedBlockOf;
 
 /** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
 export class PostingBuffer {
