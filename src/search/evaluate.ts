@@ -16,7 +16,7 @@ import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
-import { decodePostings, PositionBuffer, PostingBuffer, readPositionsInto as importedReadPositionsInto } from './posting-decode.ts';
+import { decodePostings, PostingBuffer } from './posting-decode.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -39,8 +39,6 @@ export const MAX_PREFIX_EXPANSIONS = 64;
 const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
-/** Module-local: tsx compiles an imported binding to a getter call per access (phrases call it per candidate). */
-const readPositionsInto = importedReadPositionsInto;
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
 let FRESH = new Int32Array(1024);
@@ -67,6 +65,41 @@ let SLOTS = new Int32Array(0);
 function slotTable(slots: number): Int32Array {
   if (SLOTS.length < slots) SLOTS = new Int32Array(Math.max(slots, SLOTS.length * 2)).fill(-1);
   return SLOTS;
+}
+
+/** Reused per-query buffers of phrase(): candidate docs, their rounds, and per (candidate, form) posRef/tf/field word. */
+interface PhraseScratch {
+  cand: Int32Array;
+  alive: Int32Array;
+  refs: Int32Array;
+  tfs: Int32Array;
+  bits: Int32Array;
+  /** Lazy position cursors of hasSequenceAt, one per form. */
+  cur: Int32Array;
+  rem: Int32Array;
+  val: Int32Array;
+}
+const PHRASE: PhraseScratch = { cand: new Int32Array(256), alive: new Int32Array(256), refs: new Int32Array(1024), tfs: new Int32Array(1024), bits: new Int32Array(1024), cur: new Int32Array(8), rem: new Int32Array(8), val: new Int32Array(8) };
+
+/** PHRASE with room for `n` candidates of a `k`-form phrase (contents are not kept). */
+function phraseScratch(n: number, k: number): PhraseScratch {
+  const p = PHRASE;
+  if (p.cand.length < n) {
+    p.cand = new Int32Array(Math.max(n, p.cand.length * 2));
+    p.alive = new Int32Array(p.cand.length);
+  }
+  if (p.refs.length < n * k) {
+    const size = Math.max(n * k, p.refs.length * 2);
+    p.refs = new Int32Array(size);
+    p.tfs = new Int32Array(size);
+    p.bits = new Int32Array(size);
+  }
+  if (p.cur.length < k) {
+    p.cur = new Int32Array(k);
+    p.rem = new Int32Array(k);
+    p.val = new Int32Array(k);
+  }
+  return p;
 }
 
 /** Appends `fresh[0..n)` to out.docs (one exact-size allocation when it was empty). */
@@ -298,49 +331,51 @@ export class Evaluator {
     const buf = this.buf;
     const slotOf = slotTable(this.ix.docs.slots);
     let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true, this.restrict);
-    const cand: number[] = [];
-    const refs = new Int32Array(Math.max(1, n * k));
+    const sc = phraseScratch(n, k);
+    const cand = sc.cand;
+    const refs = sc.refs;
     // Each form's tf and field word per candidate, kept for scoring the matches without decoding again.
-    const tfs = new Int32Array(Math.max(1, n * k));
-    const fieldBits = new Int32Array(Math.max(1, n * k));
+    const tfs = sc.tfs;
+    const fieldBits = sc.bits;
+    // alive[slot] = the round in which the candidate last matched a form.
+    const alive = sc.alive;
+    const first = order[0]!;
     for (let j = 0; j < n; j++) {
       const d = buf.docs[j]!;
-      const at = cand.length * k + order[0]!;
-      slotOf[d] = cand.length;
+      const at = j * k + first;
+      slotOf[d] = j;
       refs[at] = buf.posRef[j]!;
       tfs[at] = buf.tf[j]!;
       fieldBits[at] = buf.bits[j]!;
-      cand.push(d);
+      cand[j] = d;
+      alive[j] = 0;
     }
-    // alive[slot] = the round in which the candidate last matched a form.
-    const alive = new Int32Array(cand.length);
-    let left = cand.length;
+    const nCand = n;
+    let left = nCand;
     for (let r = 1; r < order.length && left > 0; r++) {
       const i = order[r]!;
       n = decodePostings(ex, ids[i]!, this.dead, buf, true);
+      left = 0; // a doc is in a list once, so each candidate is counted at most once per round
+      const bd = buf.docs;
       for (let j = 0; j < n; j++) {
-        const s = slotOf[buf.docs[j]!]!;
+        const s = slotOf[bd[j]!]!;
         if (s >= 0 && alive[s] === r - 1) {
           alive[s] = r;
+          left++;
           const at = s * k + i;
           refs[at] = buf.posRef[j]!;
           tfs[at] = buf.tf[j]!;
           fieldBits[at] = buf.bits[j]!;
         }
       }
-      left = 0;
-      for (let s = 0; s < cand.length; s++) if (alive[s] === r) left++;
     }
-    for (const d of cand) slotOf[d] = -1;
-    const lists = ids.map(() => new PositionBuffer());
+    for (let s = 0; s < nCand; s++) slotOf[cand[s]!] = -1;
     const bounds = fieldRange(field);
     const matched: number[] = [];
     const last = order.length - 1;
-    const idx = new Int32Array(k);
-    for (let s = 0; s < cand.length && left > 0; s++) {
+    for (let s = 0; s < nCand && left > 0; s++) {
       if (alive[s] !== last) continue;
-      for (let i = 0; i < k; i++) readPositionsInto(ex, refs[s * k + i]!, lists[i]!);
-      if (hasSequenceIn(lists, bounds, idx)) matched.push(s);
+      if (hasSequenceAt(ex, refs, s * k, k, bounds, sc)) matched.push(s);
     }
     if (matched.length === 0) return out;
     // Score as accumulate() would, form after form (per doc the same additions in the same order):
@@ -736,24 +771,68 @@ function fieldRange(field: FieldName | undefined): [number, number] {
   }
 }
 
-/** True when some p in lists[0] (within bounds) has p+i in lists[i] for every i (`idx`: k scratch cursors). */
-function hasSequenceIn(lists: readonly PositionBuffer[], bounds: [number, number], idx: Int32Array): boolean {
-  const first = lists[0]!;
-  idx.fill(0);
+/**
+ * True when some position p of form 0 (within bounds) has p+i among form i's positions for every
+ * i < k; form i's positions start at posRef refs[at + i]. The k position lists are decoded lazily,
+ * each cursor only moving forward, so a doc where the phrase occurs early stops reading there.
+ */
+function hasSequenceAt(ex: PostingIndex, refs: Int32Array, at: number, k: number, bounds: [number, number], sc: PhraseScratch): boolean {
+  const cur = sc.cur; // byte offset of the next unread position of form i
+  const rem = sc.rem; // positions of form i not read yet
+  const val = sc.val; // the last position of form i read (−1: none yet)
+  const main = ex.mainPos;
+  const tail = ex.tailPos.data;
+  for (let i = 0; i < k; i++) {
+    const ref = refs[at + i]!;
+    const bytes = ref >= 0 ? main : tail;
+    let j = ref >= 0 ? ref : -ref - 2;
+    let b = bytes[j++]!;
+    let n = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = bytes[j++]!;
+      n |= (b & 0x7f) << sh;
+    }
+    cur[i] = j;
+    rem[i] = n;
+    val[i] = -1;
+  }
   const lo = bounds[0];
   const hi = bounds[1];
-  for (let a = 0; a < first.n; a++) {
-    const p = first.pos[a]!;
+  const firstBytes = refs[at]! >= 0 ? main : tail;
+  let p = 0;
+  while (rem[0]! > 0) {
+    // Next position of form 0 (delta-coded varints; readPositionsInto's arithmetic).
+    let j = cur[0]!;
+    let b = firstBytes[j++]!;
+    let v = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = firstBytes[j++]!;
+      v |= (b & 0x7f) << sh;
+    }
+    cur[0] = j;
+    rem[0]!--;
+    p = (p + (v >>> 0)) | 0;
     if (p < lo || p >= hi) continue;
     let ok = true;
-    for (let i = 1; i < lists.length; i++) {
-      const l = lists[i]!;
-      const pos = l.pos;
-      let j = idx[i]!;
-      while (j < l.n && pos[j]! < p + i) j++;
-      idx[i] = j;
-      if (j >= l.n) return false;
-      if (pos[j] !== p + i) {
+    for (let i = 1; i < k; i++) {
+      const bytes = refs[at + i]! >= 0 ? main : tail;
+      let x = val[i]!;
+      // Advance form i to its first position ≥ p + i.
+      while (x < p + i) {
+        if (rem[i] === 0) return false;
+        let j2 = cur[i]!;
+        let b2 = bytes[j2++]!;
+        let v2 = b2 & 0x7f;
+        for (let sh = 7; b2 & 0x80; sh += 7) {
+          b2 = bytes[j2++]!;
+          v2 |= (b2 & 0x7f) << sh;
+        }
+        cur[i] = j2;
+        rem[i]!--;
+        x = ((x < 0 ? 0 : x) + (v2 >>> 0)) | 0;
+        val[i] = x;
+      }
+      if (x !== p + i) {
         ok = false;
         break;
       }

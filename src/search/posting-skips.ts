@@ -12,9 +12,14 @@
 import type { PostingIndex } from './postings.ts';
 
 /** Postings per block. */
-export const SKIP_BLOCK = 32;
-/** Lists shorter than this many bytes (≈ 2 per posting) are decoded whole. */
-export const SKIP_MIN_BYTES = 4 * SKIP_BLOCK;
+export const SKIP_BLOCK = 16;
+/** Lists shorter than this many bytes (≈ 2–3 per posting) are decoded whole: a few µs. */
+export const SKIP_MIN_BYTES = 1024;
+/**
+ * Bound on one index's cached skip data (16 bytes per block, ≈ 0.4 B per posting): past it the
+ * cache starts over, so a long-running process that meets every long term stays bounded.
+ */
+export const SKIP_CACHE_BYTES = 8 << 20;
 
 export interface Skips {
   blocks: number;
@@ -31,7 +36,8 @@ export interface Skips {
 interface Cache {
   data: Uint8Array;
   pos: Uint8Array;
-  byTerm: Map<number, Skips | null>;
+  byTerm: Map<number, Skips>;
+  bytes: number;
 }
 
 const caches = new WeakMap<PostingIndex, Cache>();
@@ -44,13 +50,18 @@ export function skipsOf(ix: PostingIndex, id: number): Skips | null {
   if (end - start < SKIP_MIN_BYTES) return null;
   let c = caches.get(ix);
   if (!c || c.data !== ix.mainData || c.pos !== ix.mainPos) {
-    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map() };
+    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0 };
     caches.set(ix, c);
   }
   let s = c.byTerm.get(id);
   if (s === undefined) {
     s = buildSkips(ix, id);
+    if (c.bytes > SKIP_CACHE_BYTES) {
+      c.byTerm.clear();
+      c.bytes = 0;
+    }
     c.byTerm.set(id, s);
+    c.bytes += 16 * s.first.length;
   }
   return s;
 }

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyzer.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { decodePostings, locatePositions, PostingBuffer } from '../../src/search/posting-decode.ts';
+import { SKIP_MIN_BYTES, skipsOf } from '../../src/search/posting-skips.ts';
+import { titleStemPool, titleStems } from '../../src/search/title-stems.ts';
+import type { Article } from '../../src/types.ts';
+
+/** Synthetic articles (written here): a few words drawn by a fixed pseudo-random sequence. */
+const WORDS = ['الحكومة', 'وزير', 'الخارجية', 'النفط', 'أسعار', 'العالمية', 'المدينة', 'الشركة', 'مجلس', 'الأمن', 'التعليم', 'المياه'];
+function articles(n: number, seed: number, from = 0): Article[] {
+  let x = seed;
+  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = () => WORDS[Math.floor(rnd() * WORDS.length)]!;
+  const out: Article[] = [];
+  for (let i = 0; i < n; i++) {
+    const body = Array.from({ length: 8 + Math.floor(rnd() * 30) }, pick).join(' ');
+    out.push({ id: `a${from + i}`, title: `${pick()} ${pick()} ${pick()}`, body, source: 'test', date: '2024-01-01' });
+  }
+  return out;
+}
+
+/** posRefs of `docs` in term `id` by decoding the whole list (the reference for locatePositions). */
+function bruteLocate(e: SearchEngine, id: number, docs: number[]): number[] {
+  const buf = new PostingBuffer();
+  const n = decodePostings(e.exacts, id, e.docs.dead.data, buf, true);
+  const at = new Map<number, number>();
+  for (let j = 0; j < n; j++) at.set(buf.docs[j]!, buf.posRef[j]!);
+  return docs.map((d) => at.get(d) ?? -1);
+}
+
+function checkLocate(e: SearchEngine, seed: number): number {
+  let x = seed;
+  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const ids = WORDS.map((w) => e.exacts.idOf(analyze(w)[0]!.exact)).filter((id) => id >= 0);
+  let withSkips = 0;
+  for (let round = 0; round < 20; round++) {
+    const docs = [...new Set(Array.from({ length: 100 }, () => Math.floor(rnd() * e.docs.slots)))];
+    const got = locatePositions(e.exacts, ids, docs, e.docs.dead.data);
+    ids.forEach((id, t) => expect([...got[t]!]).toEqual(bruteLocate(e, id, docs)));
+  }
+  for (const id of ids) if (skipsOf(e.exacts, id)) withSkips++;
+  return withSkips;
+}
+
+describe('read path: skip data, cached title stems, lazy phrase check', () => {
+  it('locating docs through skip data finds the same positions as decoding whole lists, across merges, tails and removals', () => {
+    const e = new SearchEngine();
+    for (const a of articles(1500, 7)) e.put(a);
+    e.merge();
+    // The common words' lists are long enough to get skip data.
+    expect(checkLocate(e, 1)).toBeGreaterThan(0);
+    const id = e.exacts.idOf(analyze('الحكومة')[0]!.exact);
+    expect(e.exacts.mainOff[id + 1]! - e.exacts.mainOff[id]!).toBeGreaterThanOrEqual(SKIP_MIN_BYTES);
+    const before = skipsOf(e.exacts, id);
+    // New docs in the tail, removed docs in main: both still answered right.
+    for (const a of articles(300, 8, 1500)) e.put(a);
+    for (let i = 0; i < 1500; i += 7) e.remove(`a${i}`);
+    checkLocate(e, 2);
+    // A merge replaces the main arrays: the skip data is rebuilt for the new lists.
+    e.merge();
+    expect(skipsOf(e.exacts, id)).not.toBe(before);
+    checkLocate(e, 3);
+  });
+
+  it('proximity through skip data ranks as an engine whose lists are all short', () => {
+    const docs = articles(1500, 11);
+    const big = new SearchEngine();
+    for (const a of docs) big.put(a);
+    big.merge();
+    // The same articles never merged: every list is in the tail, decoded whole.
+    const tailOnly = new SearchEngine();
+    for (const a of docs) tailOnly.put(a);
+    for (const q of ['وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', 'الحكومة المياه']) {
+      expect(big.rank(q, 20)).toEqual(tailOnly.rank(q, 20));
+    }
+  });
+
+  it('cached title stems are the analyzer terms of each title', () => {
+    const e = new SearchEngine();
+    const docs = articles(50, 3);
+    for (const a of docs) e.put(a);
+    for (let d = 0; d < 50; d++) {
+      for (let twice = 0; twice < 2; twice++) {
+        const at = titleStems(e.docs, e.stems, d);
+        const pool = titleStemPool(e.docs);
+        const ids = Array.from(pool.subarray(at + 1, at + 1 + pool[at]!));
+        expect(ids.map((id) => e.stems.terms[id])).toEqual(analyze(docs[d]!.title).map((t) => t.term));
+      }
+    }
+  });
+
+  it('a phrase matches exactly the docs where its words are consecutive in one field', () => {
+    const e = new SearchEngine();
+    const docs = articles(800, 5);
+    for (const a of docs) e.put(a);
+    e.merge();
+    for (const phrase of ['وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', 'المياه المياه']) {
+      const want = analyze(phrase).map((t) => t.exact);
+      const has = (text: string) => {
+        const ex = analyze(text).map((t) => t.exact);
+        for (let i = 0; i + want.length <= ex.length; i++) if (want.every((w, k) => ex[i + k] === w)) return true;
+        return false;
+      };
+      const expected = docs.filter((a) => has(a.title) || has(a.body)).map((a) => a.id).sort();
+      const got = e.search({ q: `"${phrase}"`, size: 100, collapse: false });
+      expect(got.total).toBe(expected.length);
+      const ids: string[] = [];
+      for (let page = 1; ids.length < got.total; page++) ids.push(...e.search({ q: `"${phrase}"`, size: 100, page, collapse: false }).hits.map((h) => h.id));
+      expect(ids.sort()).toEqual(expected);
+    }
+  });
+});
