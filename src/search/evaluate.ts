@@ -17,6 +17,7 @@ import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
 import { decodePostings, PostingBuffer } from './posting-decode.ts';
+import { scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -39,6 +40,8 @@ export const MAX_PREFIX_EXPANSIONS = 64;
 const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
+const scoreMainPostings = importedScoreMainPostings;
+const EMPTY_NORMS = new Float64Array(0);
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
 let FRESH = new Int32Array(1024);
@@ -154,6 +157,8 @@ export class Evaluator {
   private restrict: Uint8Array | null = null;
   /** Decoded postings of the term being scored (shared: terms are scored one at a time). */
   private readonly buf = SHARED_BUFFER;
+  /** The term being scored, for scoreMainPostings. */
+  private readonly scoring: TermScoring = { c: 0, k1: 0, wT: 0, wB: 0, wM: 0, wL: 0, normT: EMPTY_NORMS, normB: EMPTY_NORMS };
 
   constructor(
     private readonly ix: IndexView,
@@ -200,6 +205,24 @@ export class Evaluator {
     const c = this.idf(df) * weight * (k1 + 1);
     const score = out.score;
     const restrict = this.restrict; // only docs it allows are scored
+    if (field === undefined && id < index.mainTerms && index.tailHead.data[id] === 0) {
+      // The usual case: decode and score in one loop (term-score.ts).
+      const bound = (index.mainOff[id + 1]! - index.mainOff[id]!) >> 1; // ≥ 2 bytes per posting
+      if (!onlyTouched && FRESH.length < bound) FRESH = new Int32Array(Math.max(bound, FRESH.length * 2));
+      const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
+      const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
+      const sc = this.scoring;
+      sc.c = c;
+      sc.k1 = k1;
+      sc.wT = wT;
+      sc.wB = wB;
+      sc.wM = wM;
+      sc.wL = wL;
+      sc.normT = norms.title;
+      sc.normB = norms.body;
+      appendDocs(out, FRESH, scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
+      return;
+    }
     const buf = this.buf;
     const n = decodePostings(index, id, this.dead, buf, false, restrict);
     if (!onlyTouched && FRESH.length < n) FRESH = new Int32Array(Math.max(n, FRESH.length * 2));
