@@ -42,6 +42,8 @@ export interface AnalyzerOptions {
    * 430k distinct surfaces: at 100,000 the generations thrashed (second pass slower than the first).
    */
   cacheSize?: number;
+  /** Words per vocabulary epoch (analyzeIds; default VOCABULARY_LIMIT in vocabulary.ts). */
+  vocabularyLimit?: number;
 }
 
 export interface Analyzer {
@@ -51,6 +53,14 @@ export interface Analyzer {
    * token order, creating no token objects. Same tokens, in the same order, as analyze(text).
    */
   analyzeIds(text: string, out: WordIds): void;
+  /**
+   * Call before the analyzeIds calls of one unit whose ids are used together (an article):
+   * starts a new vocabulary epoch when the vocabulary is full. Returns the epoch of the ids
+   * analyzeIds will give until the next call.
+   */
+  beginIds(): number;
+  /** Forgets every id and frees the vocabulary's memory (after a bulk build). */
+  releaseIds(): void;
   /** The words behind analyzeIds' ids. */
   readonly vocabulary: Vocabulary;
   analyzeWord(surface: string): Analyzed;
@@ -140,7 +150,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     return out;
   }
 
-  const vocabulary = new Vocabulary();
+  const vocabulary = new Vocabulary(options.vocabularyLimit);
   const hot = cache.hot;
   const hotIds = cache.hotIds;
 
@@ -164,11 +174,24 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     });
   }
 
+  function beginIds(): number {
+    if (vocabulary.full) {
+      vocabulary.clear();
+      cache.clearIds();
+    }
+    return vocabulary.epoch;
+  }
+
+  function releaseIds(): void {
+    vocabulary.clear(true);
+    cache.clearIds();
+  }
+
   function normalizeTerm(surface: string): string {
     return numberExact(surface, normOpts) ?? normalize(surface, normOpts);
   }
 
-  return { analyze, analyzeIds, vocabulary, analyzeWord, normalizeTerm };
+  return { analyze, analyzeIds, beginIds, releaseIds, vocabulary, analyzeWord, normalizeTerm };
 }
 
 const DEFAULT = createAnalyzer();
@@ -181,6 +204,16 @@ export function analyze(text: string): Token[] {
 /** analyzeIds of the default pipeline (the index path); ids are DEFAULT_VOCABULARY's. */
 export function analyzeIds(text: string, out: WordIds): void {
   DEFAULT.analyzeIds(text, out);
+}
+
+/** beginIds of the default pipeline: call before indexing an article; returns the id epoch. */
+export function beginIds(): number {
+  return DEFAULT.beginIds();
+}
+
+/** releaseIds of the default pipeline (SearchEngine.merge: a bulk build is over). */
+export function releaseIds(): void {
+  DEFAULT.releaseIds();
 }
 
 /** The vocabulary behind analyzeIds' ids. */

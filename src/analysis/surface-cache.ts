@@ -162,6 +162,17 @@ export class SurfaceCache<E extends CacheEntry> {
     this.hotIds[(j >>> 1) + 1] = termId;
   }
 
+  /** Forgets every entry's vocabulary ids (the vocabulary started a new epoch). */
+  clearIds(): void {
+    this.hotIds.fill(-1);
+    const clear = (e: E | undefined) => {
+      if (e !== undefined) e.exactId = e.termId = -1;
+    };
+    this.hotEntries.forEach(clear);
+    this.young.entries.forEach(clear);
+    this.old?.entries.forEach(clear);
+  }
+
   /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */
   get(text: string, start: number, end: number, hash: number): E {
     return this.hotEntries[this.hotSlot(text, start, end, hash) >>> 2]!;

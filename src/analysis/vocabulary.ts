@@ -2,13 +2,25 @@
  * Dense ids for the normalized words (exact forms and stems) that the index path has seen, so the
  * indexer does one array lookup per token instead of hashing and comparing the word's string
  * (analyzeIds in analyzer.ts). Open addressing in one Int32Array, as src/search/term-dict.ts.
- * Only words passed to analyzeIds get ids (never query words), so the table grows like the
- * engines' own dictionaries; ids are never reused.
+ * Only words passed to analyzeIds get ids (never query words). The vocabulary is bounded: once it
+ * holds `limit` words, the next article starts a new epoch (clear()): every id is forgotten and
+ * words are numbered again as they come. Whoever keeps ids across articles (a PostingIndex's
+ * word → term table) keeps the epoch they belong to and drops them when it changes.
+ * Within an epoch ids are stable and never reused.
  */
 import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
 
+/**
+ * Words per epoch. A full 71k build meets 394k distinct words (exact forms and stems); holding
+ * them all cost ~30 MB (~75 B a word here and in the two indexes' word tables); 2^17 keeps
+ * that under 10 MB for ~N resets per 71k build (docs/design/search.md, "Build memory").
+ */
+export const VOCABULARY_LIMIT = 1 << 17;
+
 export class Vocabulary {
   readonly words: string[] = [];
+  /** Incremented by clear(): ids handed out before belong to an older epoch. */
+  epoch = 0;
   /** FNV-1a (hashString in src/dedupe/minhash.ts) of each word, by id. */
   hashes = new Uint32Array(1024);
   /**
@@ -20,8 +32,31 @@ export class Vocabulary {
   private table = new Int32Array(1024).fill(-1);
   private mask = 1023;
 
+  constructor(readonly limit = VOCABULARY_LIMIT) {}
+
   get size(): number {
     return this.words.length;
+  }
+
+  get full(): boolean {
+    return this.words.length >= this.limit;
+  }
+
+  /**
+   * Forgets every word (their ids become invalid) and starts the next epoch. Capacity is kept,
+   * unless `release` (after a bulk build: give the memory back).
+   */
+  clear(release = false): void {
+    this.words.length = 0;
+    if (release) {
+      this.hashes = new Uint32Array(1024);
+      this.chars = new Uint16Array(8192);
+      this.charStart = new Int32Array(1025);
+      this.table = new Int32Array(1024).fill(-1);
+      this.mask = 1023;
+    } else this.table.fill(-1);
+    this.charStart[0] = 0;
+    this.epoch++;
   }
 
   /** Id of `word`, adding it when new. */

@@ -3,7 +3,7 @@
  * body term frequency, the field word (title tf, meta-field bits, lead bit) and, for exact forms,
  * virtual positions (FIELD_BASE keeps fields apart so phrases never cross them).
  */
-import { analyze, analyzeIds, DEFAULT_VOCABULARY } from '../analysis/analyzer.ts';
+import { analyze, analyzeIds, beginIds, DEFAULT_VOCABULARY } from '../analysis/analyzer.ts';
 import { type Vocabulary, WordIds } from '../analysis/vocabulary.ts';
 import type { Article } from '../types.ts';
 import { FIELD_BASE, FieldBits, type PostingIndex, type PostingInput } from './postings.ts';
@@ -114,6 +114,9 @@ function hitField(text: string, bodyTf: number, bits: number, base: number, stem
  * Tokens come as vocabulary ids (analyzeIds), so a token costs array lookups, not string hashing.
  */
 export function indexArticle(a: Article, doc: number, stems: PostingIndex, exacts: PostingIndex): IndexedArticle {
+  const epoch = beginIds();
+  stems.useWordEpoch(epoch);
+  exacts.useWordEpoch(epoch);
   const titleLen = hitField(a.title ?? '', 0, 1, FIELD_BASE.title, stems, exacts);
   for (const [field, bit, base] of META_FIELDS) {
     const text = a[field];

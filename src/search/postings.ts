@@ -118,6 +118,8 @@ export class PostingIndex {
    * term, as both are the same string), [2w + 1] its entry + 1 in the document being indexed.
    */
   private byWord = new Int32Array(2048);
+  /** The vocabulary epoch byWord's word ids belong to (see Vocabulary.clear). */
+  private wordEpoch = 0;
   /** Per local entry (distinct term of the document): term id, word id, body tf, field word. */
   private docIds = new Int32Array(256);
   private docWords = new Int32Array(256);
@@ -129,6 +131,19 @@ export class PostingIndex {
   private pairPos = new Int32Array(1024);
   private pairs = 0;
   private posStarts = new Int32Array(257);
+
+  /** Before a document's hitWord calls: forgets byWord when the vocabulary started a new epoch. */
+  useWordEpoch(epoch: number): void {
+    if (epoch === this.wordEpoch) return;
+    this.byWord.fill(0);
+    this.wordEpoch = epoch;
+  }
+
+  /** Frees the word → term table (the vocabulary was released; see SearchEngine.merge). */
+  forgetWords(): void {
+    this.byWord = new Int32Array(2048);
+    this.wordEpoch = -1;
+  }
 
   /**
    * Records one token of the document being indexed: word `w` of the vocabulary whose strings

@@ -140,6 +140,20 @@ describe('analyzeIds (the index path)', () => {
     expect(first).toEqual(a.analyze(text).map((t) => [t.exact, t.term]));
     expect(a.vocabulary.intern('الكتاب')).toBe(a.vocabulary.intern('الكتاب'));
   });
+  it('a full vocabulary starts a new epoch at beginIds: ids are renumbered, words stay right', () => {
+    const a = createAnalyzer({ vocabularyLimit: 4 });
+    const text = 'الكتاب المدرسة الحكومة الوزير الكتاب عمان المدرسة والحكومة';
+    const expected = a.analyze(text).map((t) => [t.exact, t.term]);
+    const epochs = new Set<number>();
+    for (let round = 0; round < 4; round++) {
+      epochs.add(a.beginIds());
+      expect(ids(a, text)).toEqual(expected);
+    }
+    expect(epochs.size).toBe(4);
+    a.releaseIds();
+    expect(a.vocabulary.size).toBe(0);
+    expect(ids(a, text)).toEqual(expected);
+  });
   it('the vocabulary keeps each word\'s code units and FNV-1a hash', () => {
     const v = createAnalyzer().vocabulary;
     const id = v.intern('حكومه');

@@ -34,6 +34,20 @@ describe('postings write path: merges give the same index however they are sched
     expect(ranked(e).map((r) => r.map((h) => h.id))).toEqual(ranked(fresh2).map((r) => r.map((h) => h.id)));
   });
 
+  it('one engine merging (which frees the shared word ids) while another is being built', () => {
+    const a = new SearchEngine();
+    const b = new SearchEngine();
+    for (const d of docs) {
+      a.put(d);
+      b.put({ ...d, id: `b-${d.id}` });
+      a.merge();
+    }
+    b.merge();
+    expect(Buffer.from(a.serialize()).equals(Buffer.from(fresh(docs).serialize()))).toBe(true);
+    const bFresh = fresh(docs.map((d) => ({ ...d, id: `b-${d.id}` })));
+    expect(Buffer.from(b.serialize()).equals(Buffer.from(bFresh.serialize()))).toBe(true);
+  });
+
   it('search sees tail postings before any merge', () => {
     const e = new SearchEngine();
     for (const a of docs) e.put(a);
