@@ -93,6 +93,13 @@ function pack(keys: Int32Array, j: number, text: string, start: number, end: num
   if (i < end) keys[j] = text.charCodeAt(i);
 }
 
+function clearEntryIds(entries: (CacheEntry | undefined)[]): void {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e !== undefined && e.exactId !== -1) e.exactId = e.termId = -1;
+  }
+}
+
 export class SurfaceCache<E extends CacheEntry> {
   // First level: direct-mapped, one entry per slot, for the tens of thousands of frequent words.
   private readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
@@ -165,12 +172,9 @@ export class SurfaceCache<E extends CacheEntry> {
   /** Forgets every entry's vocabulary ids (the vocabulary started a new epoch). */
   clearIds(): void {
     this.hotIds.fill(-1);
-    const clear = (e: E | undefined) => {
-      if (e !== undefined) e.exactId = e.termId = -1;
-    };
-    this.hotEntries.forEach(clear);
-    this.young.entries.forEach(clear);
-    this.old?.entries.forEach(clear);
+    clearEntryIds(this.hotEntries);
+    clearEntryIds(this.young.entries);
+    if (this.old) clearEntryIds(this.old.entries);
   }
 
   /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */

@@ -375,6 +375,8 @@ export class PostingIndex {
    * snapshots; −1 drops a doc); remapping keeps doc order, so gaps stay positive.
    */
   build(dead: Uint8Array, remap?: Int32Array) {
+    // Main holds no dead postings and needs no renumbering (every merge of a growing index).
+    if (!remap && this.mainClean && this.mainLast !== null) return this.appendTail(dead, this.mainLast);
     const nTerms = this.terms.length;
     // Tail postings grouped by term, in doc order (counting sort; tail index order = doc order).
     const T = this.tailTerm.length;
@@ -472,6 +474,93 @@ export class PostingIndex {
     return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last };
   }
 
+  /**
+   * build() when main's bytes are kept as they are: each term's tail postings are appended after
+   * its main bytes. Two passes over the tail in commit (= doc) order: the first sizes every term
+   * (so offsets are known and the output is allocated once), the second writes each posting at
+   * its term's cursor. Reading the tail in order and scattering small writes measured ~4× faster
+   * than gathering each term's postings from the tail (a cache miss per posting); the per-term
+   * state (last doc, cursor) is a few small arrays. Same bytes as the gather (canonical encoding).
+   */
+  private appendTail(dead: Uint8Array, mainLast: Int32Array) {
+    const nTerms = this.terms.length;
+    const mainTerms = this.mainTerms;
+    const withPositions = this.withPositions;
+    const T = this.tailTerm.length;
+    const tterm = this.tailTerm.data;
+    const rec = this.tailRec.data;
+    const tailPos = this.tailPos.data;
+    const tailPosEnd = this.tailPos.length;
+    const mainOff = this.mainOff;
+    const mainPosOff = this.mainPosOff;
+    // Per term: last doc written (main's last, then each tail posting's), bytes of its tail
+    // postings and of their positions, later the write cursors.
+    const last = new Int32Array(nTerms);
+    last.set(mainLast.subarray(0, mainTerms));
+    last.fill(-1, mainTerms);
+    const cursor = new Int32Array(nTerms);
+    const posCursor = new Int32Array(withPositions ? nTerms : 0);
+    let postings = this.mainPostings;
+    for (let k = 0; k < T; k++) {
+      const r = k * TAIL_REC;
+      const d = rec[r]!;
+      if (dead[d] !== 0) continue;
+      const id = tterm[k]!;
+      const tb = rec[r + 1]!;
+      const bits = tb >>> 8;
+      cursor[id]! += varintLength(d - last[id]!) + varintLength((tb & 0xff) * 2 + (bits ? 1 : 0)) + (bits ? varintLength(bits) : 0);
+      last[id] = d;
+      // A tail posting's positions end where the next tail posting's start (appended in order).
+      if (withPositions) posCursor[id]! += (k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd) - rec[r + 2]!;
+      postings++;
+    }
+    // Offsets: a term's main bytes, then its tail bytes; cursors at the end of its main bytes.
+    const off = new Int32Array(nTerms + 1);
+    const posOff = new Int32Array(withPositions ? nTerms + 1 : 1);
+    let o = 0;
+    let p = 0;
+    for (let id = 0; id < nTerms; id++) {
+      off[id] = o;
+      const mainLen = id < mainTerms ? mainOff[id + 1]! - mainOff[id]! : 0;
+      o += mainLen + cursor[id]!;
+      cursor[id] = off[id]! + mainLen;
+      if (withPositions) {
+        posOff[id] = p;
+        const mainPosLen = id < mainTerms ? mainPosOff[id + 1]! - mainPosOff[id]! : 0;
+        p += mainPosLen + posCursor[id]!;
+        posCursor[id] = posOff[id]! + mainPosLen;
+      }
+    }
+    off[nTerms] = o;
+    if (withPositions) posOff[nTerms] = p;
+    const data = new Uint8Array(o);
+    const pos = new Uint8Array(withPositions ? p : 0);
+    copyShifted(this.mainData, mainOff, off, mainTerms, data);
+    if (withPositions) copyShifted(this.mainPos, mainPosOff, posOff, mainTerms, pos);
+    last.set(mainLast.subarray(0, mainTerms));
+    last.fill(-1, mainTerms);
+    for (let k = 0; k < T; k++) {
+      const r = k * TAIL_REC;
+      const d = rec[r]!;
+      if (dead[d] !== 0) continue;
+      const id = tterm[k]!;
+      const tb = rec[r + 1]!;
+      const bits = tb >>> 8;
+      let c = putVarint(data, cursor[id]!, d - last[id]!);
+      c = putVarint(data, c, (tb & 0xff) * 2 + (bits ? 1 : 0));
+      if (bits) c = putVarint(data, c, bits);
+      cursor[id] = c;
+      last[id] = d;
+      if (withPositions) {
+        const end = k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd;
+        let q = posCursor[id]!;
+        for (let i = rec[r + 2]!; i < end; i++) pos[q++] = tailPos[i]!;
+        posCursor[id] = q;
+      }
+    }
+    return { terms: nTerms, postings, off, data, posOff, pos, last };
+  }
+
   /** Restores a merged index (from serialize); `table` is the dictionary's saved hash table (see TermDict.restore). */
   static restore(
     withPositions: boolean,
@@ -503,6 +592,27 @@ function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
   b.set(a);
   return b;
+}
+
+/** Bytes of varint `v` (v ≥ 0). */
+function varintLength(v: number): number {
+  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
+}
+
+/**
+ * Copies the first `terms` terms' byte ranges from src (offsets srcOff) to dst at offsets dstOff,
+ * one block per run of terms whose shift is the same (runs end at terms that grew).
+ */
+function copyShifted(src: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, terms: number, dst: Uint8Array): void {
+  let t = 0;
+  while (t < terms) {
+    const shift = dstOff[t]! - srcOff[t]!;
+    let end = t + 1;
+    while (end < terms && dstOff[end]! - srcOff[end]! === shift) end++;
+    // Terms t … end − 1 share the shift; the last of them may be followed by its tail bytes.
+    dst.set(src.subarray(srcOff[t]!, srcOff[end]!), dstOff[t]!);
+    t = end;
+  }
 }
 
 /** Writes varint `v` at out[o] (room checked by the caller); returns the next offset. */
