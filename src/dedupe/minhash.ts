@@ -46,11 +46,13 @@ export function shingleHashesOf(tokens: readonly { exact: string }[]): Uint32Arr
 
 /**
  * As shingleHashes, from the first `n` word hashes (hashString of each token's exact form, in
- * token order), e.g. kept by the index path's vocabulary.
+ * token order), e.g. kept by the index path's vocabulary. `scratch`: a buffer to reuse (no
+ * allocation per document when it is large enough).
  */
-export function shingleHashesOfWords(words: Uint32Array, n: number): Uint32Array {
+export function shingleHashesOfWords(words: Uint32Array, n: number, scratch?: Uint32Array): Uint32Array {
   const m = Math.max(0, n - K_WORDS + 1);
-  const all = new Uint32Array(m);
+  // With room in `scratch` the result is a view of it (valid until the caller's next use).
+  const all = scratch !== undefined && scratch.length >= m ? scratch.subarray(0, m) : new Uint32Array(m);
   for (let i = 0; i < m; i++) {
     let h = 0x2545f491;
     for (let k = 0; k < K_WORDS; k++) h = fmix32(h ^ words[i + k]!) ^ Math.imul(k + 1, 0x27d4eb2d);

@@ -110,8 +110,11 @@ export class NearDuplicateIndex {
 
   /** As add, from the body's word hashes (hashString of each exact form, token order; first `n`). */
   addWords(id: string, wordHashes: Uint32Array, n: number, date?: string): void {
-    this.addShingles(id, shingleHashesOfWords(wordHashes, n), date);
+    if (this.shingleScratch.length < n) this.shingleScratch = new Uint32Array(Math.max(n, this.shingleScratch.length * 2));
+    this.addShingles(id, shingleHashesOfWords(wordHashes, n, this.shingleScratch), date);
   }
+  /** Reused by addWords (addShingles keeps only the signature and the count). */
+  private shingleScratch = new Uint32Array(4096);
 
   private addShingles(id: string, shingles: Uint32Array, date: string | undefined): void {
     if (this.slotOf.has(id)) this.remove(id);
