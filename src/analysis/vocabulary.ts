@@ -13,7 +13,8 @@ import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
 /**
  * Words per epoch. A full 71k build meets 394k distinct words (exact forms and stems); holding
  * them all cost ~30 MB (~75 B a word here and in the two indexes' word tables); 2^17 keeps
- * that under 10 MB for ~N resets per 71k build (docs/design/search.md, "Build memory").
+ * that under 10 MB for 9 epochs per 71k build (docs/design/search.md, "Build memory and merge
+ * pass").
  */
 export const VOCABULARY_LIMIT = 1 << 17;
 
