@@ -98,8 +98,8 @@ export async function run(): Promise<void> {
     );
     await w.close();
 
-    // Memory of a loaded index: `npm run bench search` ("loaded index, documents included"). Measured
-    // here it was unreliable: the previous round's store was still counted in the baseline.
+    // Memory of a loaded index: bench/loaded-memory.ts, in a fresh process. Measured here it was
+    // unreliable: the previous round's store was still counted in the baseline.
     for (let round = 1; round <= 3; round++) {
       const t = await timed(() => ArchiveStore.open(dir, { readOnly: true }));
       const l = t.value.status().load;

@@ -40,9 +40,6 @@ export interface SnapshotReport {
   serializeCpuMs: number;
   loadCpuMs: number;
   loadWallMs: number;
-  /** Heap + buffers of the loaded engine, its snapshot bytes counted. */
-  loadedHeap: number;
-  loadedArticles: number;
 }
 
 export interface EngineReport {

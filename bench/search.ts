@@ -52,7 +52,7 @@ function printBuild(reports: EngineReport[]): void {
   const s = fahras?.snapshot;
   if (s) {
     console.log(`fahras snapshot: ${MB(s.bytes)}, serialize ${s.serializeCpuMs.toFixed(0)} ms CPU, load ${s.loadCpuMs.toFixed(0)} ms CPU (${s.loadWallMs.toFixed(0)} ms wall)`);
-    console.log(`fahras loaded index, documents included: heap+buffers ${MB(s.loadedHeap)} = ${(s.loadedHeap / raw).toFixed(2)}× raw text (${s.loadedArticles} articles)`);
+    console.log('fahras loaded index with its documents (a serving process): see bench/loaded-memory.ts');
   }
 }
 
