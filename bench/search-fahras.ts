@@ -4,7 +4,7 @@
  */
 import { SearchEngine, deserializeEngine } from '../src/search/engine.ts';
 import type { Article, FacetName } from '../src/types.ts';
-import { heapAndBuffers, timeCalls, timeOnce } from './measure.ts';
+import { timeCalls, timeOnce } from './measure.ts';
 import type { QueryReport, Shape, SnapshotReport } from './search-report.ts';
 
 const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];
