@@ -16,11 +16,21 @@ const e = await loadBenchEngine(snap); // engine bytes, or an index folder (arti
 
 const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'year', 'month'];
 // Articles of a loaded index are decoded on read (DocTable.article).
-const allArticles = Array.from({ length: e.docs.slots }, (_, d) => e.docs.article(d));
-const source = allArticles.find((a) => a?.source)?.source ?? 'okaz';
+// Read one at a time, not kept: an array of every article (~220 MB of strings) would make this
+// process's heap unlike a serving process's and its GC pauses part of every percentile.
+function* articles(from = 0) {
+  for (let d = from; d < e.docs.slots; d++) yield e.docs.article(d);
+}
+let source = 'okaz';
+for (const a of articles()) {
+  if (a?.source) {
+    source = a.source;
+    break;
+  }
+}
 // The rare word of bench/search.ts: the first title word (from article 100 on) with 3–10 hits.
 let rare = 'الاستثمار';
-for (const a of allArticles.slice(100)) {
+for (const a of articles(100)) {
   const w = a?.title.split(/\s+/).find((x) => x.length >= 6 && /^[\u0621-\u064A]+$/.test(x));
   if (!w) continue;
   const n = e.rank(w, 100).length;
