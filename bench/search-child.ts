@@ -32,10 +32,12 @@ function measure(task: ChildTask): EngineReport {
     const b = timeOnce(() => buildFahras(corpus.docs!));
     build = b;
     buildHeap = heapAndBuffers() - before;
-    const e = b.value;
-    shapes ??= fahrasShapes(e, corpus.docs!);
-    snapshot = measureSnapshot(e);
-    query = (s) => queryFahras(e, s, task.runs);
+    shapes ??= fahrasShapes(b.value, corpus.docs!);
+    const m = measureSnapshot(b.value);
+    snapshot = m.report;
+    // The built engine is dropped here; the queries run on the loaded copy.
+    const loaded = m.loaded;
+    query = (s) => queryFahras(loaded, s, task.runs);
   } else {
     const b = timeOnce<Baseline>(() => (task.engine === 'flexsearch' ? buildFlexSearch : buildMiniSearch)(corpus.docs!));
     build = b;

@@ -52,7 +52,7 @@ function printBuild(reports: EngineReport[]): void {
   const s = fahras?.snapshot;
   if (s) {
     console.log(`fahras snapshot: ${MB(s.bytes)}, serialize ${s.serializeCpuMs.toFixed(0)} ms CPU, load ${s.loadCpuMs.toFixed(0)} ms CPU (${s.loadWallMs.toFixed(0)} ms wall)`);
-    console.log('fahras loaded index with its documents (a serving process): see bench/loaded-memory.ts');
+    console.log('fahras queries below run on the snapshot loaded back (the built engine dropped), as in a serving process; its memory with the documents: bench/loaded-memory.ts');
   }
 }
 
