@@ -7,6 +7,7 @@
  */
 import { loadBenchEngine } from './load-engine.ts';
 import type { FacetName, SearchRequest } from '../src/types.ts';
+import { type Percentiles, timeCalls } from './measure.ts';
 
 const [snap, runsArg] = process.argv.slice(2);
 if (!snap) throw new Error('usage: node --import tsx bench/latency.ts SNAPSHOT.bin [runs]');
@@ -48,25 +49,8 @@ const shapes: [string, SearchRequest][] = [
   ['filter + newest', { q: 'الأمن', filters: { source: [source] }, sort: 'newest' }],
 ];
 
-function measure(fn: () => unknown): { cpu: number[]; wall: number[] } {
-  for (let i = 0; i < 10; i++) fn();
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { cpu, wall };
-}
-const pct = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2);
-  return `${at(0.5)} / ${at(0.95)} / ${at(0.99)}`;
-};
+const measure = (fn: () => unknown) => timeCalls(fn, runs, 10);
+const pct = (p: Percentiles) => `${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} / ${p.p99.toFixed(2)}`;
 console.log(`${e.size} articles, ${runs} runs per row; CPU ms p50 / p95 / p99 (wall in brackets)`);
 console.log('| query | hits | rank(q,10) CPU | search() CPU | search()+all facets CPU |');
 console.log('|---|---|---|---|---|');
