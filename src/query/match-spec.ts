@@ -3,9 +3,15 @@
  * same analyzer as the index. `must_not` subtrees are skipped; field-restricted nodes are kept
  * (a title:عمان query still marks عمان in the body). Stopwords typed as bare words are not
  * marked (the engine does not match them either); inside a phrase they are part of the phrase.
+ * A typed word the engine reads another way too (a corrected spelling, a hamza seat: `readWord`)
+ * marks each reading, so a hit found through one shows the word it was found by.
  */
 import type { MatchSpec, ParsedQuery, QueryNode } from '../contracts.ts';
 import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
+import type { Token } from '../types.ts';
+
+/** The terms (stems) a single typed word is matched by, stopwords included. */
+export type WordReader = (typed: Token) => readonly { term: string; stop: boolean }[];
 
 interface MutableSpec {
   terms: Set<string>;
@@ -16,10 +22,12 @@ interface MutableSpec {
   seen: Set<string>;
 }
 
-function addNode(node: QueryNode, spec: MutableSpec): void {
+function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): void {
   switch (node.kind) {
     case 'word': {
-      for (const t of analyze(node.text)) if (!t.stop) spec.terms.add(t.term);
+      const toks = analyze(node.text);
+      const readings = toks.length === 1 && readWord ? readWord(toks[0]!) : toks;
+      for (const t of readings) if (!t.stop) spec.terms.add(t.term);
       return;
     }
     case 'prefix': {
@@ -40,18 +48,18 @@ function addNode(node: QueryNode, spec: MutableSpec): void {
       return;
     }
     case 'or':
-      for (const c of node.children) addNode(c, spec);
+      for (const c of node.children) addNode(c, spec, readWord);
       return;
     case 'group':
-      for (const c of node.clauses) if (c.occur !== 'must_not') addNode(c.node, spec);
+      for (const c of node.clauses) if (c.occur !== 'must_not') addNode(c.node, spec, readWord);
       return;
   }
 }
 
 /** The MatchSpec (terms, exact forms, prefixes, phrases) that highlighting marks for `q`. */
-export function matchSpecFromQuery(q: ParsedQuery): MatchSpec {
+export function matchSpecFromQuery(q: ParsedQuery, readWord?: WordReader): MatchSpec {
   const spec: MutableSpec = { terms: new Set(), exacts: new Set(), prefixes: [], phrases: [], seen: new Set() };
-  addNode(q.root, spec);
+  addNode(q.root, spec, readWord);
   return { terms: spec.terms, exacts: spec.exacts, prefixes: spec.prefixes, phrases: spec.phrases };
 }
 

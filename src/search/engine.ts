@@ -13,12 +13,12 @@ import { ValidationError } from '../errors.ts';
 import { highlightHtml, snippetHtml } from '../highlight/highlight.ts';
 import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
 import { parseQuery } from '../query/parse.ts';
-import type { Article, FacetValue, SearchHit, SearchRequest, SearchResponse } from '../types.ts';
+import type { Article, FacetValue, SearchHit, SearchRequest, SearchResponse, Token } from '../types.ts';
 import { articleFingerprint, checkArticle } from './article-check.ts';
 import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
-import { Evaluator, type IndexView } from './evaluate.ts';
+import { Evaluator, type IndexView, wordReadings } from './evaluate.ts';
 import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
 import { PostingIndex } from './postings.ts';
@@ -74,6 +74,9 @@ export class SearchEngine implements Engine {
     this.pool.resize(this.docs.slots);
     return { stems: this.stems, exacts: this.exacts, docs: this.docs, exactVocab: this.exactVocab, pool: this.pool, params: this.params, spelling: this.spelling };
   }
+
+  /** How the evaluator reads one typed word (every reading is marked by the highlighter). */
+  private readonly readWord = (typed: Token) => wordReadings(typed, this.ix);
 
   put(article: Article): PutStatus {
     checkArticle(article);
@@ -159,7 +162,7 @@ export class SearchEngine implements Engine {
     if (page * size > MAX_RESULT_WINDOW) throw new ValidationError(`page ${page} × size ${size} is beyond the first ${MAX_RESULT_WINDOW} results`, 'Narrow the search with filters instead of paging this far.');
     const r = this.execute(req, page * size);
     const top = r.top.slice((page - 1) * size);
-    const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed);
+    const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed, this.readWord);
     const collapse = req.collapse !== false;
     const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse));
     this.pool.release(r.hits);
@@ -319,7 +322,7 @@ export class SearchEngine implements Engine {
     const d = this.docs.byId.get(id);
     if (d === undefined) return undefined;
     const a = this.docs.article(d)!;
-    const spec = q && q.trim() ? matchSpecFromQuery(parseQuery(q)) : EMPTY_MATCH_SPEC;
+    const spec = q && q.trim() ? matchSpecFromQuery(parseQuery(q), this.readWord) : EMPTY_MATCH_SPEC;
     return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
   }
 

@@ -148,8 +148,6 @@ export class Evaluator {
   private readonly avgB: number;
   private readonly dead: Uint8Array;
   private readonly p: RankingParams;
-  /** Exact forms of the positive query words, in query order (for proximity). */
-  readonly positiveExacts: string[] = [];
   /**
    * When set, scoring only touches docs d with restrict[d] = 1: the docs of a group's required
    * pivot clause, or the docs a group kept (for its deferred stopword clauses).
@@ -286,42 +284,12 @@ export class Evaluator {
     const toks = analyze(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
-      const typed = toks[0]!;
-      // The hamza-seat reading comes from the word as typed: spelling correction of an unknown
-      // typed form (نهايي → نهاية) would otherwise hide it (نهائي).
-      const seatTyped = withHamzaSeat(typed, this.ix);
-      const t = seatTyped && !this.isKnown(typed) ? seatTyped : this.known(typed);
-      if (!t.stop) this.positiveExacts.push(t.exact);
-      const bare = withoutConjunction(t, this.ix);
-      const seat = t === seatTyped ? undefined : seatTyped ?? (t !== typed ? withHamzaSeat(t, this.ix) : undefined);
-      const ha = withPronounHa(t, this.ix);
-      if (!bare && !seat && !ha) return this.term(t, field);
-      // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), a hamza seat typed as its
-      // bare letter (رييس for رئيس), or the pronoun ه typed as ة (زوجتة): either reading may be meant.
-      const readings = [this.term(t, field)];
-      if (bare) readings.push(this.term(bare, field));
-      if (seat) readings.push(this.term(seat, field));
-      if (ha) readings.push(this.term(ha, field));
-      return this.unionMax(readings);
+      const readings = wordReadings(toks[0]!, this.ix);
+      if (readings.length === 1) return this.term(readings[0]!, field);
+      return this.unionMax(readings.map((r) => this.term(r, field)));
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
-  }
-
-  private isKnown(t: TermQuery): boolean {
-    const id = this.ix.stems.idOf(t.term);
-    return id >= 0 && this.ix.stems.df.data[id]! > 0;
-  }
-
-  /**
-   * A word the index has never seen (a typo, or a spelling the archive does not use, e.g. a
-   * dropped hamza seat) is read as its closest frequent spelling (spelling.ts: edit distance 1–2).
-   */
-  private known(t: TermQuery): TermQuery {
-    const sp = this.ix.spelling;
-    if (!sp || t.stop || this.isKnown(t)) return t;
-    const fix = sp.correct(t.exact);
-    return fix ? analyzeWord(fix) : t;
   }
 
   private prefix(text: string, field: FieldName | undefined): Hits {
@@ -432,7 +400,6 @@ export class Evaluator {
       out.score[d] = score;
     }
     out.docs = docs;
-    for (const t of toks) if (!t.stop) this.positiveExacts.push(t.exact);
     return out;
   }
 
@@ -545,7 +512,7 @@ export class Evaluator {
         shoulds.push({ h: null, node: c.node, counts: false });
         continue;
       }
-      const h = i === pivot ? pivotHits : c.occur === 'must_not' ? this.excluded(c.node) : this.node(c.node);
+      const h = i === pivot ? pivotHits : this.node(c.node);
       if (!h) continue;
       if (c.occur === 'must') musts.push(h);
       else if (c.occur === 'must_not') nots.push(h);
@@ -668,13 +635,46 @@ export class Evaluator {
     return min;
   }
 
-  /** The docs a must_not clause excludes (its words, not scored for ranking). */
-  private excluded(n: QueryNode): Hits | null {
-    const before = this.positiveExacts.length;
-    const h = this.node(n);
-    this.positiveExacts.length = before;
-    return h;
-  }
+}
+
+/**
+ * How one typed word is read, in the order the evaluator matches them (a union, best score per
+ * doc): first the word itself, or when the index does not know it its hamza-seat reading or its
+ * closest frequent spelling (spelling.ts); then the other readings that may be meant — without a
+ * leading و/ف, with a hamza seat, with the pronoun ه. The highlighter marks every reading too, so
+ * a result found through one shows the word it was found by.
+ */
+export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
+  // The hamza-seat reading comes from the word as typed: spelling correction of an unknown
+  // typed form (نهايي → نهاية) would otherwise hide it (نهائي).
+  const seatTyped = withHamzaSeat(typed, ix);
+  const t = seatTyped && !isKnown(typed, ix) ? seatTyped : knownSpelling(typed, ix);
+  const bare = withoutConjunction(t, ix);
+  const seat = t === seatTyped ? undefined : seatTyped ?? (t !== typed ? withHamzaSeat(t, ix) : undefined);
+  const ha = withPronounHa(t, ix);
+  const out = [t];
+  // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), a hamza seat typed as its bare
+  // letter (رييس for رئيس), or the pronoun ه typed as ة (زوجتة): either reading may be meant.
+  if (bare) out.push(bare);
+  if (seat) out.push(seat);
+  if (ha) out.push(ha);
+  return out;
+}
+
+function isKnown(t: TermQuery, ix: Pick<IndexView, 'stems'>): boolean {
+  const id = ix.stems.idOf(t.term);
+  return id >= 0 && ix.stems.df.data[id]! > 0;
+}
+
+/**
+ * A word the index has never seen (a typo, or a spelling the archive does not use, e.g. a
+ * dropped hamza seat) is read as its closest frequent spelling (spelling.ts: edit distance 1–2).
+ */
+function knownSpelling(t: TermQuery, ix: Pick<IndexView, 'stems' | 'spelling'>): TermQuery {
+  const sp = ix.spelling;
+  if (!sp || t.stop || isKnown(t, ix)) return t;
+  const fix = sp.correct(t.exact);
+  return fix ? analyzeWord(fix) : t;
 }
 
 /**

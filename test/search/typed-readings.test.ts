@@ -67,3 +67,29 @@ describe('second readings of typed words', () => {
     expect(found).not.toContain('none');
   });
 });
+
+describe('a hit found through another reading marks the word it was found by', () => {
+  function firstHit(docs: Article[], q: string) {
+    const e = createEngine();
+    for (const d of docs) e.put(d);
+    const hit = e.search({ q, size: 1, collapse: false }).hits[0]!;
+    return { hit, view: e.view(hit.id, q)! };
+  }
+
+  it.each([
+    ['a spelling correction', 'الحكومة', 'الحكومت', 'الحكومة'],
+    ['a hamza seat typed bare', 'الهيئة', 'الهيية', 'الهيئة'],
+    ['the pronoun ه typed as ة', 'زوجته', 'زوجتة', 'زوجته'],
+  ])('%s: %s typed as %s', (_rule, written, typed, marked) => {
+    const rivals = Array.from({ length: 40 }, (_, i) => `قالت هي إن الأمر ${i} انتهى في نهاية الأسبوع.`);
+    const { hit, view } = firstHit(archive(written, 12, rivals), typed);
+    expect(hit.id).toMatch(/^want-/);
+    expect(hit.snippet).toContain(`<mark>${marked}</mark>`);
+    expect(view.bodyHtml).toContain(`<mark>${marked}</mark>`);
+  });
+
+  it('a word read without its و marks the rest', () => {
+    const { hit } = firstHit(archive('عون', 12), 'وعون');
+    expect(hit.snippet).toContain('<mark>عون</mark>');
+  });
+});
