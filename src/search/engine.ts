@@ -203,7 +203,8 @@ export class SearchEngine implements Engine {
     if (!matchedAny && !browse && hasShould(parsed)) {
       this.pool.release(hits);
       hits = this.evaluate(parsed, true, question);
-      relaxed = hits.docs.length > 0;
+      // Relaxed only when the partial matches survive the filters (else: nothing, not "partial").
+      relaxed = hits.docs.some((d) => filter.accepts(d));
     }
     const matched = filter.none ? hits.docs : hits.docs.filter((d) => filter.accepts(d));
     const score = hits.score;

@@ -1,10 +1,11 @@
 /**
  * "Did you mean": for a query word that is rare or absent in the index, the most frequent
  * vocabulary form within Damerau–Levenshtein distance 1 (words of ≤ 4 letters) or 2 (longer),
- * preferring distance 1. Candidates are the exact forms with at least MIN_DF documents, kept as a
- * list rebuilt lazily; the distance check is a banded DP that gives up as soon as a row exceeds
- * the bound, so most of the vocabulary costs a length comparison.
+ * preferring distance 1 (none when that word is a stopword). Candidates are the exact forms with
+ * at least MIN_DF documents, kept as a list rebuilt lazily; the distance check is a banded DP that
+ * gives up as soon as a row exceeds the bound, so most of the vocabulary costs a length comparison.
  */
+import { isStopword } from '../analysis/stopwords.ts';
 import type { PostingIndex } from './postings.ts';
 
 export const MIN_DF = 3;
@@ -44,7 +45,11 @@ export class SpellingVocab {
       this.memoAt = this.ix.size;
     }
     if (this.memo.has(word)) return this.memo.get(word);
-    const fix = this.compute(word);
+    let fix = this.compute(word);
+    // The closest word is a stopword: no reading. An unknown short word (واس, an agency's name)
+    // one letter from إن or كان would otherwise match much of the archive at stopword weight, and
+    // a misspelt stopword is better dropped than read as some other content word.
+    if (fix !== undefined && isStopword(fix)) fix = undefined;
     this.memo.set(word, fix);
     return fix;
   }

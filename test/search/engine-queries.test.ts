@@ -47,6 +47,19 @@ describe('query features', () => {
     expect(r.hits.length).toBeGreaterThan(0);
   });
 
+  it('partial matches that the filters remove are not "relaxed": nothing matched', () => {
+    const r = e.search({ q: 'النفط مسقط', filters: { source: ['no-such-paper'] } });
+    expect(r.total).toBe(0);
+    expect(r.relaxed).toBe(false);
+  });
+
+  it('an unknown short word is not read as a stopword one letter away', () => {
+    // قان is one edit from the stopword إن (and كان); read as إن it matched articles at stopword weight.
+    const r = e.search({ q: 'قان' });
+    expect(r.suggestion).toBeUndefined();
+    expect(r.total).toBe(0);
+  });
+
   it('an empty query with a filter browses newest first', () => {
     const r = e.search({ q: '', filters: { author: ['سالم بن علي'] } });
     expect(r.hits.map((h) => h.id)).toEqual(['col-1', 'spo-1']);
