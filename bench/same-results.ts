@@ -3,6 +3,8 @@
  * `search()` on a saved 71k snapshot (bench/snapshot-71k.ts) and records, per request, total,
  * relaxed flag, suggestion, the page's ids, raw scores and facets. With a second file it compares
  * (ids/totals/facets identical, scores within 1e-9 relative) and exits non-zero on any difference.
+ * The hits' snippet and title HTML go to OUT.json.snippets.json and are compared separately
+ * (reported, and non-zero on a difference) when the baseline has that file too.
  *   npx tsx bench/same-results.ts SNAPSHOT.bin OUT.json [BASELINE.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -106,6 +108,7 @@ interface Row {
   facets: unknown;
 }
 const rows: Row[] = [];
+const snippets: string[][] = [];
 const c0 = process.cpuUsage();
 for (const req of reqs) {
   try {
@@ -115,13 +118,16 @@ for (const req of reqs) {
     const size = req.size ?? 10;
     const ranked = e.rank(q, page * size, rest).slice((page - 1) * size);
     rows.push({ req, total: r.total, relaxed: r.relaxed, suggestion: r.suggestion, ids: r.hits.map((h) => h.id), scores: ranked.map((x) => x.score), facets: r.facets });
+    snippets.push(r.hits.flatMap((h) => [h.titleHtml ?? '', h.snippet]));
     if (ranked.map((x) => x.id).join() !== r.hits.map((h) => h.id).join()) throw new Error(`rank ≠ search for ${JSON.stringify(req)}`);
   } catch (err) {
     rows.push({ req, total: -1, relaxed: false, ids: [String((err as Error).message)], scores: [], facets: null });
+    snippets.push([]);
   }
 }
 const cpu = process.cpuUsage(c0);
 writeFileSync(outFile, JSON.stringify(rows));
+writeFileSync(`${outFile}.snippets.json`, JSON.stringify(snippets));
 console.log(`${rows.length} requests, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (search + rank each) → ${outFile}`);
 
 if (baseFile) {
@@ -149,4 +155,26 @@ if (baseFile) {
   }
   console.log(bad ? `${bad} of ${rows.length} requests differ` : `identical: ${rows.length} requests`);
   if (bad) process.exitCode = 1;
+  let baseSnippets: string[][] | undefined;
+  try {
+    baseSnippets = JSON.parse(readFileSync(`${baseFile}.snippets.json`, 'utf8'));
+  } catch {
+    console.log(`no ${baseFile}.snippets.json: snippets not compared`);
+  }
+  if (baseSnippets) {
+    let badSnippets = 0;
+    let compared = 0;
+    for (let i = 0; i < Math.max(baseSnippets.length, snippets.length); i++) {
+      const a = baseSnippets[i] ?? [];
+      const b = snippets[i] ?? [];
+      compared += b.length;
+      const j = a.findIndex((x, k) => x !== b[k]);
+      if (a.length !== b.length || j >= 0) {
+        badSnippets++;
+        if (badSnippets <= 5) console.log(`SNIPPET DIFF #${i} ${JSON.stringify(rows[i]?.req)} [${j}]:\n  ${a[j]}\n  ${b[j]}`);
+      }
+    }
+    console.log(badSnippets ? `snippets differ in ${badSnippets} requests` : `snippets identical: ${compared} title/snippet strings`);
+    if (badSnippets) process.exitCode = 1;
+  }
 }

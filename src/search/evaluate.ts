@@ -17,7 +17,8 @@ import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
 import { decodePostings, PostingBuffer } from './posting-decode.ts';
-import { scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
+import { scoreImpacts as importedScoreImpacts, scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
+import { impactsOf as importedImpactsOf } from './term-impacts.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -41,6 +42,8 @@ const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
 const scoreMainPostings = importedScoreMainPostings;
+const scoreImpacts = importedScoreImpacts;
+const impactsOf = importedImpactsOf;
 const EMPTY_NORMS = new Float64Array(0);
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
@@ -218,7 +221,9 @@ export class Evaluator {
       sc.wL = wL;
       sc.normT = norms.title;
       sc.normB = norms.body;
-      appendDocs(out, FRESH, scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
+      // A long list's impacts are cached between queries (term-impacts.ts); same scores either way.
+      const imp = impactsOf(index, id, sc);
+      appendDocs(out, FRESH, imp ? scoreImpacts(imp, this.dead, restrict, c, k1, score, FRESH, onlyTouched) : scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
       return;
     }
     const buf = this.buf;

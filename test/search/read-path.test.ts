@@ -4,6 +4,7 @@ import { SearchEngine } from '../../src/search/engine.ts';
 import { decodePostings, locatePositions, PostingBuffer } from '../../src/search/posting-decode.ts';
 import { SKIP_MIN_BYTES, skipsOf } from '../../src/search/posting-skips.ts';
 import { titleStemPool, titleStems } from '../../src/search/title-stems.ts';
+import { IMPACT_MIN_BYTES } from '../../src/search/term-impacts.ts';
 import type { Article } from '../../src/types.ts';
 
 /** Synthetic articles (written here): a few words drawn by a fixed pseudo-random sequence. */
@@ -74,6 +75,38 @@ describe('read path: skip data, cached title stems, lazy phrase check', () => {
     for (const q of ['وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', 'الحكومة المياه']) {
       expect(big.rank(q, 20)).toEqual(tailOnly.rank(q, 20));
     }
+  });
+
+  it('scores from cached impacts equal scores from the bytes, across writes, removals and merges', () => {
+    const docs = articles(1500, 13);
+    const big = new SearchEngine();
+    for (const a of docs) big.put(a);
+    big.merge();
+    const id = big.stems.idOf(analyze('الحكومة')[0]!.term);
+    expect(big.stems.mainOff[id + 1]! - big.stems.mainOff[id]!).toBeGreaterThanOrEqual(IMPACT_MIN_BYTES);
+    // The same articles never merged: every list is in the tail, scored from decoded postings.
+    const tailOnly = new SearchEngine();
+    for (const a of docs) tailOnly.put(a);
+    const queries = ['الحكومة', 'وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', '"وزير الخارجية"', 'الحكومة -المياه'];
+    const same = () => {
+      // Twice: the first run builds the impacts, the second scores from them.
+      for (let twice = 0; twice < 2; twice++) for (const q of queries) expect(big.rank(q, 30)).toEqual(tailOnly.rank(q, 30));
+    };
+    same();
+    // Removals (dead docs, moved averages) and new docs in the tail.
+    for (let i = 0; i < 1500; i += 5) {
+      big.remove(`a${i}`);
+      tailOnly.remove(`a${i}`);
+    }
+    same();
+    const more = articles(200, 14, 1500);
+    for (const a of more) {
+      big.put(a);
+      tailOnly.put(a);
+    }
+    same();
+    big.merge();
+    same();
   });
 
   it('cached title stems are the analyzer terms of each title', () => {
