@@ -6,10 +6,12 @@
  */
 import { TAIL_REC as IMPORTED_TAIL_REC, type PostingIndex } from './postings.ts';
 import { blockOf as importedBlockOf, skipsOf, type Skips } from './posting-skips.ts';
+import { decodedMainOf as importedDecodedMainOf } from './decoded-lists.ts';
 
 // Module-local copies: tsx compiles an imported binding to a getter call per access.
 const TAIL_REC = IMPORTED_TAIL_REC;
 const blockOf = importedBlockOf;
+const decodedMainOf = importedDecodedMainOf;
 
 /** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
 export class PostingBuffer {
@@ -52,7 +54,25 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
   const bitsOut = out.bits;
   const refs = out.posRef;
   let n = 0;
-  if (id < ix.mainTerms) {
+  const cached = id < ix.mainTerms ? decodedMainOf(ix, id) : null;
+  if (cached !== null) {
+    // A long list decoded by an earlier query: copy its live (and allowed) postings.
+    const cd = cached.docs;
+    const ct = cached.tf;
+    const cb = cached.bits;
+    const cr = cached.posRef;
+    const m = cached.n;
+    for (let j = 0; j < m; j++) {
+      const doc = cd[j]!;
+      if (dead[doc] === 0 && (allow === null || allow[doc] === 1)) {
+        docs[n] = doc;
+        tfs[n] = ct[j]!;
+        bitsOut[n] = cb[j]!;
+        refs[n] = withPos ? cr[j]! : -1;
+        n++;
+      }
+    }
+  } else if (id < ix.mainTerms) {
     const data = ix.mainData;
     const end = ix.mainOff[id + 1]!;
     const pos = ix.mainPos;

@@ -77,7 +77,7 @@ describe('read path: skip data, cached title stems, lazy phrase check', () => {
     }
   });
 
-  it('scores from cached impacts equal scores from the bytes, across writes, removals and merges', () => {
+  it('scores from cached impacts and decoded lists equal scores from the bytes, across writes, removals and merges', () => {
     const docs = articles(1500, 13);
     const big = new SearchEngine();
     for (const a of docs) big.put(a);
@@ -87,7 +87,8 @@ describe('read path: skip data, cached title stems, lazy phrase check', () => {
     // The same articles never merged: every list is in the tail, scored from decoded postings.
     const tailOnly = new SearchEngine();
     for (const a of docs) tailOnly.put(a);
-    const queries = ['الحكومة', 'وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', '"وزير الخارجية"', 'الحكومة -المياه'];
+    // Phrases and field queries read the decoded lists (decoded-lists.ts), the others the impacts.
+    const queries = ['الحكومة', 'وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', '"وزير الخارجية"', '"أسعار النفط العالمية"', 'title:الحكومة', 'الحكومة -المياه'];
     const same = () => {
       // Twice: the first run builds the impacts, the second scores from them.
       for (let twice = 0; twice < 2; twice++) for (const q of queries) expect(big.rank(q, 30)).toEqual(tailOnly.rank(q, 30));

@@ -1,0 +1,126 @@
+/**
+ * Long main posting lists kept decoded between queries on the read path: per posting its doc,
+ * body tf, field word and (in an index with positions) where its positions start. decodePostings
+ * copies a cached list's live postings instead of reading its varints again, which for a phrase
+ * means not walking every posting's positions just to step over them (`"وزير الخارجية"`: two
+ * lists of 5–6k postings with positions; see docs/design/search.md, "fourth pass").
+ *
+ * Main bytes never change between merges (new postings go to the tail, removals are tombstones
+ * checked by the reader), so an entry stays valid until a merge replaces mainData / mainPos, which
+ * drops the whole cache. Only lists of at least DECODED_MIN_BYTES are kept; at most
+ * DECODED_CACHE_BYTES per index, least recently used terms evicted first.
+ */
+import type { PostingIndex } from './postings.ts';
+
+/** Lists shorter than this many main bytes are decoded from the bytes each time (a few µs). */
+export const DECODED_MIN_BYTES = 1024;
+/** Bound on one index's decoded lists (16 bytes per posting). */
+export const DECODED_CACHE_BYTES = 16 << 20;
+
+export interface DecodedList {
+  /** Every main posting, live or not, doc numbers ascending. */
+  n: number;
+  docs: Int32Array;
+  tf: Int32Array;
+  bits: Int32Array;
+  /** Byte offset of each posting's positions in mainPos (−1 without positions). */
+  posRef: Int32Array;
+}
+
+interface Cache {
+  data: Uint8Array;
+  pos: Uint8Array;
+  /** In use order: the least recently used term first. */
+  byTerm: Map<number, DecodedList>;
+  bytes: number;
+}
+
+const caches = new WeakMap<PostingIndex, Cache>();
+
+/** The decoded main list of term `id` (< mainTerms), decoded on first use; null when it is short. */
+export function decodedMainOf(ix: PostingIndex, id: number): DecodedList | null {
+  const start = ix.mainOff[id]!;
+  const end = ix.mainOff[id + 1]!;
+  if (end - start < DECODED_MIN_BYTES) return null;
+  let c = caches.get(ix);
+  if (!c || c.data !== ix.mainData || c.pos !== ix.mainPos) {
+    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0 };
+    caches.set(ix, c);
+  }
+  let list = c.byTerm.get(id);
+  if (list !== undefined) {
+    c.byTerm.delete(id); // most recently used: to the end of the map's order
+    c.byTerm.set(id, list);
+    return list;
+  }
+  list = decodeMain(ix, id);
+  const size = 16 * list.n;
+  if (size > DECODED_CACHE_BYTES) return list;
+  for (const [old, o] of c.byTerm) {
+    if (c.bytes + size <= DECODED_CACHE_BYTES) break;
+    c.byTerm.delete(old);
+    c.bytes -= 16 * o.n;
+  }
+  c.byTerm.set(id, list);
+  c.bytes += size;
+  return list;
+}
+
+function decodeMain(ix: PostingIndex, id: number): DecodedList {
+  const data = ix.mainData;
+  const pos = ix.mainPos;
+  const withPos = ix.withPositions;
+  const end = ix.mainOff[id + 1]!;
+  const cap = (end - ix.mainOff[id]!) >> 1; // ≥ 2 bytes per posting
+  const docs = new Int32Array(cap);
+  const tfs = new Int32Array(cap);
+  const bitsOut = new Int32Array(cap);
+  const refs = new Int32Array(cap);
+  let n = 0;
+  let pi = withPos ? ix.mainPosOff[id]! : 0;
+  let i = ix.mainOff[id]!;
+  let doc = -1;
+  while (i < end) {
+    // Varints: doc gap, then tf·2 + hasBits, then the field word when present (postings.ts).
+    let b = data[i++]!;
+    let v = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = data[i++]!;
+      v |= (b & 0x7f) << sh;
+    }
+    doc += v;
+    b = data[i++]!;
+    let t = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = data[i++]!;
+      t |= (b & 0x7f) << sh;
+    }
+    let bits = 0;
+    if (t & 1) {
+      b = data[i++]!;
+      bits = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        bits |= (b & 0x7f) << sh;
+      }
+    }
+    let at = -1;
+    if (withPos) {
+      // Positions: a varint count, then that many varints; skipping one = finding its last byte.
+      at = pi;
+      b = pos[pi++]!;
+      let cnt = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = pos[pi++]!;
+        cnt |= (b & 0x7f) << sh;
+      }
+      while (cnt > 0) if ((pos[pi++]! & 0x80) === 0) cnt--;
+    }
+    docs[n] = doc;
+    tfs[n] = t >>> 1;
+    bitsOut[n] = bits;
+    refs[n] = at;
+    n++;
+  }
+  return { n, docs: docs.slice(0, n), tf: tfs.slice(0, n), bits: bitsOut.slice(0, n), posRef: refs.slice(0, n) };
+}
