@@ -79,6 +79,13 @@ export class DocTable {
     return this.stored.article(doc);
   }
 
+  /** A live doc's article without body, tags and extra (a loaded doc reads only those bytes). */
+  articleHead(doc: number): Omit<Article, 'body' | 'tags' | 'extra'> | undefined {
+    const a = this.articles[doc];
+    if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a;
+    return this.stored.articleHead(doc);
+  }
+
   /** The id of a live doc, without decoding the article. */
   idOf(doc: number): string | undefined {
     const a = this.articles[doc];

@@ -267,7 +267,7 @@ export class SearchEngine implements Engine {
       .membersOf(g)
       .filter((d) => d !== doc && this.docs.dead.data[d] === 0)
       .map((d) => {
-        const a = this.docs.article(d)!;
+        const a = this.docs.articleHead(d)!;
         return { id: a.id, source: a.source, title: a.title, date: a.date, url: a.url };
       });
   }

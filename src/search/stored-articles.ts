@@ -77,14 +77,16 @@ export class StoredArticles {
     const base = this.restStart(i);
     const end = this.restEnds[i * R + R - 1]!;
     const bytes = this.rest.read(base * 2, end * 2);
-    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const bits = this.present[i]!;
     const v: (string | undefined)[] = new Array(F);
     v[0] = this.title(i);
     let from = 0;
     for (let f = 1; f < F; f++) {
       const to = this.restEnds[i * R + f - 1]! - base;
-      v[f] = bits & (1 << f) ? all.slice(from, to) : undefined;
+      // Each field decoded on its own: a slice of one string of all fields would be a sliced
+      // string, which the highlighter's per-character loops read ~20 % slower than a flat one.
+      v[f] = bits & (1 << f) ? buf.toString('utf16le', from * 2, to * 2) : undefined;
       from = to;
     }
     const a: Article = { id: this.ids[i]!, title: v[0] ?? '', body: v[1] ?? '' };
@@ -97,6 +99,36 @@ export class StoredArticles {
     if (this.urls[i] !== undefined) a.url = this.urls[i];
     if (v[8] !== undefined) a.tags = JSON.parse(v[8]);
     if (v[9] !== undefined) a.extra = JSON.parse(v[9]);
+    return a;
+  }
+
+  /**
+   * The article without its body, tags and extra (id, title, author, column, source, category,
+   * date, dateText, url): reads only the bytes between the body and the tags, for lists that show
+   * other articles by name (a hit's syndicated copies).
+   */
+  articleHead(i: number): Omit<Article, 'body' | 'tags' | 'extra'> {
+    const from = this.restEnds[i * R]!; // end of the body (rest field 0)
+    const end = this.restEnds[i * R + 6]!; // end of dateText (rest field 6)
+    const bytes = this.rest.read(from * 2, end * 2);
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const bits = this.present[i]!;
+    const a: Omit<Article, 'body' | 'tags' | 'extra'> = { id: this.ids[i]!, title: this.title(i) };
+    let at = from;
+    for (let f = 2; f <= 7; f++) {
+      const to = this.restEnds[i * R + f - 1]!;
+      if (bits & (1 << f)) {
+        const s = buf.toString('utf16le', (at - from) * 2, (to - from) * 2);
+        if (f === 2) a.author = s;
+        else if (f === 3) a.column = s;
+        else if (f === 4) a.source = s;
+        else if (f === 5) a.category = s;
+        else if (f === 6) a.date = s;
+        else a.dateText = s;
+      }
+      at = to;
+    }
+    if (this.urls[i] !== undefined) a.url = this.urls[i];
     return a;
   }
 

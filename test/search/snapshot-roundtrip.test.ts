@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasCorpus, loadCorpus } from '../../bench/corpus.ts';
 import type { Engine } from '../../src/contracts.ts';
-import { createEngine, deserializeEngine } from '../../src/search/engine.ts';
+import { createEngine, deserializeEngine, type SearchEngine } from '../../src/search/engine.ts';
 import type { Article, SearchRequest } from '../../src/types.ts';
 import { ARCHIVE } from './fixtures.ts';
 
@@ -44,6 +44,12 @@ describe('snapshot round trip (fixtures)', () => {
       expect(Object.keys(copy.get(a.id)!).sort()).toEqual(Object.keys(e.get(a.id)!).sort());
     }
     expect(copy.get('odd-1')!.body).toContain('\ud800');
+    // The head (a hit's syndicated copies) reads only the fields between body and tags.
+    for (const a of odd) {
+      const { body: _b, tags: _t, extra: _x, ...head } = copy.get(a.id)!;
+      const docs = (copy as SearchEngine).docs;
+      expect(docs.articleHead(docs.byId.get(a.id)!)).toEqual(head);
+    }
     expect(copy.idByUrl('https://x.test/odd-2')).toBe('odd-2');
   });
 
