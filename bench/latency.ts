@@ -52,6 +52,7 @@ const shapes: [string, SearchRequest][] = [
 const measure = (fn: () => unknown) => timeCalls(fn, runs, 10);
 const pct = (p: Percentiles) => `${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} / ${p.p99.toFixed(2)}`;
 console.log(`${e.size} articles, ${runs} runs per row; CPU ms p50 / p95 / p99 (wall in brackets)`);
+console.log('(one query repeated per row: anything kept between queries is warm here; bench/latency-stream.ts times distinct queries)');
 console.log('| query | hits | rank(q,10) CPU | search() CPU | search()+all facets CPU |');
 console.log('|---|---|---|---|---|');
 for (const [name, req] of shapes) {

@@ -1,0 +1,76 @@
+/**
+ * Query latency over a stream of DISTINCT queries, as a search box sees them: 1, 2 and 3 words
+ * taken from random headlines (consecutive words), each query run once, shuffled, on an index
+ * opened fresh. bench/latency.ts repeats one query per shape hundreds of times, so anything kept
+ * between queries is always warm there; this bench shows what a reader's varied queries cost.
+ * Whole search() (page of 10 with snippets), CPU and wall ms, p50 / p95 / p99 per query length,
+ * for the first pass (from a cold start) and a second pass over the same stream.
+ *   node --expose-gc --import tsx bench/latency-stream.ts INDEX_DIR_OR_SNAPSHOT [queries per length]
+ */
+import { loadBenchEngine } from './load-engine.ts';
+import { seededRandom } from '../eval/known-item.ts';
+import { heapAndBuffers, MB, percentiles, type Percentiles } from './measure.ts';
+
+const [snap, perLengthArg] = process.argv.slice(2);
+if (!snap) throw new Error('usage: node --expose-gc --import tsx bench/latency-stream.ts INDEX_DIR_OR_SNAPSHOT [queries per length]');
+const perLength = Number(perLengthArg ?? 700);
+const heapBefore = heapAndBuffers();
+const e = await loadBenchEngine(snap);
+const heapLoaded = heapAndBuffers();
+
+/** Arabic words of a headline (letters only, ≥ 2 of them), in order. */
+const words = (title: string) =>
+  title
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{M}]/gu, ''))
+    .filter((w) => w.length >= 2 && /[\u0621-\u064A]/.test(w));
+
+const rnd = seededRandom(20261130);
+const queries: { q: string; n: number }[] = [];
+const seen = new Set<string>();
+for (const n of [1, 2, 3]) {
+  let made = 0;
+  for (let tries = 0; made < perLength && tries < perLength * 50; tries++) {
+    const title = e.docs.titleOf(Math.floor(rnd() * e.docs.slots));
+    if (title === undefined) continue;
+    const w = words(title);
+    if (w.length < n) continue;
+    const s = Math.floor(rnd() * (w.length - n + 1));
+    const q = w.slice(s, s + n).join(' ');
+    if (seen.has(q)) continue;
+    seen.add(q);
+    queries.push({ q, n });
+    made++;
+  }
+}
+// Shuffle (Fisher–Yates), so lengths and headlines interleave as in real traffic.
+for (let i = queries.length - 1; i > 0; i--) {
+  const j = Math.floor(rnd() * (i + 1));
+  [queries[i], queries[j]] = [queries[j]!, queries[i]!];
+}
+
+function pass(): Map<number, { cpu: number[]; wall: number[] }> {
+  const out = new Map([1, 2, 3].map((n) => [n, { cpu: [] as number[], wall: [] as number[] }]));
+  for (const { q, n } of queries) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    e.search({ q });
+    const wall = performance.now() - t;
+    const d = process.cpuUsage(c);
+    out.get(n)!.cpu.push((d.user + d.system) / 1000);
+    out.get(n)!.wall.push(wall);
+  }
+  return out;
+}
+
+const pct = (p: Percentiles) => `${p.p50.toFixed(2)} / ${p.p95.toFixed(2)} / ${p.p99.toFixed(2)}`;
+console.log(`${e.size} articles; ${queries.length} distinct headline queries, each run once per pass, shuffled`);
+console.log('| pass | words | queries | search() CPU ms p50 / p95 / p99 | wall ms p50 / p95 / p99 |');
+console.log('|---|---|---|---|---|');
+for (const label of ['first (cold start)', 'second (same stream)']) {
+  for (const [n, t] of pass()) {
+    console.log(`| ${label} | ${n} | ${t.cpu.length} | ${pct(percentiles(t.cpu))} | ${pct(percentiles(t.wall))} |`);
+  }
+}
+const heapAfter = heapAndBuffers();
+console.log(`heap+buffers: loaded ${MB(heapLoaded - heapBefore)}, after the two passes ${MB(heapAfter - heapBefore)} (process baseline excluded)`);
