@@ -59,7 +59,8 @@ function typeLikeAPerson(words: string[], r: () => number): string {
     .join(' ');
 }
 
-function titleKey(title: string): string {
+/** A headline as the known-item check compares them (normalized words, punctuation dropped). */
+export function titleKey(title: string): string {
   return title
     .split(/\s+/)
     .map((w) => normalizeTerm(w))

@@ -34,7 +34,18 @@ const NOT_WORDS = new Set(['NOT']);
 const OR_ARABIC = 'او'; // أو / او after normalization (U+0623 → U+0627)
 
 function isSpace(c: string): boolean {
-  return /\s/u.test(c) || c === '\u200F' || c === '\u200E';
+  return /\s/u.test(c);
+}
+
+/** LRM U+200E / RLM U+200F: pasted around words they separate like a space; between two letters
+ *  (a word copied out of bidi text) they are part of the word, which the analyzer joins. */
+function isBidiMark(c: string): boolean {
+  return c === '\u200F' || c === '\u200E';
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+function isBidiBreak(q: string, i: number): boolean {
+  return isBidiMark(q[i]!) && !(WORD_CHAR.test(q[i - 1] ?? '') && WORD_CHAR.test(q[i + 1] ?? ''));
 }
 
 /** List punctuation separates query words like a space: ، U+060C, ؛ U+061B, ;, and a comma that
@@ -67,7 +78,7 @@ export function lexQuery(q: string): LexToken[] {
   let i = 0;
   while (i < n) {
     const c = q[i]!;
-    if (isSpace(c) || isListBreak(q, i)) {
+    if (isSpace(c) || isBidiMark(c) || isListBreak(q, i)) {
       i++;
       continue;
     }
@@ -105,7 +116,7 @@ export function lexQuery(q: string): LexToken[] {
       continue;
     }
     let j = i;
-    while (j < n && isRunChar(q[j]!) && !isListBreak(q, j)) j++;
+    while (j < n && isRunChar(q[j]!) && !isListBreak(q, j) && !isBidiBreak(q, j)) j++;
     pushRun(out, q.slice(i, j), i);
     i = j;
   }
