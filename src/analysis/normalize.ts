@@ -8,7 +8,8 @@
  *  - alef forms آ أ إ ٱ (U+0622, U+0623, U+0625, U+0671) → ا U+0627
  *  - ya forms ى U+0649, ی U+06CC, ې U+06D0 → ي U+064A
  *  - Persian kaf ک U+06A9 → ك U+0643
- *  - ta marbuta and ha forms ة U+0629, ۀ U+06C0, ہ U+06C1, ە U+06D5 → ه U+0647   (option `foldTaMarbuta`)
+ *  - ta marbuta ة U+0629 → ه U+0647 (option `foldTaMarbuta`); ha forms ۀ U+06C0, ہ U+06C1, ە U+06D5 → ه always
+ *  - madda/hamza marks U+0653–U+0655 after a letter compose with it first (NFKC: و + U+0654 → ؤ)
  *  - hamza on seats ؤ U+0624, ئ U+0626 → ء U+0621 (or → و, ي; or kept)       (option `hamzaSeats`)
  *  - digits ٠–٩ U+0660–U+0669 and ۰–۹ U+06F0–U+06F9 → 0–9
  *  - Latin → lowercase (after NFKC, so full-width letters fold too)
@@ -16,7 +17,7 @@
  */
 
 export interface NormalizeOptions {
-  /** ة ۀ ہ ە → ه. Default true. */
+  /** ة → ه. Default true. (ۀ ہ ە → ه always: the stemmer reads them as ه, not as ة.) */
   foldTaMarbuta?: boolean;
   /**
    * آ → ا. Default true. The analyzer stems with it off: a word-initial آ is never the article,
@@ -53,6 +54,9 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
   set(SLOW, 0xf900, 0xffef); // CJK compat, Latin ligatures ﬁ, Arabic presentation forms A/B, full-width
   set(DELETE, 0x0610, 0x061a); // Quranic annotation signs
   set(DELETE, 0x064b, 0x065f); // harakat, tanween, shadda, sukun, hamza/madda above-below marks
+  // Madda/hamza above/below typed as marks (decomposed, NFD: و + U+0654): NFKC composes them with
+  // their letter first (ؤ ئ أ إ آ), so a decomposed seat folds like a composed one; leftovers are deleted.
+  set(SLOW, 0x0653, 0x0655);
   set(DELETE, 0x0670); // superscript alef
   set(DELETE, 0x06d6, 0x06ed); // Quranic marks (U+06DD end of ayah, U+06DE rub el hizb included)
   set(DELETE, 0x0640); // tatweel
@@ -66,7 +70,9 @@ function buildTable(opts: Required<NormalizeOptions>): Int32Array {
   if (opts.foldAlefMadda) map(0x0627, 0x0622); // آ → ا
   map(0x064a, 0x0649, 0x06cc, 0x06d0); // ى ی ې → ي
   map(0x0643, 0x06a9); // Persian kaf ک → ك
-  if (opts.foldTaMarbuta) map(0x0647, 0x0629, 0x06c0, 0x06c1, 0x06d5); // ة ۀ ہ ە → ه
+  // ۀ ہ ە are ه on Persian/Urdu/Kurdish keyboards: always ه (the stemmer then reads them as it reads ه).
+  map(0x0647, 0x06c0, 0x06c1, 0x06d5); // ۀ ہ ە → ه
+  if (opts.foldTaMarbuta) map(0x0647, 0x0629); // ة → ه
   if (opts.hamzaSeats === 'letters') {
     map(0x0648, 0x0624); // ؤ → و
     map(0x064a, 0x0626); // ئ → ي
@@ -119,11 +125,14 @@ function applyTable(s: string, t: Int32Array, slowIsKeep: boolean): string | nul
   return from < s.length ? out + s.slice(from) : out;
 }
 
+/** Madda and hamza marks U+0653–U+0655 left after NFKC composed what it could. */
+const MADDA_HAMZA_MARKS = /[\u0653-\u0655]/g;
+
 /** NFKC unfolds ligatures (ﻻ → لا) and presentation forms; then lowercase; then the table, to a fixpoint. */
 function slowPath(input: string, t: Int32Array): string {
   let s = input;
   for (let round = 0; round < 4; round++) {
-    const next = applyTable(s.normalize('NFKC').toLowerCase(), t, true)!;
+    const next = applyTable(s.normalize('NFKC').toLowerCase().replace(MADDA_HAMZA_MARKS, ''), t, true)!;
     if (next === s) break;
     s = next;
   }

@@ -16,6 +16,8 @@ const RULES: readonly [rule: string, input: string, expected: string][] = [
   ['tanween U+064B–U+064D', 'مسارًا كتابٌ كتابٍ', 'مسارا كتاب كتاب'],
   ['shadda U+0651 and sukun U+0652', 'مدّرْس', 'مدرس'],
   ['extended marks U+0653–U+065F (madda, hamza above/below)', 'ا\u0653ب\u0654ج\u0655د\u065F', 'ابجد'],
+  ['hamza above typed as a mark after و/ي (NFD) composes to the seat: ؤ ئ → ء', 'مسو\u0654ول مسي\u0654ول', 'مسءول مسءول'],
+  ['hamza/madda marks after alef (NFD) fold like أ إ آ', 'ا\u0654حمد ا\u0655سلام ا\u0653من', 'احمد اسلام امن'],
   ['superscript alef U+0670', 'هٰذا', 'هذا'],
   ['Quranic annotation signs U+0610–U+061A', 'ص\u0610ل\u0615ع\u061A', 'صلع'],
   ['Quranic marks U+06D6–U+06ED', 'ق\u06D6ل\u06DDم\u06ED', 'قلم'],
@@ -72,6 +74,7 @@ describe('normalize: options', () => {
   it.each([
     [{ foldTaMarbuta: false }, 'مدرسة', 'مدرسة'],
     [{ foldTaMarbuta: true }, 'مدرسة', 'مدرسه'],
+    [{ foldTaMarbuta: false }, 'خانۀ مدرسہ مدرسە', 'خانه مدرسه مدرسه'],
     [{ foldAlefMadda: false }, 'آلية', 'آليه'],
     [{ hamzaSeats: 'keep' }, 'مسؤول مسئول', 'مسؤول مسئول'],
     [{ hamzaSeats: 'hamza' }, 'مسؤول مسئول', 'مسءول مسءول'],
