@@ -48,10 +48,11 @@ function bitsOf(s: string): number {
 
 /**
  * Code units that normalize() maps one at a time, never through its NFKC slow path: ASCII and C1
- * controls, the Arabic block, and the invisible controls it deletes (ZWSP–RLM, bidi, BOM, soft hyphen).
+ * controls, the Arabic block but U+0653–U+0655, and the invisible controls it deletes (ZWSP–RLM, bidi, BOM, soft hyphen).
  */
 export const SAFE_RANGES: readonly (readonly [number, number])[] = [
-  [0x0000, 0x009f], [0x00ad, 0x00ad], [0x0600, 0x06ff], [0x200b, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069], [0xfeff, 0xfeff],
+  // U+0653–U+0655 (madda, hamza above/below) are not: normalize() composes them with the letter before (و + U+0654 → ؤ → ء).
+  [0x0000, 0x009f], [0x00ad, 0x00ad], [0x0600, 0x0652], [0x0656, 0x06ff], [0x200b, 0x200f], [0x202a, 0x202e], [0x2066, 0x2069], [0xfeff, 0xfeff],
 ];
 
 /** Mask of each UTF-16 code unit. */
