@@ -7,6 +7,8 @@
  * typed verbatim (the baseline), so a rule's cost is the difference on the same queries.
  * --snapshot=FILE: load the 71k index from FILE if it exists, else build and save it there (only
  * valid while the index-side analysis is unchanged; delete the file after changing it).
+ * STRESS_SHOW=1 prints the queries a rule ranks lower than verbatim; STRESS_DUMP=file writes every
+ * query's reciprocal rank (diff two versions' files to see what a change moved).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadCorpus } from '../bench/corpus.ts';
@@ -86,6 +88,8 @@ console.log('| rule | queries | found@10 | MRR@10 | baseline found@10 | baseline
 console.log('|---|---|---|---|---|---|---|');
 const rules = [{ name: '(no rule: verbatim)', kind: 'query' as const, apply: (w: string[]) => w }, ...SPELLING_RULES].filter((x) => !only || x.name.includes(only));
 const cpuRules = process.cpuUsage();
+/** STRESS_DUMP=file: every query's reciprocal rank (rule, typed text, rr), to diff two versions. */
+const dump: string[] = [];
 for (const rule of rules) {
   let count = 0, found = 0, rrSum = 0, baseFound = 0, baseSum = 0;
   for (const t of targets()) {
@@ -99,10 +103,12 @@ for (const rule of rules) {
     if (base > 0) baseFound++;
     rrSum += rr;
     baseSum += base;
+    if (process.env.STRESS_DUMP) dump.push(`${rule.name}\t${typed}\t${rr.toFixed(3)}`);
     if (process.env.STRESS_SHOW && rr < base) console.error(`  [${rule.name}] «${typed}» rr ${rr.toFixed(2)} < ${base.toFixed(2)} «${t.words.join(' ')}»`);
   }
   const c = Math.max(1, count);
   console.log(`| ${rule.name} | ${count} | ${fmt(found / c)} | ${fmt(rrSum / c)} | ${fmt(baseFound / c)} | ${fmt(baseSum / c)} | ${(rrSum - baseSum) / c >= 0 ? '+' : ''}${fmt((rrSum - baseSum) / c)} |`);
 }
+if (process.env.STRESS_DUMP) writeFileSync(process.env.STRESS_DUMP, dump.join('\n') + '\n');
 const u = process.cpuUsage(cpuRules);
 console.error(`(queries: ${((u.user + u.system) / 1e6).toFixed(1)} s CPU)`);

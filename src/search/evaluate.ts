@@ -23,6 +23,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
+import { PROCLITIC_WEIGHT, withoutProclitic } from './typed-readings.ts';
 
 export interface IndexView {
   stems: PostingIndex;
@@ -143,6 +144,8 @@ export interface TermQuery {
   term: string;
   exact: string;
   stop: boolean;
+  /** A second reading's share of the word's weight (default 1). */
+  weight?: number;
 }
 
 export class Evaluator {
@@ -291,7 +294,7 @@ export class Evaluator {
     if (toks.length === 1) {
       const readings = wordReadings(toks[0]!, this.ix);
       if (readings.length === 1) return this.term(readings[0]!, field);
-      return this.unionMax(readings.map((r) => this.term(r, field)));
+      return this.unionMax(readings.map((r) => this.term(r, field, r.weight ?? 1)));
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
@@ -663,6 +666,9 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   if (bare) out.push(bare);
   if (seat) out.push(seat);
   if (ha) out.push(ha);
+  // A preposition ب ل ك typed onto the word (بعسير): typed-readings.ts.
+  const clitic = bare ? undefined : withoutProclitic(t, ix);
+  if (clitic) out.push({ ...clitic, weight: PROCLITIC_WEIGHT });
   return out;
 }
 

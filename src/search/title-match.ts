@@ -11,6 +11,7 @@
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
+import { withoutProclitic } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
 import { titleStemPool, titleStems } from './title-stems.ts';
 
@@ -26,18 +27,31 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 }
 
 /** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts'>, alternatives?: (string | undefined)[]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
-    for (const t of analyze(n.text)) out.push((n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix))?.term) || t.term);
+    for (const t of analyze(n.text)) {
+      const term = (n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix))?.term) || t.term;
+      out.push(term);
+      // A second stem the word may stand for in a title (بمصر → مصر), matched in the same pair slot.
+      if (alternatives) {
+        const alt = n.kind === 'word' ? withoutProclitic(t, ix)?.term : undefined;
+        alternatives.push(alt !== term ? alt : undefined);
+      }
+    }
   });
   return out;
 }
 
+/** A title pair matched through an alternative stem earns this share of the pair's bonus, so
+ *  a title written as typed stays first (بأولمبيك typed, a title with بأولمبيك above one with اولمبيك). */
+const ALTERNATIVE_PAIR = 0.8;
+
 export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
   const { titleBigram, titleCoverage } = ix.params;
   if (titleBigram <= 0 && titleCoverage <= 0) return;
-  const seq = positiveTermSequence(parsed, ix);
+  const alts: (string | undefined)[] = [];
+  const seq = positiveTermSequence(parsed, ix, alts);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
   const idf = (t: string) => {
@@ -45,19 +59,36 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     const df = id >= 0 ? ix.stems.df.data[id]! : 0;
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   };
-  const pairs = new Map<string, number>(); // stem pair → mean idf
-  for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, (idf(seq[i]!) + idf(seq[i + 1]!)) / 2);
+  // Stem pair → [mean idf, slot]: each distinct pair of the query is one slot, counted once per
+  // title; a pair with a word's alternative stem (bigram of readings) shares its slot.
+  const pairs = new Map<string, [number, number]>();
+  let slots = 0;
+  for (let i = 0; i + 1 < seq.length; i++) {
+    const key = `${seq[i]}\u0000${seq[i + 1]}`;
+    let slot = pairs.get(key)?.[1];
+    if (slot === undefined) pairs.set(key, [(idf(seq[i]!) + idf(seq[i + 1]!)) / 2, (slot = slots++)]);
+    const v = pairs.get(key)![0];
+    for (const a of [seq[i], alts[i]]) {
+      for (const b of [seq[i + 1], alts[i + 1]]) {
+        if (a === undefined || b === undefined) continue;
+        const k = `${a}\u0000${b}`;
+        if (!pairs.has(k)) pairs.set(k, [v * ALTERNATIVE_PAIR, slot]);
+      }
+    }
+  }
   // The same distinct pairs as term ids (−1 for a stem the index lacks: it matches no cached title).
   const first: number[] = [];
   const second: number[] = [];
   const pairIdf: number[] = [];
-  for (const [k, v] of pairs) {
+  const pairSlot: number[] = [];
+  for (const [k, [v, slot]] of pairs) {
     const [a, b] = k.split('\u0000');
     first.push(ix.stems.idOf(a!));
     second.push(ix.stems.idOf(b!));
     pairIdf.push(v);
+    pairSlot.push(slot);
   }
-  const seen = new Uint8Array(pairIdf.length);
+  const seen = new Uint8Array(slots);
   for (const d of top) {
     const at = titleStems(ix.docs, ix.stems, d);
     if (at < 0) {
@@ -75,8 +106,8 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       const b = pool[at + 2 + i]!;
       let j = 0;
       while (j < first.length && (first[j] !== a || second[j] !== b)) j++;
-      if (j === first.length || seen[j]) continue;
-      seen[j] = 1;
+      if (j === first.length || seen[pairSlot[j]!]) continue;
+      seen[pairSlot[j]!] = 1;
       bigrams += pairIdf[j]!;
       covered += lastCovered === i ? 1 : 2; // the pair's second word, or both when it starts a new run
       lastCovered = i + 1;
@@ -87,19 +118,18 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
 }
 
 /** The title bonus of one doc by analyzing its title (for a title with a stem the index lacks). */
-function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, number>): void {
+function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, [number, number]>): void {
   const { titleBigram, titleCoverage } = ix.params;
   const title = analyze(ix.docs.titleOf(d)!);
   let bigrams = 0;
   let covered = 0;
   let lastCovered = -1;
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let i = 0; i + 1 < title.length; i++) {
-    const k = `${title[i]!.term}\u0000${title[i + 1]!.term}`;
-    const pairIdf = pairs.get(k);
-    if (pairIdf === undefined || seen.has(k)) continue;
-    seen.add(k);
-    bigrams += pairIdf;
+    const pair = pairs.get(`${title[i]!.term}\u0000${title[i + 1]!.term}`);
+    if (pair === undefined || seen.has(pair[1])) continue;
+    seen.add(pair[1]);
+    bigrams += pair[0];
     covered += lastCovered === i ? 1 : 2;
     lastCovered = i + 1;
   }

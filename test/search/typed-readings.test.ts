@@ -5,7 +5,8 @@
  *   - a hamza seat typed bare in a word the index has never seen (read as the seat form, not as
  *     its closest frequent spelling, which may be another word: نهايي → نهاية rather than نهائي);
  *   - a و the stemmer keeps on a short word (وعين → stem وع);
- *   - the pronoun ه typed as ة (زوجتة: stem زوجت, archive زوجته: stem زوج).
+ *   - the pronoun ه typed as ة (زوجتة: stem زوجت, archive زوجته: stem زوج);
+ *   - a preposition ب ل ك typed onto a word (بعسير، لعسير), taken at 3× (typed-readings.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -65,6 +66,28 @@ describe('second readings of typed words', () => {
     const found = ids(archive('مدرسة', 8, ['زار مدرسه المدينة.']), 'مدرسة');
     expect(found).toContain('want-0');
     expect(found).not.toContain('none');
+  });
+
+  it('a preposition ب ل ك typed onto a word is also read without it: بعسير and لعسير find عسير', () => {
+    const docs = archive('عسير', 12, ['وصل الوفد بعسير أمس.']);
+    for (const q of ['بعسير', 'لعسير', 'كعسير', 'وبعسير']) {
+      const found = ids(docs, q);
+      expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(12);
+      // The word as typed ranks first (the second reading scores a share of the weight).
+      if (q === 'بعسير') expect(found[0]).toBe('other-0');
+    }
+  });
+
+  it('a word that starts with ب ل ك itself keeps one reading: لبنان does not find بنان', () => {
+    const found = ids(archive('لبنان', 12, ['بنان اسم علم.']), 'لبنان');
+    expect(found).not.toContain('other-0');
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(12);
+  });
+
+  it('the article after ل/ب is the stemmer\'s: وللقطع is not read as لقطع', () => {
+    const found = ids(archive('القطع', 4, Array.from({ length: 20 }, (_, i) => `لقطع الطريق ${i}`)), 'وللقطع');
+    expect(found.filter((id) => id.startsWith('other-'))).toHaveLength(0);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(4);
   });
 });
 
