@@ -2,16 +2,41 @@
  * "Did you mean": for a query word that is rare or absent in the index, the most frequent
  * vocabulary form within Damerau–Levenshtein distance 1 (words of ≤ 4 letters) or 2 (longer),
  * preferring distance 1 (none when that word is a stopword). Candidates are the exact forms with
- * at least MIN_DF documents, kept as a list rebuilt lazily; the distance check is a banded DP that
- * gives up as soon as a row exceeds the bound, so most of the vocabulary costs a length comparison.
+ * at least MIN_DF documents, kept as a list rebuilt lazily and ordered by length, each with a
+ * 32-bit letter-set mask: a lookup visits only the lengths within its distance, most of those cost
+ * a popcount, and the rest a DP that gives up as soon as a row exceeds the bound (71k archive,
+ * 600 misspelt headline words: 5.2 → 0.84 ms per word, the same corrections).
  */
 import { isStopword } from '../analysis/stopwords.ts';
 import type { PostingIndex } from './postings.ts';
 
 export const MIN_DF = 3;
+/** Longer query words are not corrected. */
+const MAX_WORD = 40;
+
+/**
+ * The set of a word's letters hashed into 32 bits. One edit changes the letter set by at most two
+ * letters (a substitution removes one and adds one; a transposition none), and hashing can only
+ * merge differences, so popcount(mask(a) ^ mask(b)) ≤ 2 · distance(a, b): a cheap lower bound.
+ */
+function letterMask(w: string): number {
+  let m = 0;
+  for (let i = 0; i < w.length; i++) m |= 1 << (w.charCodeAt(i) & 31);
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
 
 export class SpellingVocab {
   private ids: Int32Array = new Int32Array(0);
+  /** Per candidate (same order as ids, which are sorted by length): its letterMask. */
+  private masks: Int32Array = new Int32Array(0);
+  /** Candidates of length L are ids[lengthStart[L] .. lengthStart[L + 1]). */
+  private lengthStart: Int32Array = new Int32Array(MAX_WORD + 4);
   private builtAt = -1;
   private row0 = new Int32Array(64);
   private row1 = new Int32Array(64);
@@ -30,14 +55,36 @@ export class SpellingVocab {
     const out: number[] = [];
     // A small archive has few repeated words: every word is a candidate there.
     const minDf = n > 50_000 ? MIN_DF : 1;
-    for (let id = 0; id < n; id++) if (df[id]! >= minDf) out.push(id);
-    this.ids = Int32Array.from(out);
+    const terms = this.ix.terms;
+    // Counting sort by length (ids ascending within a length), so a lookup visits only the
+    // lengths within its distance.
+    const start = new Int32Array(MAX_WORD + 4);
+    for (let id = 0; id < n; id++) {
+      const len = terms[id]!.length;
+      if (df[id]! >= minDf && len <= MAX_WORD + 2) {
+        out.push(id);
+        start[len + 1]!++;
+      }
+    }
+    for (let L = 1; L < start.length; L++) start[L]! += start[L - 1]!;
+    const ids = new Int32Array(out.length);
+    const masks = new Int32Array(out.length);
+    const next = start.slice();
+    for (const id of out) {
+      const t = terms[id]!;
+      const i = next[t.length]!++;
+      ids[i] = id;
+      masks[i] = letterMask(t);
+    }
+    this.ids = ids;
+    this.masks = masks;
+    this.lengthStart = start;
     this.builtAt = n;
   }
 
   /** The best correction of `word` (an exact normalized form), or undefined. */
   correct(word: string): string | undefined {
-    if (word.length < 3 || word.length > 40 || /\d/.test(word)) return undefined;
+    if (word.length < 3 || word.length > MAX_WORD || /\d/.test(word)) return undefined;
     this.refresh();
     // Answers hold while the vocabulary has not grown (new words can be better corrections).
     if (this.memoAt !== this.ix.size || this.memo.size > 1000) {
@@ -67,16 +114,25 @@ export class SpellingVocab {
     let best = -1;
     let bestD = maxD + 1;
     let bestDf = 0;
-    for (const id of this.ids) {
-      const t = terms[id]!;
+    const ids = this.ids;
+    const masks = this.masks;
+    const mask = letterMask(word);
+    const from = this.lengthStart[Math.max(0, word.length - maxD)]!;
+    const to = this.lengthStart[word.length + maxD + 1]!;
+    for (let i = from; i < to; i++) {
+      if (popcount(masks[i]! ^ mask) > 2 * maxD) continue;
+      const id = ids[i]!;
       const f = df[id]!;
-      if (f <= minDf || Math.abs(t.length - word.length) > maxD || id === own) continue;
-      // Only a closer word, or an equally close and more frequent one, can win.
-      const bound = f > bestDf ? Math.min(maxD, bestD) : bestD - 1;
-      if (bound < 1) continue;
+      if (f <= minDf || id === own) continue;
+      // Only a closer word, or an equally close and more frequent one (on a tie, the lower id:
+      // candidates are visited by length, not by id), can win.
+      const canTie = f > bestDf || (f === bestDf && id < best);
+      const bound = canTie ? Math.min(maxD, bestD) : bestD - 1;
+      if (bound < 1 || popcount(masks[i]! ^ mask) > 2 * bound) continue;
+      const t = terms[id]!;
       const d = this.distance(word, t, bound);
       if (d < 1) continue;
-      if (d < bestD || f > bestDf) {
+      if (d < bestD || canTie) {
         best = id;
         bestD = d;
         bestDf = f;
