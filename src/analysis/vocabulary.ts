@@ -12,11 +12,12 @@ import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
 
 /**
  * Words per epoch. A full 71k build meets 394k distinct words (exact forms and stems); holding
- * them all cost ~30 MB (~75 B a word here and in the two indexes' word tables); 2^17 keeps
- * that under 10 MB for 9 epochs per 71k build (docs/design/search.md, "Build memory and merge
- * pass").
+ * them all cost ~30 MB (~75 B a word here and in the two indexes' word tables). 2^18 (≤ 20 MB,
+ * 2 epochs per 71k build) instead of 2^17 (≤ 10 MB, 9 epochs): each epoch re-interns every word
+ * it meets (vocabulary, both indexes' dictionaries, the cache's ids), ~2–3 s CPU of a 71k build
+ * at 2^17 (docs/design/search.md, "Build rate, 30 Nov"). SearchEngine.merge() frees it.
  */
-export const VOCABULARY_LIMIT = 1 << 17;
+export const VOCABULARY_LIMIT = 1 << 18;
 
 export class Vocabulary {
   readonly words: string[] = [];

@@ -117,18 +117,19 @@ export class SearchEngine implements Engine {
     this.mergeTails();
   }
 
-  private mergeTails(): void {
-    this.stems.merge(this.docs.dead.data);
-    this.exacts.merge(this.docs.dead.data);
+  /** `release`: also give back the tails' capacity (see PostingIndex.merge). */
+  private mergeTails(release = false): void {
+    this.stems.merge(this.docs.dead.data, release);
+    this.exacts.merge(this.docs.dead.data, release);
   }
 
   /**
    * Compacts both indexes now (drops postings of removed docs). Called after a bulk build, so it
-   * also frees the index path's word ids (the analyzer's vocabulary and the word → term tables):
-   * ~10 MB at 71k, rebuilt as later articles come.
+   * also frees the index path's word ids (the analyzer's vocabulary and the word → term tables,
+   * ≤ ~20 MB, rebuilt as later articles come) and the capacity the postings tails kept.
    */
   merge(): void {
-    this.mergeTails();
+    this.mergeTails(true);
     releaseIds();
     this.stems.forgetWords();
     this.exacts.forgetWords();

@@ -351,9 +351,12 @@ export class PostingIndex {
 
   /**
    * Folds the tail into main, dropping postings of dead docs (terms left with no postings stay
-   * in the dictionary: ids are stable). The tail's memory is released.
+   * in the dictionary: ids are stable). The tail's arrays keep their capacity for the next tail
+   * (it grows at least as large before the next automatic merge), unless `release`: then their
+   * memory is given back (after a bulk build). Reallocating them at every merge was most of the
+   * build's ArrayBuffer churn, which drives V8's major GCs (each one marks the whole heap).
    */
-  merge(dead: Uint8Array): void {
+  merge(dead: Uint8Array, release = false): void {
     const m = this.build(dead);
     this.mainTerms = m.terms;
     this.mainPostings = m.postings;
@@ -363,11 +366,19 @@ export class PostingIndex {
     this.mainPos = m.pos;
     this.mainLast = m.last;
     this.mainClean = true;
-    this.tailHead = new GrowableArray(Int32Array, this.terms.length);
+    if (release) {
+      this.tailHead = new GrowableArray(Int32Array, this.terms.length);
+      this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
+      this.tailTerm = new GrowableArray(Int32Array, 1024);
+      this.tailPos = new GrowableArray(Uint8Array, 4096);
+    } else {
+      this.tailHead.ensure(this.terms.length);
+      this.tailHead.data.fill(0, 0, this.terms.length);
+      this.tailRec.length = 0;
+      this.tailTerm.length = 0;
+      this.tailPos.length = 0;
+    }
     this.tailHead.length = this.terms.length;
-    this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
-    this.tailTerm = new GrowableArray(Int32Array, 1024);
-    this.tailPos = new GrowableArray(Uint8Array, 4096);
   }
 
   /**

@@ -48,6 +48,31 @@ describe('postings write path: merges give the same index however they are sched
     expect(Buffer.from(b.serialize()).equals(Buffer.from(bFresh.serialize()))).toBe(true);
   });
 
+  it('automatic merges reuse the tail arrays (capacity kept): no posting of an earlier tail comes back', () => {
+    const e = new SearchEngine();
+    const mergeKeepingTails = () => {
+      // What maybeMerge does (PostingIndex.merge without release).
+      e.stems.merge(e.docs.dead.data);
+      e.exacts.merge(e.docs.dead.data);
+    };
+    for (const a of docs) {
+      e.put(a);
+      mergeKeepingTails();
+    }
+    // Tails refilled after a merge into arrays that still hold the old records: searched as tail,
+    // merged again, then with a removal.
+    e.put({ ...COLUMN, id: 'copy-1' });
+    const withCopy = [...docs, { ...COLUMN, id: 'copy-1' }];
+    expect(ranked(e)).toEqual(ranked(fresh(withCopy)));
+    mergeKeepingTails();
+    expect(Buffer.from(e.serialize()).equals(Buffer.from(fresh(withCopy).serialize()))).toBe(true);
+    e.remove(docs[2]!.id);
+    e.put({ ...COLUMN, id: 'copy-2' });
+    mergeKeepingTails();
+    const after = [...withCopy.filter((a) => a !== docs[2]), { ...COLUMN, id: 'copy-2' }];
+    expect(ranked(e).map((r) => r.map((h) => h.id))).toEqual(ranked(fresh(after)).map((r) => r.map((h) => h.id)));
+  });
+
   it('search sees tail postings before any merge', () => {
     const e = new SearchEngine();
     for (const a of docs) e.put(a);
