@@ -81,16 +81,27 @@ function snippetOf(text: string, tt: TextTokens, spec: MatchSpec, opts?: Snippet
 
 // ---------------------------------------------------------------- window choice
 
+/** Per key (TokenMatch.key): occurrences in the current window, and shown by a chosen fragment. Reused. */
+let COUNTS = new Int32Array(64);
+let SHOWN = new Uint8Array(64);
+
 /** Token ranges [first, last] of the chosen fragments, in text order. */
 function chooseWindows(n: number, matches: readonly TokenMatch[], words: number, maxFragments: number): [number, number][] {
   const chosen: [number, number][] = [];
-  const shown = new Set<string>();
+  let keys = 0;
+  for (let i = 0; i < matches.length; i++) if (matches[i]!.key >= keys) keys = matches[i]!.key + 1;
+  if (COUNTS.length < keys) {
+    COUNTS = new Int32Array(keys * 2);
+    SHOWN = new Uint8Array(keys * 2);
+  }
+  const shown = SHOWN;
+  shown.fill(0, 0, keys);
   for (let f = 0; f < maxFragments; f++) {
-    const best = bestWindow(n, matches, words, shown, chosen);
+    const best = bestWindow(n, matches, words, shown, chosen, keys);
     if (best < 0) break;
     const range = centre(best, n, matches, words, chosen);
     chosen.push(range);
-    for (const m of matches) if (m.first >= range[0] && m.last <= range[1]) shown.add(m.key);
+    for (const m of matches) if (m.first >= range[0] && m.last <= range[1]) shown[m.key] = 1;
   }
   return chosen.sort((a, b) => a[0] - b[0]);
 }
@@ -100,8 +111,9 @@ function chooseWindows(n: number, matches: readonly TokenMatch[], words: number,
  * counting only keys not in `shown` (distinct, weighted) plus a small bonus per occurrence.
  * Returns -1 when no window adds a new key. One sliding pass over the matches: O(n + matches).
  */
-function bestWindow(n: number, matches: readonly TokenMatch[], words: number, shown: Set<string>, taken: readonly [number, number][]): number {
-  const counts = new Map<string, number>();
+function bestWindow(n: number, matches: readonly TokenMatch[], words: number, shown: Uint8Array, taken: readonly [number, number][], keys: number): number {
+  const counts = COUNTS;
+  counts.fill(0, 0, keys);
   let distinct = 0;
   let occurrences = 0;
   let bestScore = 0;
@@ -116,17 +128,17 @@ function bestWindow(n: number, matches: readonly TokenMatch[], words: number, sh
     while (hi < matches.length && matches[hi]!.last <= end) {
       const m = matches[hi++]!;
       occurrences++;
-      if (shown.has(m.key)) continue;
-      const c = counts.get(m.key) ?? 0;
+      if (shown[m.key] === 1) continue;
+      const c = counts[m.key]!;
       if (c === 0) distinct += m.weight;
-      counts.set(m.key, c + 1);
+      counts[m.key] = c + 1;
     }
     while (lo < s) {
       const m = matches[lo++]!; // added earlier: hi > s > lo
       occurrences--;
-      if (shown.has(m.key)) continue;
-      const c = counts.get(m.key)! - 1;
-      counts.set(m.key, c);
+      if (shown[m.key] === 1) continue;
+      const c = counts[m.key]! - 1;
+      counts[m.key] = c;
       if (c === 0) distinct -= m.weight;
     }
     if (distinct <= 0) continue;

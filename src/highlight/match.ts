@@ -18,8 +18,11 @@ export interface TokenMatch {
   /** First and last token index (inclusive). */
   first: number;
   last: number;
-  /** Which query part matched: distinct keys are distinct query words/phrases. */
-  key: string;
+  /**
+   * Which query part matched: distinct keys are distinct query words/phrases. A small integer
+   * (0, 1, …) per spec: one per exact form, per stemmed term, per prefix and per phrase.
+   */
+  key: number;
   /** Weight of that query part for snippet scoring. */
   weight: number;
 }
@@ -41,6 +44,11 @@ interface Prepared {
    * holds one of them. A phrase can only start at a token whose exact form is its first word.
    */
   reqs: number[];
+  /** Keys (TokenMatch.key) of the spec's exact forms, terms, prefixes (by index) and phrases (by index). */
+  exactKey: Map<string, number>;
+  termKey: Map<string, number>;
+  prefixKey: number[];
+  phraseKey: number[];
 }
 
 const prepared = new WeakMap<MatchSpec, Prepared>();
@@ -60,7 +68,20 @@ function prepare(spec: MatchSpec): Prepared {
   for (const t of spec.terms) reqs.add(termRequirement(t));
   for (const x of spec.prefixes) reqs.add(termRequirement(x));
   for (const ph of spec.phrases) if (ph.length > 0) reqs.add(exactRequirement(ph[0]!));
-  p = { phrasesByFirst, reqs: [...reqs] };
+  // One key per distinct query part, as the strings `=exact`, `~term`, `*prefix`, `"phrase index` were.
+  let keys = 0;
+  const exactKey = new Map<string, number>();
+  for (const e of spec.exacts) exactKey.set(e, keys++);
+  const termKey = new Map<string, number>();
+  for (const t of spec.terms) termKey.set(t, keys++);
+  const byPrefix = new Map<string, number>();
+  const prefixKey = spec.prefixes.map((x) => {
+    let k = byPrefix.get(x);
+    if (k === undefined) byPrefix.set(x, (k = keys++));
+    return k;
+  });
+  const phraseKey = spec.phrases.map(() => keys++);
+  p = { phrasesByFirst, reqs: [...reqs], exactKey, termKey, prefixKey, phraseKey };
   prepared.set(spec, p); // a MatchSpec is read-only by its type
 
   return p;
@@ -70,7 +91,8 @@ function prepare(spec: MatchSpec): Prepared {
 export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
   const out: TokenMatch[] = [];
   if (isEmptySpec(spec)) return out;
-  const { phrasesByFirst, reqs } = prepare(spec);
+  const prep = prepare(spec);
+  const { phrasesByFirst, reqs } = prep;
   const everyToken = reqs.includes(0);
   const r0 = reqs[0]!;
   const masks = tt.masks;
@@ -105,22 +127,30 @@ export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
       }
       if (best >= 0) {
         const len = spec.phrases[best]!.length;
-        out.push({ first: i, last: i + len - 1, key: `"${best}`, weight: PHRASE_WEIGHT });
+        out.push({ first: i, last: i + len - 1, key: prep.phraseKey[best]!, weight: PHRASE_WEIGHT });
         i += len - 1;
         continue;
       }
     }
-    const key = tokenKey(tok, spec);
-    if (key !== undefined) out.push({ first: i, last: i, key, weight: WORD_WEIGHT });
+    const key = tokenKey(tok, spec, prep);
+    if (key >= 0) out.push({ first: i, last: i, key, weight: WORD_WEIGHT });
   }
   return out;
 }
 
-/** The query part a single token satisfies, or undefined. */
-function tokenKey(tok: Analyzed, spec: MatchSpec): string | undefined {
-  if (spec.exacts.has(tok.exact)) return `=${tok.exact}`;
-  if (!tok.stop && spec.terms.has(tok.term)) return `~${tok.term}`;
+/** The key of the query part a single token satisfies, or −1. */
+function tokenKey(tok: Analyzed, spec: MatchSpec, prep: Prepared): number {
+  const e = prep.exactKey.get(tok.exact);
+  if (e !== undefined) return e;
+  if (!tok.stop) {
+    const t = prep.termKey.get(tok.term);
+    if (t !== undefined) return t;
+  }
   // A prefix also matches the stemmed term, so اقتص* marks الاقتصاد (term اقتصاد) as well.
-  for (const p of spec.prefixes) if (tok.exact.startsWith(p) || tok.term.startsWith(p)) return `*${p}`;
-  return undefined;
+  const prefixes = spec.prefixes;
+  for (let i = 0; i < prefixes.length; i++) {
+    const p = prefixes[i]!;
+    if (tok.exact.startsWith(p) || tok.term.startsWith(p)) return prep.prefixKey[i]!;
+  }
+  return -1;
 }
