@@ -66,6 +66,15 @@ function giveMask(mask: Uint8Array, docs: readonly number[]): void {
   if (MASKS.length < 8) MASKS.push(mask);
 }
 
+/** group()'s clause counts per doc (all zero between calls) and its touched docs, reused. */
+const GROUP = { counts: new Int32Array(0), touched: new Int32Array(1024) };
+
+function groupScratch(slots: number, touched: number): { counts: Int32Array; touched: Int32Array } {
+  if (GROUP.counts.length < slots) GROUP.counts = new Int32Array(Math.max(slots, GROUP.counts.length * 2));
+  if (GROUP.touched.length < touched) GROUP.touched = new Int32Array(Math.max(touched, GROUP.touched.length * 2));
+  return GROUP;
+}
+
 /** doc → candidate slot (−1: none), reused; callers reset the entries they set. */
 let SLOTS = new Int32Array(0);
 
@@ -155,7 +164,8 @@ export class Evaluator {
   private readonly dead: Uint8Array;
   private readonly p: RankingParams;
   /**
-   * When set, scoring only touches docs d with restrict[d] = 1: the docs of a group's required
+   * When set, scoring only touches docs d with restrict[d] = 1 (only ever live docs: scoreImpacts
+   * relies on it): the docs of a group's required
    * pivot clause, or the docs a group kept (for its deferred stopword clauses).
    */
   private restrict: Uint8Array | null = null;
@@ -549,27 +559,33 @@ export class Evaluator {
       const h = shoulds[0]!.h;
       if (h) return h;
     }
-    // counts[d] = 4096·(musts matched) + (countable shoulds matched); −∞ when excluded.
-    const counts = this.ix.pool.take();
-    const touched: number[] = [];
+    // counts[d] = 4096·(musts matched) + (countable shoulds matched), in reused typed scratch
+    // (zeroed again below); touched = docs in first-seen order.
+    let room = 0;
+    for (const h of musts) room += h.docs.length;
+    for (const s of shoulds) if (s.h && s.counts) room += s.h.docs.length;
+    const { counts, touched } = groupScratch(this.ix.docs.slots, room);
+    let nTouched = 0;
     const count = (h: Hits, inc: number) => {
-      for (const d of h.docs) {
-        if (counts[d] === 0) touched.push(d);
+      const docs = h.docs;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j]!;
+        if (counts[d] === 0) touched[nTouched++] = d;
         counts[d] += inc;
       }
     };
     for (const h of musts) count(h, 4096);
     for (const s of shoulds) if (s.h && s.counts) count(s.h, 1);
-    const excluded = new Set<number>();
-    for (const h of nots) for (const d of h.docs) excluded.add(d);
+    const excluded = nots.length > 0 ? new Set<number>() : null;
+    if (excluded) for (const h of nots) for (const d of h.docs) excluded.add(d);
     const needMust = musts.length * 4096;
     const keep: number[] = [];
-    for (const d of touched) {
+    for (let j = 0; j < nTouched; j++) {
+      const d = touched[j]!;
       const c = counts[d]!;
       counts[d] = 0;
-      if (c >= needMust && c - needMust >= msm && !excluded.has(d) && (musts.length > 0 || c > 0)) keep.push(d);
+      if (c >= needMust && c - needMust >= msm && !(excluded && excluded.has(d)) && (musts.length > 0 || c > 0)) keep.push(d);
     }
-    this.ix.pool.give(counts, []);
     // Deferred stopword clauses, scored only on the kept docs (a subset of any outer restriction).
     if (shoulds.some((s) => !s.h) && keep.length > 0) {
       const keepMask = takeMask(this.ix.docs.slots);

@@ -25,36 +25,45 @@ export function withLeadingKey(cmp: (a: number, b: number) => number, values: Ar
 export function topK(items: readonly number[], k: number, cmp: Comparator): number[] {
   if (k <= 0) return [];
   if (items.length <= k * 2) return [...items].sort(cmp).slice(0, k);
-  // Max-heap by cmp (the worst of the kept items at the root).
+  // Max-heap by cmp (the worst of the kept items at the root); sift loops with a held item
+  // instead of swaps, cmp called directly.
   const heap: number[] = [];
-  const worse = (a: number, b: number) => cmp(a, b) > 0;
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!worse(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < n && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) break;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-      i = m;
-    }
-  };
   const n = items.length;
   let j = 0;
   for (; j < n && heap.length < k; j++) {
-    heap.push(items[j]!);
-    up(heap.length - 1);
+    // Sift up: x moves above parents it is worse than.
+    const x = items[j]!;
+    let i = heap.length;
+    heap.push(x);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const y = heap[p]!;
+      if (!(cmp(x, y) > 0)) break;
+      heap[i] = y;
+      i = p;
+    }
+    heap[i] = x;
   }
+  const size = heap.length;
+  const replaceRoot = (x: number) => {
+    // Sift down from the root: the worse child moves up while it is worse than x.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      let m = l;
+      let mv = heap[l]!;
+      if (r < size && cmp(heap[r]!, mv) > 0) {
+        m = r;
+        mv = heap[r]!;
+      }
+      if (!(cmp(mv, x) > 0)) break;
+      heap[i] = mv;
+      i = m;
+    }
+    heap[i] = x;
+  };
   const key = cmp.leadingKey;
   if (key) {
     // Scale by ±1 so "strictly worse than the root" is one comparison either way.
@@ -65,18 +74,14 @@ export function topK(items: readonly number[], k: number, cmp: Comparator): numb
       const x = items[j]!;
       if (sign * v[x]! < bar) continue;
       if (cmp(x, heap[0]!) < 0) {
-        heap[0] = x;
-        down(0);
+        replaceRoot(x);
         bar = sign * v[heap[0]!]!;
       }
     }
   } else {
     for (; j < n; j++) {
       const x = items[j]!;
-      if (cmp(x, heap[0]!) < 0) {
-        heap[0] = x;
-        down(0);
-      }
+      if (cmp(x, heap[0]!) < 0) replaceRoot(x);
     }
   }
   return heap.sort(cmp);
