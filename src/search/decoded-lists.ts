@@ -14,8 +14,8 @@ import type { PostingIndex } from './postings.ts';
 
 /** Lists shorter than this many main bytes are decoded from the bytes each time (a few µs). */
 export const DECODED_MIN_BYTES = 1024;
-/** Bound on one index's decoded lists (16 bytes per posting). */
-export const DECODED_CACHE_BYTES = 16 << 20;
+/** Bound on one index's decoded lists (16 bytes per posting; ≈ 130k postings). See term-impacts.ts. */
+export const DECODED_CACHE_BYTES = 2 << 20;
 
 export interface DecodedList {
   /** Every main posting, live or not, doc numbers ascending. */
@@ -33,18 +33,23 @@ interface Cache {
   /** In use order: the least recently used term first. */
   byTerm: Map<number, DecodedList>;
   bytes: number;
+  /** Terms asked for once and not kept yet (a list is kept on its second use). */
+  seen: Set<number>;
 }
+
+/** Bound on the terms remembered as asked for once. */
+const SEEN_LIMIT = 4096;
 
 const caches = new WeakMap<PostingIndex, Cache>();
 
-/** The decoded main list of term `id` (< mainTerms), decoded on first use; null when it is short. */
+/** The decoded main list of term `id` (< mainTerms), kept from its second use on; null when it is short or not kept. */
 export function decodedMainOf(ix: PostingIndex, id: number): DecodedList | null {
   const start = ix.mainOff[id]!;
   const end = ix.mainOff[id + 1]!;
   if (end - start < DECODED_MIN_BYTES) return null;
   let c = caches.get(ix);
   if (!c || c.data !== ix.mainData || c.pos !== ix.mainPos) {
-    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0 };
+    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0, seen: new Set() };
     caches.set(ix, c);
   }
   let list = c.byTerm.get(id);
@@ -53,6 +58,15 @@ export function decodedMainOf(ix: PostingIndex, id: number): DecodedList | null 
     c.byTerm.set(id, list);
     return list;
   }
+  // Kept from its second use on: a term met once in a varied stream pays no copy.
+  if (!c.seen.has(id)) {
+    if (c.seen.size >= SEEN_LIMIT) c.seen.clear();
+    c.seen.add(id);
+    return null;
+  }
+  c.seen.delete(id);
+  // A list unlikely to fit the bound is decoded by the caller from the bytes, as before.
+  if (16 * ((end - start) / 4) > DECODED_CACHE_BYTES) return null;
   list = decodeMain(ix, id);
   const size = 16 * list.n;
   if (size > DECODED_CACHE_BYTES) return list;
@@ -123,4 +137,9 @@ function decodeMain(ix: PostingIndex, id: number): DecodedList {
     n++;
   }
   return { n, docs: docs.slice(0, n), tf: tfs.slice(0, n), bits: bitsOut.slice(0, n), posRef: refs.slice(0, n) };
+}
+
+/** Empties the index's decoded lists (benchmarks measure a cold read path with it). */
+export function dropDecoded(ix: PostingIndex): void {
+  caches.delete(ix);
 }

@@ -12,14 +12,19 @@
  * mainData, and any write that moves the average lengths makes docNorms build new arrays (both are
  * compared by identity), which drops the whole cache. Postings with w ≤ 0 (never scored) are left
  * out. Only lists of at least IMPACT_MIN_BYTES are kept; the cache holds at most
- * IMPACT_CACHE_BYTES per index, least recently used terms evicted first.
+ * IMPACT_CACHE_BYTES per index, least recently used terms evicted first. A list bigger than the
+ * whole bound is scored from the bytes each time.
  */
 import { FieldBits, type PostingIndex } from './postings.ts';
 
 /** Lists shorter than this many main bytes (≈ 400 postings) are scored straight from the bytes. */
 export const IMPACT_MIN_BYTES = 1024;
-/** Bound on one index's cached impacts (12 bytes per cached posting). */
-export const IMPACT_CACHE_BYTES = 24 << 20;
+/**
+ * Bound on one index's cached impacts (12 bytes per cached posting; ≈ 260k postings, the lists of
+ * a few dozen common query words). Kept small: with decoded-lists.ts's bound, both caches of both
+ * indexes stay within 10 MB, inside the loaded-index memory goal (docs/DESIGN.md).
+ */
+export const IMPACT_CACHE_BYTES = 3 << 20;
 
 const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
@@ -47,13 +52,19 @@ interface Cache extends ImpactWeights {
   /** In use order: the least recently used term first. */
   byTerm: Map<number, Impacts>;
   bytes: number;
+  /** Terms asked for once and not kept yet (a list is kept on its second use). */
+  seen: Set<number>;
 }
+
+/** Bound on the terms remembered as asked for once. */
+const SEEN_LIMIT = 4096;
 
 const caches = new WeakMap<PostingIndex, Cache>();
 
 /**
- * The impacts of main term `id` under `s`, built on first use; null when the list is short
- * (the caller scores the bytes directly). The caller checks that the term has no tail postings.
+ * The impacts of main term `id` under `s`, kept from the term's second use on; null when the
+ * list is short or not kept (the caller scores the bytes directly). The caller checks that the
+ * term has no tail postings.
  */
 export function impactsOf(ix: PostingIndex, id: number, s: ImpactWeights): Impacts | null {
   const start = ix.mainOff[id]!;
@@ -61,7 +72,7 @@ export function impactsOf(ix: PostingIndex, id: number, s: ImpactWeights): Impac
   if (end - start < IMPACT_MIN_BYTES) return null;
   let c = caches.get(ix);
   if (!c || c.data !== ix.mainData || c.normT !== s.normT || c.normB !== s.normB || c.wT !== s.wT || c.wB !== s.wB || c.wM !== s.wM || c.wL !== s.wL) {
-    c = { data: ix.mainData, normT: s.normT, normB: s.normB, wT: s.wT, wB: s.wB, wM: s.wM, wL: s.wL, byTerm: new Map(), bytes: 0 };
+    c = { data: ix.mainData, normT: s.normT, normB: s.normB, wT: s.wT, wB: s.wB, wM: s.wM, wL: s.wL, byTerm: new Map(), bytes: 0, seen: new Set() };
     caches.set(ix, c);
   }
   let imp = c.byTerm.get(id);
@@ -70,6 +81,15 @@ export function impactsOf(ix: PostingIndex, id: number, s: ImpactWeights): Impac
     c.byTerm.set(id, imp);
     return imp;
   }
+  // Kept from its second use on: a term met once in a varied stream pays no copy.
+  if (!c.seen.has(id)) {
+    if (c.seen.size >= SEEN_LIMIT) c.seen.clear();
+    c.seen.add(id);
+    return null;
+  }
+  c.seen.delete(id);
+  // A list unlikely to fit the bound (≈ 4 bytes per posting at most, usually) is not kept.
+  if (12 * ((end - start) / 4) > IMPACT_CACHE_BYTES) return null;
   imp = buildImpacts(ix.mainData, start, end, s);
   const size = 12 * imp.n;
   if (size > IMPACT_CACHE_BYTES) return imp;
@@ -132,4 +152,9 @@ function buildImpacts(data: Uint8Array, start: number, end: number, s: ImpactWei
     n++;
   }
   return { n, docs: docs.slice(0, n), w: ws.slice(0, n) };
+}
+
+/** Empties the index's impacts (benchmarks measure a cold read path with it). */
+export function dropImpacts(ix: PostingIndex): void {
+  caches.delete(ix);
 }
