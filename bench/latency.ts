@@ -4,9 +4,9 @@
  * processes' load does not count) and wall time, p50/p95/p99:
  *  1. a varied stream first, right after loading (read-path caches empty): ~2,000 distinct
  *     queries (eval-set questions, common title words, headline word pairs and triples), each
- *     run once in a shuffled order — what a serving process sees, with term caches
- *     (term-impacts.ts, decoded-lists.ts) only as warm as the stream makes them;
- *  2. each bench shape with those caches emptied before every call (cold);
+ *     run once in a shuffled order — what a serving process sees, with the decoded-lists
+ *     cache (decoded-lists.ts) only as warm as the stream makes it;
+ *  2. each bench shape with that cache emptied before every call (cold);
  *  3. the six bench shapes repeated (`runs` calls each: hot caches): ranking only
  *     (`rank(q, 10)`), whole `search()`, and search() with all facets.
  *   node --expose-gc --import tsx bench/latency.ts SNAPSHOT.bin [runs]
@@ -15,7 +15,6 @@ import { loadBenchEngine } from './load-engine.ts';
 import type { FacetName, SearchRequest } from '../src/types.ts';
 import { type Percentiles, percentiles, timeCalls, timeOnce } from './measure.ts';
 import { analyze } from '../src/analysis/analyzer.ts';
-import { dropImpacts } from '../src/search/term-impacts.ts';
 import { dropDecoded } from '../src/search/decoded-lists.ts';
 import { EVAL_SETS, hasEvalSet, loadEvalSet } from '../eval/datasets.ts';
 import { seededRandom } from '../eval/known-item.ts';
@@ -102,24 +101,21 @@ for (const [q, kind] of order) {
     x.wall.push(t.wallMs);
   }
 }
-console.log(`${e.size} articles. Varied stream first (cold start: term caches empty), each query once, shuffled; whole search() ms p50 / p95 / p99`);
+console.log(`${e.size} articles. Varied stream first (cold start: decoded-list cache empty), each query once, shuffled; whole search() ms p50 / p95 / p99`);
 console.log('| queries | n | CPU | wall |');
 console.log('|---|---|---|---|');
 for (const [kind, k] of [...byKind, ['all', all] as const]) console.log(`| ${kind} | ${k.cpu.length} | ${pct(percentiles(k.cpu))} | ${pct(percentiles(k.wall))} |`);
 
-// 2. Each shape with the term caches emptied before every call.
+// 2. Each shape with the decoded-list cache emptied before every call.
 const coldRuns = Math.min(runs, 100);
-console.log(`\nCold term caches (emptied before each of ${coldRuns} calls), whole search() ms p50 / p95 / p99`);
+console.log(`\nCold decoded-list cache (emptied before each of ${coldRuns} calls), whole search() ms p50 / p95 / p99`);
 console.log('| query | CPU | wall |');
 console.log('|---|---|---|');
 for (const [name, req] of shapes) {
   const cpu: number[] = [];
   const wall: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
-    for (const ix of [e.stems, e.exacts]) {
-      dropImpacts(ix);
-      dropDecoded(ix);
-    }
+    for (const ix of [e.stems, e.exacts]) dropDecoded(ix);
     const t = timeOnce(() => e.search(req));
     cpu.push(t.cpuMs);
     wall.push(t.wallMs);
@@ -127,10 +123,10 @@ for (const [name, req] of shapes) {
   console.log(`| ${name} \`${req.q}\` | ${pct(percentiles(cpu))} | ${pct(percentiles(wall))} |`);
 }
 
-// 3. Each shape repeated (hot caches).
+// 3. Each shape repeated (hot cache).
 const measure = (fn: () => unknown) => timeCalls(fn, runs, 10);
-console.log(`\nRepeated (hot term caches): ${runs} runs per row; CPU ms p50 / p95 / p99 (wall in brackets)`);
-console.log('(one query repeated per row: anything kept between queries is warm here; bench/latency-stream.ts times distinct queries)');
+console.log(`\nRepeated (hot decoded-list cache): ${runs} runs per row; CPU ms p50 / p95 / p99 (wall in brackets)`);
+console.log('(one query repeated per row: anything kept between queries is warm here; the stream above and bench/latency-stream.ts time distinct queries)');
 console.log('| query | hits | rank(q,10) CPU | search() CPU | search()+all facets CPU |');
 console.log('|---|---|---|---|---|');
 for (const [name, req] of shapes) {

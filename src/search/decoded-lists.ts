@@ -14,7 +14,10 @@ import type { PostingIndex } from './postings.ts';
 
 /** Lists shorter than this many main bytes are decoded from the bytes each time (a few µs). */
 export const DECODED_MIN_BYTES = 1024;
-/** Bound on one index's decoded lists (16 bytes per posting; ≈ 130k postings). See term-impacts.ts. */
+/**
+ * Bound on one index's decoded lists (16 bytes per posting; ≈ 130k postings): both indexes
+ * together stay within 4 MB, inside the loaded-index memory goal (docs/DESIGN.md).
+ */
 export const DECODED_CACHE_BYTES = 2 << 20;
 
 export interface DecodedList {

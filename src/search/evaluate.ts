@@ -17,8 +17,7 @@ import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
 import { decodePostings, PostingBuffer } from './posting-decode.ts';
-import { scoreImpacts as importedScoreImpacts, scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
-import { impactsOf as importedImpactsOf } from './term-impacts.ts';
+import { scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -43,8 +42,6 @@ const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
 const scoreMainPostings = importedScoreMainPostings;
-const scoreImpacts = importedScoreImpacts;
-const impactsOf = importedImpactsOf;
 const EMPTY_NORMS = new Float64Array(0);
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
@@ -164,8 +161,7 @@ export class Evaluator {
   private readonly dead: Uint8Array;
   private readonly p: RankingParams;
   /**
-   * When set, scoring only touches docs d with restrict[d] = 1 (only ever live docs: scoreImpacts
-   * relies on it): the docs of a group's required
+   * When set, scoring only touches docs d with restrict[d] = 1: the docs of a group's required
    * pivot clause, or the docs a group kept (for its deferred stopword clauses).
    */
   private restrict: Uint8Array | null = null;
@@ -234,9 +230,7 @@ export class Evaluator {
       sc.wL = wL;
       sc.normT = norms.title;
       sc.normB = norms.body;
-      // A long list's impacts are cached between queries (term-impacts.ts); same scores either way.
-      const imp = impactsOf(index, id, sc);
-      appendDocs(out, FRESH, imp ? scoreImpacts(imp, this.dead, restrict, c, k1, score, FRESH, onlyTouched) : scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
+      appendDocs(out, FRESH, scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
       return;
     }
     const buf = this.buf;

@@ -7,7 +7,6 @@
  * so the scores are bit-identical; docs are visited in the same (ascending) order.
  */
 import { FieldBits, type PostingIndex } from './postings.ts';
-import type { Impacts } from './term-impacts.ts';
 
 // Module-local copies (an imported binding can cost a getter call per access under tsx).
 const TITLE_MASK = FieldBits.titleMask;
@@ -74,54 +73,6 @@ export function scoreMainPostings(ix: PostingIndex, id: number, dead: Uint8Array
     m = (m & 1) + ((m >>> 1) & 1) + ((m >>> 2) & 1) + ((m >>> 3) & 1) + ((m >>> 4) & 1);
     w += wM * m;
     if (w <= 0) continue;
-    const sc = (c * w) / (k1 + w);
-    if (score[d] === 0) {
-      if (onlyTouched) continue;
-      fresh[added++] = d;
-    }
-    score[d] += sc + 1e-9;
-  }
-  return added;
-}
-
-/**
- * scoreMainPostings over a term's cached impacts (term-impacts.ts): the same docs in the same
- * order, the same w, so the same additions to `score`.
- */
-export function scoreImpacts(imp: Impacts, dead: Uint8Array, allow: Uint8Array | null, c: number, k1: number, score: Float64Array, fresh: Int32Array, onlyTouched: boolean): number {
-  if (allow !== null) return scoreImpactsAllowed(imp, allow, c, k1, score, fresh, onlyTouched);
-  const docs = imp.docs;
-  const ws = imp.w;
-  const n = imp.n;
-  let added = 0;
-  for (let j = 0; j < n; j++) {
-    const d = docs[j]!;
-    if (dead[d] !== 0 || (allow !== null && allow[d] !== 1)) continue;
-    const w = ws[j]!;
-    const sc = (c * w) / (k1 + w);
-    if (score[d] === 0) {
-      if (onlyTouched) continue;
-      fresh[added++] = d;
-    }
-    score[d] += sc + 1e-9;
-  }
-  return added;
-}
-
-/**
- * scoreImpacts restricted to docs with allow[d] = 1. An evaluator's restriction masks hold only
- * live docs (a pivot clause's or a group's matches), so the dead check is left out: one load and
- * one branch per posting of a long list scored under a rare pivot.
- */
-function scoreImpactsAllowed(imp: Impacts, allow: Uint8Array, c: number, k1: number, score: Float64Array, fresh: Int32Array, onlyTouched: boolean): number {
-  const docs = imp.docs;
-  const ws = imp.w;
-  const n = imp.n;
-  let added = 0;
-  for (let j = 0; j < n; j++) {
-    const d = docs[j]!;
-    if (allow[d] !== 1) continue;
-    const w = ws[j]!;
     const sc = (c * w) / (k1 + w);
     if (score[d] === 0) {
       if (onlyTouched) continue;

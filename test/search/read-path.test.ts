@@ -4,7 +4,7 @@ import { SearchEngine } from '../../src/search/engine.ts';
 import { decodePostings, locatePositions, PostingBuffer } from '../../src/search/posting-decode.ts';
 import { SKIP_MIN_BYTES, skipsOf } from '../../src/search/posting-skips.ts';
 import { titleStemPool, titleStems } from '../../src/search/title-stems.ts';
-import { IMPACT_MIN_BYTES } from '../../src/search/term-impacts.ts';
+import { DECODED_MIN_BYTES } from '../../src/search/decoded-lists.ts';
 import type { Article } from '../../src/types.ts';
 
 /** Synthetic articles (written here): a few words drawn by a fixed pseudo-random sequence. */
@@ -77,17 +77,17 @@ describe('read path: skip data, cached title stems, lazy phrase check', () => {
     }
   });
 
-  it('scores from cached impacts and decoded lists equal scores from the bytes, across writes, removals and merges', () => {
+  it('scores from decoded lists kept between queries equal scores from the bytes, across writes, removals and merges', () => {
     const docs = articles(1500, 13);
     const big = new SearchEngine();
     for (const a of docs) big.put(a);
     big.merge();
-    const id = big.stems.idOf(analyze('الحكومة')[0]!.term);
-    expect(big.stems.mainOff[id + 1]! - big.stems.mainOff[id]!).toBeGreaterThanOrEqual(IMPACT_MIN_BYTES);
+    const id = big.exacts.idOf(analyze('الحكومة')[0]!.exact);
+    expect(big.exacts.mainOff[id + 1]! - big.exacts.mainOff[id]!).toBeGreaterThanOrEqual(DECODED_MIN_BYTES);
     // The same articles never merged: every list is in the tail, scored from decoded postings.
     const tailOnly = new SearchEngine();
     for (const a of docs) tailOnly.put(a);
-    // Phrases and field queries read the decoded lists (decoded-lists.ts), the others the impacts.
+    // Phrases and field queries read the decoded lists (decoded-lists.ts); the others the bytes.
     const queries = ['الحكومة', 'وزير الخارجية', 'أسعار النفط العالمية', 'مجلس الأمن', '"وزير الخارجية"', '"أسعار النفط العالمية"', 'title:الحكومة', 'الحكومة -المياه'];
     const same = () => {
       // Three times: a term's list is kept on its second use and read from the cache on its third.
