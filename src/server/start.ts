@@ -1,6 +1,7 @@
 /**
  * Starts the HTTP server over an index folder: listen first (so /healthz answers and /readyz says
- * 503 while a large index loads), open the store, then resolve. `close()` shuts down gracefully:
+ * 503 while a large index loads), open the store, warm it up (a few searches, so the first readers
+ * do not wait for the JIT), then resolve. `close()` shuts down gracefully:
  * stop accepting, let in-flight requests finish (force-close after `graceMs`), close the store,
  * flush the log. `installShutdownSignals` wires close() to SIGTERM/SIGINT for the CLI.
  *
@@ -14,6 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino, type Logger } from 'pino';
 import { ArchiveStore } from '../store/archive-store.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { warmUp } from '../search/warm-up.ts';
 import { cleanKeys, keysFromEnv, readKeyFile } from './api-keys.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { answerClientErrors } from './client-errors.ts';
@@ -34,6 +37,8 @@ export interface StartOptions extends Omit<AppOptions, 'store' | 'apiKeys' | 'lo
   readOnly?: boolean;
   /** How long close() waits for in-flight requests before cutting connections (default 10 s). */
   graceMs?: number;
+  /** Run a few searches after the load, before /readyz says ready (search/warm-up.ts; default true). */
+  warmUp?: boolean;
 }
 
 export interface RunningServer {
@@ -71,11 +76,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const logger = opts.logger ?? pino({ level: process.env.FAHRAS_LOG_LEVEL ?? 'info' });
   const apiKeys = apiKeysFor(opts);
   const host = opts.host ?? '127.0.0.1';
-  const { indexDir, port = 8080, keyFile: _k, readOnly, graceMs = 10_000, ...appOpts } = opts;
+  const { indexDir, port = 8080, keyFile: _k, readOnly, graceMs = 10_000, warmUp: warm = true, ...appOpts } = opts;
 
   const opening = ArchiveStore.open(indexDir, {
     readOnly,
     logger: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },
+  }).then(async (store) => {
+    if (warm && store.engine instanceof SearchEngine && store.engine.size > 0) {
+      const ms = await warmUp(store.engine);
+      logger.info({ ms: Math.round(ms) }, 'Warmed up (first searches run before ready)');
+    }
+    return store;
   });
   opening.catch(() => {}); // awaited below; avoid an unhandled rejection while listening
   const app = createApp({ ...appOptionsFromEnv(), ...definedOnly(appOpts), store: opening, apiKeys, logger });

@@ -13,6 +13,7 @@ import { keysFromEnv } from '../../src/server/api-keys.ts';
 import { appOptionsFromEnv } from '../../src/server/env-config.ts';
 import { startServer } from '../../src/server/start.ts';
 import { ArchiveStore } from '../../src/store/archive-store.ts';
+import { pino } from 'pino';
 import { quiet } from './helpers.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -143,6 +144,35 @@ describe('graceful shutdown', () => {
     expect(await exited).toBe(0);
     expect(out).toContain('Fahras stopped');
     expect(out).toContain('writes":"disabled (no API key)');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('warm-up', () => {
+  /** A logger whose info lines are collected. */
+  function collecting() {
+    const lines: string[] = [];
+    return { lines, logger: pino({ level: 'info' }, { write: (s: string) => void lines.push(s) }) };
+  }
+
+  it('runs a few searches over the index before it is ready, and can be turned off', async () => {
+    const dir = tempDir('warm');
+    const store = await ArchiveStore.open(dir);
+    await store.put(
+      Array.from({ length: 30 }, (_, i) => ({ id: `w${i}`, title: `الحكومة تناقش الميزانية ${i}`, body: `ناقشت الحكومة الميزانية العامة والاقتصاد الوطني في جلستها رقم ${i}.` })),
+    );
+    await store.close();
+    for (const warmUp of [true, false]) {
+      const { lines, logger } = collecting();
+      const s = await startServer({ indexDir: dir, port: 0, logger, rateLimit: false, warmUp });
+      try {
+        expect(lines.some((l) => l.includes('Warmed up'))).toBe(warmUp);
+        const r = await (await fetch(`${s.url}/api/search?q=${encodeURIComponent('الحكومة')}`)).json();
+        expect(r.total).toBe(30);
+      } finally {
+        await s.close();
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
   });
 });
