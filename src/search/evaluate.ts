@@ -22,7 +22,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
-import { PROCLITIC_WEIGHT, withoutProclitic } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withoutProclitic } from './typed-readings.ts';
 
 export interface IndexView {
   stems: PostingIndex;
@@ -679,6 +679,9 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   // A preposition ب ل ك typed onto the word (بعسير): typed-readings.ts.
   const clitic = bare ? undefined : withoutProclitic(t, ix);
   if (clitic) out.push({ ...clitic, weight: PROCLITIC_WEIGHT });
+  // A typo that lands on a known stem (العرقي): also its closest frequent spelling.
+  const typo = t === typed && !seat && !bare ? typoReading(t, ix) : undefined;
+  if (typo && typo.term !== clitic?.term) out.push({ ...typo, weight: TYPO_WEIGHT });
   return out;
 }
 

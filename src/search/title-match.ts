@@ -11,7 +11,7 @@
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
-import { withoutProclitic } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withoutProclitic } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
 import { titleStemPool, titleStems } from './title-stems.ts';
 
@@ -27,30 +27,36 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 }
 
 /** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts'>, alternatives?: (string | undefined)[]): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs'>, alternatives?: (Alternative | undefined)[]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
     for (const t of analyze(n.text)) {
       const term = (n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix))?.term) || t.term;
       out.push(term);
-      // A second stem the word may stand for in a title (بمصر → مصر), matched in the same pair slot.
+      // A second stem the word may stand for in a title (بمصر → مصر, a typo's closest spelling),
+      // matched in the same pair slot at the reading's weight (evaluate.ts's wordReadings).
       if (alternatives) {
-        const alt = n.kind === 'word' ? withoutProclitic(t, ix)?.term : undefined;
-        alternatives.push(alt !== term ? alt : undefined);
+        const clitic = n.kind === 'word' ? withoutProclitic(t, ix) : undefined;
+        const typo = n.kind === 'word' && !clitic && term === t.term ? typoReading(t, ix) : undefined;
+        const alt = clitic ? { term: clitic.term, weight: PROCLITIC_WEIGHT } : typo ? { term: typo.term, weight: TYPO_WEIGHT } : undefined;
+        alternatives.push(alt && alt.term !== term ? alt : undefined);
       }
     }
   });
   return out;
 }
 
-/** A title pair matched through an alternative stem earns this share of the pair's bonus, so
- *  a title written as typed stays first (بأولمبيك typed, a title with بأولمبيك above one with اولمبيك). */
-const ALTERNATIVE_PAIR = 0.8;
+/** A word's second stem in a title pair, and the share of the pair's bonus a title earns through
+ *  it, so a title written as typed stays first (بأولمبيك typed: بأولمبيك above اولمبيك). */
+interface Alternative {
+  term: string;
+  weight: number;
+}
 
 export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
   const { titleBigram, titleCoverage } = ix.params;
   if (titleBigram <= 0 && titleCoverage <= 0) return;
-  const alts: (string | undefined)[] = [];
+  const alts: (Alternative | undefined)[] = [];
   const seq = positiveTermSequence(parsed, ix, alts);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
@@ -68,11 +74,13 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     let slot = pairs.get(key)?.[1];
     if (slot === undefined) pairs.set(key, [(idf(seq[i]!) + idf(seq[i + 1]!)) / 2, (slot = slots++)]);
     const v = pairs.get(key)![0];
-    for (const a of [seq[i], alts[i]]) {
-      for (const b of [seq[i + 1], alts[i + 1]]) {
+    const firsts = [{ term: seq[i]!, weight: 1 }, alts[i]];
+    const seconds = [{ term: seq[i + 1]!, weight: 1 }, alts[i + 1]];
+    for (const a of firsts) {
+      for (const b of seconds) {
         if (a === undefined || b === undefined) continue;
-        const k = `${a}\u0000${b}`;
-        if (!pairs.has(k)) pairs.set(k, [v * ALTERNATIVE_PAIR, slot]);
+        const k = `${a.term}\u0000${b.term}`;
+        if (!pairs.has(k)) pairs.set(k, [v * a.weight * b.weight, slot]);
       }
     }
   }

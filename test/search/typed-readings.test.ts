@@ -6,7 +6,8 @@
  *     its closest frequent spelling, which may be another word: نهايي → نهاية rather than نهائي);
  *   - a و the stemmer keeps on a short word (وعين → stem وع);
  *   - the pronoun ه typed as ة (زوجتة: stem زوجت, archive زوجته: stem زوج);
- *   - a preposition ب ل ك typed onto a word (بعسير، لعسير), taken at 3× (typed-readings.ts).
+ *   - a preposition ب ل ك typed onto a word (بعسير، لعسير), taken at 3× (typed-readings.ts);
+ *   - a typo whose stem is known (المتقبل: stem متقبل) read as the frequent form one edit away.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -114,5 +115,17 @@ describe('a hit found through another reading marks the word it was found by', (
   it('a word read without its و marks the rest', () => {
     const { hit } = firstHit(archive('عون', 12), 'وعون');
     expect(hit.snippet).toContain('<mark>عون</mark>');
+  });
+
+  it('a typo that lands on a known stem is also read as the frequent form one edit away: المتقبل finds المستقبل', () => {
+    // المتقبل is written nowhere, but its stem متقبل is (other-0), so the unknown-stem correction does not apply.
+    const found = ids(archive('المستقبل', 12, ['رجل متقبل للنقد.']), 'المتقبل');
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(12);
+    expect(found[0]).toBe('other-0');
+  });
+
+  it('a word the archive writes keeps one reading: متقبل does not find مستقبل', () => {
+    const found = ids(archive('مستقبل', 12, ['رجل متقبل للنقد.', 'متقبل آخر.', 'متقبل ثالث.']), 'متقبل');
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(0);
   });
 });
