@@ -29,6 +29,11 @@ export interface RankingParams {
   titleBigram: number;
   /** Title-bigram bonus again times the share of the title's words the matched pairs cover. */
   titleCoverage: number;
+  /**
+   * Typo readings (typed-readings.ts) only in an archive of at least this many live articles: in a
+   * small one, a form no article writes is as often a real word (mlqa's 4k passages: مياه → حياه).
+   */
+  typoMinDocs: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -43,6 +48,7 @@ export const DEFAULT_RANKING: RankingParams = {
   proximityDepth: 100,
   titleBigram: 1,
   titleCoverage: 2,
+  typoMinDocs: 20_000,
 };
 
 /** Body tokens counted as the article's lead (the first sentences carry the story). */

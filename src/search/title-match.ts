@@ -27,7 +27,7 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 }
 
 /** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs'>, alternatives?: (Alternative | undefined)[]): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: (Alternative | undefined)[]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
     for (const t of analyze(n.text)) {

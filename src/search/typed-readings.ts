@@ -75,8 +75,9 @@ const LETTERS = 'ءابتثجحخدذرزسشصضطظعغفقكلمنهوي';
  * written in at least READING_RATIO articles. The edits are generated (~80 per letter) and looked
  * up in the exact-form dictionary: ~0.05 ms, where spelling.ts's vocabulary scan costs ~4 ms.
  */
-export function typoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs'>): Analyzed | undefined {
+export function typoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
   const e = t.exact;
+  if (ix.docs.live < ix.params.typoMinDocs) return undefined;
   if (t.stop || e.length < 4 || e.length > 20 || exactDf(ix, e) >= MIN_DF || !/^[\u0621-\u064A]+$/.test(e)) return undefined;
   // A stem in a sizeable share of the archive is a word the analyzer has read (اليجب → يجب).
   if (stemDf(ix, t.term) >= Math.max(50, COMMON_STEM_SHARE * ix.docs.live)) return undefined;
