@@ -6,6 +6,7 @@
  */
 import { analyze } from '../analysis/analyzer.ts';
 
+/** Slots per signature (a multiple of 4: signatureInto fills four per pass). */
 export const SIGNATURE_SIZE = 64;
 export const K_WORDS = 3;
 
@@ -67,16 +68,34 @@ export function shingleHashesOfWords(words: Uint32Array, n: number, scratch?: Ui
 
 /** The b-bit MinHash signature of a set of shingle hashes, written into `out` at `offset`. */
 export function signatureInto(shingles: Uint32Array, out: Uint16Array, offset: number): void {
-  // Slot by slot, so the running minimum stays in a register (the shingles are read 64 times,
-  // from L1); the same minima as shingle by shingle over a table of 64 minima.
+  // Four slots per pass over the shingles (SIGNATURE_SIZE is a multiple of 4), the four running
+  // minima in registers: each shingle is loaded once per four mixes, and the four mixes are
+  // independent, so they overlap in the pipeline. The same minima as slot by slot (2,000 random
+  // shingle sets: 77–79 → 55–58 ms CPU, identical output).
   const n = shingles.length;
-  for (let i = 0; i < SIGNATURE_SIZE; i++) {
-    const seed = SEEDS[i]!;
-    let min = 0xffffffff;
+  for (let i = 0; i < SIGNATURE_SIZE; i += 4) {
+    const s0 = SEEDS[i]!;
+    const s1 = SEEDS[i + 1]!;
+    const s2 = SEEDS[i + 2]!;
+    const s3 = SEEDS[i + 3]!;
+    let m0 = 0xffffffff;
+    let m1 = 0xffffffff;
+    let m2 = 0xffffffff;
+    let m3 = 0xffffffff;
     for (let j = 0; j < n; j++) {
-      const v = fmix32(shingles[j]! ^ seed);
-      if (v < min) min = v;
+      const x = shingles[j]!;
+      const h0 = fmix32(x ^ s0);
+      const h1 = fmix32(x ^ s1);
+      const h2 = fmix32(x ^ s2);
+      const h3 = fmix32(x ^ s3);
+      if (h0 < m0) m0 = h0;
+      if (h1 < m1) m1 = h1;
+      if (h2 < m2) m2 = h2;
+      if (h3 < m3) m3 = h3;
     }
-    out[offset + i] = min & 0xffff;
+    out[offset + i] = m0 & 0xffff;
+    out[offset + i + 1] = m1 & 0xffff;
+    out[offset + i + 2] = m2 & 0xffff;
+    out[offset + i + 3] = m3 & 0xffff;
   }
 }
