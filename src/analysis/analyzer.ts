@@ -152,7 +152,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   const vocabulary = new Vocabulary(options.vocabularyLimit);
   const hot = cache.hot;
-  const hotIds = cache.hotIds;
+  const hotKeys = cache.hotKeys;
 
   /** Gives the entry at hot index j its vocabulary ids; returns the exact id (NO_TOKEN for ''). */
   function assignIds(j: number): number {
@@ -166,11 +166,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   function analyzeIds(text: string, out: WordIds): void {
     forEachSpan(text, (start, end, hash) => {
       const j = cache.hotSlot(text, start, end, hash);
-      const k = j >>> 1;
-      let exactId = hotIds[k]!;
+      const k = cache.idsAt(j);
+      let exactId = hotKeys[k]!;
       if (exactId === -1) exactId = assignIds(j);
       if (exactId === NO_TOKEN) return;
-      out.push(exactId, hotIds[k + 1]!);
+      out.push(exactId, hotKeys[k + 1]!);
     });
   }
 

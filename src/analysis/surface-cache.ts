@@ -3,7 +3,8 @@
  * the hot path hashes code units in place instead of slicing a substring for a Map key (a plain
  * Map<string, entry> keyed by the slice measured ~20 % slower). Open addressing (linear probing)
  * with FNV-1a hashes, behind a direct-mapped first level that holds the frequent words with their
- * key and code units inline, so a hit touches two array lines and no heap object. Everything here
+ * tag, vocabulary ids and code units inline, so an index-path hit touches one 32-byte line (the
+ * query path's analyze reads a second, `hot`) and no heap object. Everything here
  * is bound by memory latency, not instructions. Two generations: a lookup tries `young`, then
  * `old` (and copies the entry into `young`); when `young` is half full it becomes `old` and a
  * fresh one starts, so frequent words survive and memory stays bounded.
@@ -73,12 +74,26 @@ class Generation<E extends CacheEntry> {
  */
 const HOT_SLOTS = 1 << 17;
 /**
- * Int32s per hot slot (32 bytes, half a cache line): key, length, then up to HOT_INLINE code
- * units packed two per int32, so a hit on a word of ≤ 12 units compares against this line and
- * never loads the surface string (one memory access fewer per token; most words are ≤ 12 units).
+ * Int32s per hot slot (32 bytes, half a cache line): the tag (tagOf), the entry's vocabulary
+ * ids (exact, term), then up to HOT_INLINE code units packed two per int32. A hit on a word of
+ * ≤ 10 units (almost every token) compares against this line and reads its ids from it: one
+ * line per token on the index path, no surface string, no second array for the ids.
  */
 const HOT_WIDTH = 8;
-const HOT_INLINE = (HOT_WIDTH - 2) * 2;
+/** Offset of the exact id in a hot line (the term id follows). */
+const HOT_IDS = 1;
+const HOT_INLINE = (HOT_WIDTH - 3) * 2;
+/** Length bits of a tag: the slot already fixes the hash's low log2(HOT_SLOTS) bits. */
+const LEN_MASK = HOT_SLOTS - 1;
+
+/**
+ * The tag of a hot line: the hash bits above the slot's, and the length (capped at LEN_MASK:
+ * longer words are compared in full anyway). Same tag and slot = same 32-bit hash and length.
+ * An empty line's tag 0 matches no word: a length-0 region hashes to FNV_OFFSET.
+ */
+function tagOf(hash: number, len: number): number {
+  return (hash & ~LEN_MASK) | (len < LEN_MASK ? len : LEN_MASK);
+}
 
 /** True when the code units packed at keys[j…] equal text[start, end) (end - start ≤ HOT_INLINE). */
 function samePacked(keys: Int32Array, j: number, text: string, start: number, end: number): boolean {
@@ -102,15 +117,14 @@ function clearEntryIds(entries: (CacheEntry | undefined)[]): void {
 
 export class SurfaceCache<E extends CacheEntry> {
   // First level: direct-mapped, one entry per slot, for the tens of thousands of frequent words.
-  private readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
+  /** HOT_WIDTH int32s per slot: tag, exact id, term id, packed code units (see idsAt). */
+  readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
   private readonly hotEntries: (E | undefined)[] = new Array<E | undefined>(HOT_SLOTS).fill(undefined);
   /**
    * The hot entries' fields copied side by side (surface, exact, term, stop per slot), so a hit
    * reads one line here instead of the entry object somewhere in the heap: see hotSlot().
    */
   readonly hot: (string | boolean)[] = new Array<string | boolean>(HOT_SLOTS * 4).fill('');
-  /** The hot entries' exactId and termId side by side (at hotSlot's j >>> 1). */
-  readonly hotIds = new Int32Array(HOT_SLOTS * 2).fill(-1);
   private young: Generation<E>;
   private old: Generation<E> | null = null;
   private readonly capacity: number;
@@ -134,44 +148,50 @@ export class SurfaceCache<E extends CacheEntry> {
    * `hash` is hashRegion(text, start, end).
    */
   hotSlot(text: string, start: number, end: number, hash: number): number {
-    const key = keyOf(hash);
     const slot = hash & (HOT_SLOTS - 1);
     const b = slot * HOT_WIDTH;
     const keys = this.hotKeys;
     const len = end - start;
-    if (keys[b] === key && keys[b + 1] === len) {
+    const tag = tagOf(hash, len);
+    if (keys[b] === tag) {
       if (len <= HOT_INLINE) {
-        if (samePacked(keys, b + 2, text, start, end)) return slot * 4;
+        if (samePacked(keys, b + HOT_IDS + 2, text, start, end)) return slot * 4;
       } else if (sameRegion(this.hotEntries[slot]!.surface, text, start, end)) return slot * 4;
     }
-    const e = this.secondLevel(text, start, end, key);
+    const e = this.secondLevel(text, start, end, keyOf(hash));
     this.hotEntries[slot] = e;
-    keys[b] = key;
-    keys[b + 1] = len;
-    if (len <= HOT_INLINE) pack(keys, b + 2, text, start, end);
+    keys[b] = tag;
+    keys[b + HOT_IDS] = e.exactId;
+    keys[b + HOT_IDS + 1] = e.termId;
+    if (len <= HOT_INLINE) pack(keys, b + HOT_IDS + 2, text, start, end);
     const j = slot * 4;
     const hot = this.hot;
     hot[j] = e.surface;
     hot[j + 1] = e.exact;
     hot[j + 2] = e.term;
     hot[j + 3] = e.stop;
-    this.hotIds[slot * 2] = e.exactId;
-    this.hotIds[slot * 2 + 1] = e.termId;
     return j;
   }
 
-  /** Records vocabulary ids on the entry at hotSlot's `j` (and in hotIds). */
+  /** Index into hotKeys of the exact id of the entry at hotSlot's `j` (the term id follows). */
+  idsAt(j: number): number {
+    return j * (HOT_WIDTH / 4) + HOT_IDS;
+  }
+
+  /** Records vocabulary ids on the entry at hotSlot's `j` (and in its hot line). */
   setIds(j: number, exactId: number, termId: number): void {
     const e = this.hotEntries[j >>> 2]!;
     e.exactId = exactId;
     e.termId = termId;
-    this.hotIds[j >>> 1] = exactId;
-    this.hotIds[(j >>> 1) + 1] = termId;
+    const i = this.idsAt(j);
+    this.hotKeys[i] = exactId;
+    this.hotKeys[i + 1] = termId;
   }
 
   /** Forgets every entry's vocabulary ids (the vocabulary started a new epoch). */
   clearIds(): void {
-    this.hotIds.fill(-1);
+    const keys = this.hotKeys;
+    for (let i = HOT_IDS; i < keys.length; i += HOT_WIDTH) keys[i] = keys[i + 1] = -1;
     clearEntryIds(this.hotEntries);
     clearEntryIds(this.young.entries);
     if (this.old) clearEntryIds(this.old.entries);
