@@ -8,7 +8,9 @@
  * Queries are searched exactly as the search box would (SearchEngine.rank: parse, match, relax,
  * collapse, rank). Options: --distractors=N (use the first N corpus articles), --known=N
  * (known-item queries, default 1000), --known-seeds=a,b,c (default 20231212; the known-item
- * figure varies ±0.01 between seeds, so compare variants on several), --no-distractors.
+ * figure varies ±0.01 between seeds, so compare variants on several), --no-distractors,
+ * --spelling[=n] (the per-rule spelling stress of eval/spelling-stress.ts on the same index, n
+ * queries per rule, default 300; off by default: ~2 min of CPU).
  * FAHRAS_RANKING='{"k1":1.1,...}' overrides ranking parameters (for tuning runs; eval/tune.ts
  * scores many variants on one saved index).
  */
@@ -18,6 +20,7 @@ import { DEFAULT_RANKING, type RankingParams } from '../src/search/ranking-param
 import type { Article } from '../src/types.ts';
 import { EVAL_SETS, hasEvalSet, loadEvalSet, type EvalSet } from './datasets.ts';
 import { knownItemQueries } from './known-item.ts';
+import { runSpellingStress } from './spelling-stress-run.ts';
 import { meanMetrics, mrrAt } from './metrics.ts';
 import { Bm25Reference } from './reference.ts';
 
@@ -115,5 +118,7 @@ if (!flag('no-distractors') && hasCorpus()) {
     }
     console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);
   }
+  // --spelling[=n]: the per-rule spelling stress (eval/spelling-stress-run.ts) on this index.
+  if (flag('spelling') || arg('spelling')) runSpellingStress(e, arg('spelling') ? Number(arg('spelling')) : 300, seeds[0]!);
 }
 console.error(`(eval took ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
