@@ -10,6 +10,7 @@
  * drops the whole cache. Only lists of at least DECODED_MIN_BYTES are kept; at most
  * DECODED_CACHE_BYTES per index, least recently used terms evicted first.
  */
+import { decodeMainPostings } from './main-decode.ts';
 import type { PostingIndex } from './postings.ts';
 
 /** Lists shorter than this many main bytes are decoded from the bytes each time (a few µs). */
@@ -84,62 +85,14 @@ export function decodedMainOf(ix: PostingIndex, id: number): DecodedList | null 
 }
 
 function decodeMain(ix: PostingIndex, id: number): DecodedList {
-  const data = ix.mainData;
-  const pos = ix.mainPos;
-  const withPos = ix.withPositions;
-  const end = ix.mainOff[id + 1]!;
-  const cap = (end - ix.mainOff[id]!) >> 1; // ≥ 2 bytes per posting
+  const cap = (ix.mainOff[id + 1]! - ix.mainOff[id]!) >> 1; // ≥ 2 bytes per posting
   const docs = new Int32Array(cap);
-  const tfs = new Int32Array(cap);
-  const bitsOut = new Int32Array(cap);
-  const refs = new Int32Array(cap);
-  let n = 0;
-  let pi = withPos ? ix.mainPosOff[id]! : 0;
-  let i = ix.mainOff[id]!;
-  let doc = -1;
-  while (i < end) {
-    // Varints: doc gap, then tf·2 + hasBits, then the field word when present (postings.ts).
-    let b = data[i++]!;
-    let v = b & 0x7f;
-    for (let sh = 7; b & 0x80; sh += 7) {
-      b = data[i++]!;
-      v |= (b & 0x7f) << sh;
-    }
-    doc += v;
-    b = data[i++]!;
-    let t = b & 0x7f;
-    for (let sh = 7; b & 0x80; sh += 7) {
-      b = data[i++]!;
-      t |= (b & 0x7f) << sh;
-    }
-    let bits = 0;
-    if (t & 1) {
-      b = data[i++]!;
-      bits = b & 0x7f;
-      for (let sh = 7; b & 0x80; sh += 7) {
-        b = data[i++]!;
-        bits |= (b & 0x7f) << sh;
-      }
-    }
-    let at = -1;
-    if (withPos) {
-      // Positions: a varint count, then that many varints; skipping one = finding its last byte.
-      at = pi;
-      b = pos[pi++]!;
-      let cnt = b & 0x7f;
-      for (let sh = 7; b & 0x80; sh += 7) {
-        b = pos[pi++]!;
-        cnt |= (b & 0x7f) << sh;
-      }
-      while (cnt > 0) if ((pos[pi++]! & 0x80) === 0) cnt--;
-    }
-    docs[n] = doc;
-    tfs[n] = t >>> 1;
-    bitsOut[n] = bits;
-    refs[n] = at;
-    n++;
-  }
-  return { n, docs: docs.slice(0, n), tf: tfs.slice(0, n), bits: bitsOut.slice(0, n), posRef: refs.slice(0, n) };
+  const tf = new Int32Array(cap);
+  const bits = new Int32Array(cap);
+  const posRef = new Int32Array(cap);
+  // Every posting, live or not (the reader checks liveness when it copies).
+  const n = decodeMainPostings(ix, id, ix.withPositions, null, null, docs, tf, bits, posRef);
+  return { n, docs: docs.slice(0, n), tf: tf.slice(0, n), bits: bits.slice(0, n), posRef: posRef.slice(0, n) };
 }
 
 /** Empties the index's decoded lists (benchmarks measure a cold read path with it). */

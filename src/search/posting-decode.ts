@@ -7,11 +7,13 @@
 import { TAIL_REC as IMPORTED_TAIL_REC, type PostingIndex } from './postings.ts';
 import { blockOf as importedBlockOf, skipsOf, type Skips } from './posting-skips.ts';
 import { decodedMainOf as importedDecodedMainOf } from './decoded-lists.ts';
+import { decodeMainPostings as importedDecodeMainPostings } from './main-decode.ts';
 
 // Module-local copies: tsx compiles an imported binding to a getter call per access.
 const TAIL_REC = IMPORTED_TAIL_REC;
 const blockOf = importedBlockOf;
 const decodedMainOf = importedDecodedMainOf;
+const decodeMainPostings = importedDecodeMainPostings;
 
 /** Decoded postings; `n` entries of docs/tf/bits (and posRef when asked for) are valid. */
 export class PostingBuffer {
@@ -73,56 +75,7 @@ export function decodePostings(ix: PostingIndex, id: number, dead: Uint8Array, o
       }
     }
   } else if (id < ix.mainTerms) {
-    const data = ix.mainData;
-    const end = ix.mainOff[id + 1]!;
-    const pos = ix.mainPos;
-    let pi = withPos ? ix.mainPosOff[id]! : 0;
-    let i = ix.mainOff[id]!;
-    let doc = -1;
-    while (i < end) {
-      // Varints: doc gap, then tf·2 + hasBits, then the field word when present.
-      let b = data[i++]!;
-      let v = b & 0x7f;
-      for (let sh = 7; b & 0x80; sh += 7) {
-        b = data[i++]!;
-        v |= (b & 0x7f) << sh;
-      }
-      doc += v;
-      b = data[i++]!;
-      let t = b & 0x7f;
-      for (let sh = 7; b & 0x80; sh += 7) {
-        b = data[i++]!;
-        t |= (b & 0x7f) << sh;
-      }
-      let bits = 0;
-      if (t & 1) {
-        b = data[i++]!;
-        bits = b & 0x7f;
-        for (let sh = 7; b & 0x80; sh += 7) {
-          b = data[i++]!;
-          bits |= (b & 0x7f) << sh;
-        }
-      }
-      let at = -1;
-      if (withPos) {
-        // Positions: a varint count, then that many varints; skipping one = finding its last byte.
-        at = pi;
-        b = pos[pi++]!;
-        let c = b & 0x7f;
-        for (let sh = 7; b & 0x80; sh += 7) {
-          b = pos[pi++]!;
-          c |= (b & 0x7f) << sh;
-        }
-        while (c > 0) if ((pos[pi++]! & 0x80) === 0) c--;
-      }
-      if (dead[doc] === 0 && (allow === null || allow[doc] === 1)) {
-        docs[n] = doc;
-        tfs[n] = t >>> 1;
-        bitsOut[n] = bits;
-        refs[n] = at;
-        n++;
-      }
-    }
+    n = decodeMainPostings(ix, id, withPos, dead, allow, docs, tfs, bitsOut, refs);
   }
   if (tailHead > 0) {
     // Tail records (PostingIndex.tailRec): doc, tf | field word << 8, positions start, next + 1.
