@@ -20,6 +20,7 @@ import { DEFAULT_RANKING, type RankingParams } from '../src/search/ranking-param
 import type { Article } from '../src/types.ts';
 import { EVAL_SETS, hasEvalSet, loadEvalSet, type EvalSet } from './datasets.ts';
 import { knownItemQueries } from './known-item.ts';
+import { classifyMisses } from './known-item-misses.ts';
 import { runSpellingStress } from './spelling-stress-run.ts';
 import { meanMetrics, mrrAt } from './metrics.ts';
 import { Bm25Reference } from './reference.ts';
@@ -117,6 +118,10 @@ if (!flag('no-distractors') && hasCorpus()) {
       refSum += mrr(ref.search(q.text, 10).map((h) => h.id), q.relevant);
     }
     console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);
+    // Why the misses missed, the ceiling of any ranker of the typed words (a window that runs
+    // verbatim in other headlines cannot tell them apart) and the figure counting a syndicated
+    // copy shown in the answer's place (eval/known-item-misses.ts).
+    classifyMisses(e, queries, seed, 0);
   }
   // --spelling[=n]: the per-rule spelling stress (eval/spelling-stress-run.ts) on this index.
   if (flag('spelling') || arg('spelling')) runSpellingStress(e, arg('spelling') ? Number(arg('spelling')) : 300, seeds[0]!);
