@@ -12,6 +12,7 @@
 import { analyze } from '../src/analysis/analyzer.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import type { KnownItemQuery } from './known-item.ts';
+import { rankedIds } from '../src/search/trec-run.ts';
 
 const stemKey = (text: string) => ` ${analyze(text).map((t) => t.term).join(' ')} `;
 
@@ -42,7 +43,7 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
     return d === undefined ? -1 : e.dups.groupOf(d);
   };
   for (const q of queries) {
-    const ranked = e.rank(q.text, 10).map((h) => h.id);
+    const ranked = rankedIds(e, q.text, 10).map((h) => h.id);
     const rank = ranked.findIndex((id) => q.relevant.has(id)) + 1;
     const g = groupOf(q.target);
     const groupRank = ranked.findIndex((id) => q.relevant.has(id) || (g >= 0 && groupOf(id) === g)) + 1;

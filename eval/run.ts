@@ -6,7 +6,9 @@
  *   2. the passages of BOTH sets plus the 71k news articles of ../shared/corpus as distractors;
  *   3. the known-item check (eval/known-item.ts) on the 71k-article index.
  * Queries are searched exactly as the search box would (SearchEngine.rank: parse, match, relax,
- * collapse, rank). Options: --distractors=N (use the first N corpus articles), --known=N
+ * collapse, rank), and scored on the articles the result page lists in page order: each hit, then
+ * the syndicated copies listed under it (trec-run.ts rankedIds, as `fahras run` writes them).
+ * Options: --distractors=N (use the first N corpus articles), --known=N
  * (known-item queries, default 1000), --known-seeds=a,b,c (default 20231212; the known-item
  * figure varies ±0.01 between seeds, so compare variants on several), --no-distractors,
  * --spelling[=n] (the per-rule spelling stress of eval/spelling-stress.ts on the same index, n
@@ -24,6 +26,7 @@ import { classifyMisses } from './known-item-misses.ts';
 import { runSpellingStress } from './spelling-stress-run.ts';
 import { meanMetrics, mrrAt } from './metrics.ts';
 import { Bm25Reference } from './reference.ts';
+import { rankedIds } from '../src/search/trec-run.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`))?.split('=')[1];
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -45,7 +48,7 @@ type Scores = ReturnType<typeof meanMetrics>;
 
 function runEngine(e: SearchEngine, set: EvalSet): Scores {
   const runs = new Map<string, string[]>();
-  for (const q of set.queries) runs.set(q.id, e.rank(q.text, 100).map((h) => h.id));
+  for (const q of set.queries) runs.set(q.id, rankedIds(e, q.text, 100).map((h) => h.id));
   return meanMetrics(runs, set.qrels);
 }
 
@@ -114,7 +117,7 @@ if (!flag('no-distractors') && hasCorpus()) {
     let sum = 0;
     let refSum = 0;
     for (const q of queries) {
-      sum += mrr(e.rank(q.text, 10).map((h) => h.id), q.relevant);
+      sum += mrr(rankedIds(e, q.text, 10).map((h) => h.id), q.relevant);
       refSum += mrr(ref.search(q.text, 10).map((h) => h.id), q.relevant);
     }
     console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { seededRandom, titleKey } from './known-item.ts';
 import { applyRule, SPELLING_RULES } from './spelling-rules.ts';
+import { rankedIds } from '../src/search/trec-run.ts';
 
 export function runSpellingStress(e: SearchEngine, n: number, seed: number, only?: string): void {
   const slots = e.docs.slots;
@@ -50,7 +51,7 @@ export function runSpellingStress(e: SearchEngine, n: number, seed: number, only
     const key = `${q}\u0000${[...relevant][0]}`;
     const hit = rrCache.get(key);
     if (hit !== undefined) return hit;
-    const ranked = e.rank(q, 10);
+    const ranked = rankedIds(e, q, 10);
     const at = ranked.findIndex((h) => relevant.has(h.id));
     const rr = at < 0 ? 0 : 1 / (at + 1);
     rrCache.set(key, rr);

@@ -16,6 +16,7 @@ import { EVAL_SETS, loadEvalSet, type EvalSet } from './datasets.ts';
 import { knownItemQueries } from './known-item.ts';
 import { classifyMisses } from './known-item-misses.ts';
 import { meanMetrics, mrrAt } from './metrics.ts';
+import { rankedIds } from '../src/search/trec-run.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -55,7 +56,7 @@ function merged(v: Partial<RankingParams>): Partial<RankingParams> {
 
 function ndcg(e: SearchEngine, s: EvalSet): number {
   const runs = new Map<string, string[]>();
-  for (const q of s.queries) runs.set(q.id, e.rank(q.text, 100).map((h) => h.id));
+  for (const q of s.queries) runs.set(q.id, rankedIds(e, q.text, 100).map((h) => h.id));
   return meanMetrics(runs, s.qrels)['nDCG@10'];
 }
 
@@ -68,7 +69,7 @@ for (const v of variants) {
   const perSeed = seeds.map((seed) => {
     const qs = queriesBySeed.get(seed)!;
     let sum = 0;
-    for (const q of qs) sum += mrr(e.rank(q.text, 10).map((h) => h.id), q.relevant);
+    for (const q of qs) sum += mrr(rankedIds(e, q.text, 10).map((h) => h.id), q.relevant);
     if (flag('diag')) classifyMisses(e, qs, seed);
     return sum / qs.length;
   });

@@ -1,7 +1,12 @@
 /**
  * A TREC run file for `fahras run`: each query searched exactly as the search box would
- * (same parsing, matching, relaxation, duplicate collapsing and ranking), one line per hit:
+ * (same parsing, matching, relaxation, duplicate collapsing and ranking), one line per article
+ * the result page lists, in page order:
  *   qid Q0 docid rank score fahras
+ * A hit's syndicated copies (the near-duplicates the page lists under it, "also in N other
+ * papers") follow the hit, at its score: the page shows them there, and a judged set that marks
+ * one copy relevant (ARCD, for one, holds the same Wikipedia paragraph under several ids) would
+ * otherwise count the reader's answer as missing.
  */
 import type { Engine } from '../contracts.ts';
 import { SearchEngine } from './engine.ts';
@@ -15,14 +20,36 @@ export function trecRun(engine: Engine, queries: readonly { id: string; text: st
   return lines.length ? lines.join('\n') + '\n' : '';
 }
 
-/** Top ids for one query; pages through search() for an Engine that is not ours. */
+/** The first `top` articles one query's result pages list: each hit, then its copies. */
 export function rankedIds(engine: Engine, text: string, top: number): { id: string; score: number }[] {
-  if (engine instanceof SearchEngine) return engine.rank(text, top);
   const out: { id: string; score: number }[] = [];
+  const add = (id: string, score: number, copies: readonly string[]) => {
+    out.push({ id, score });
+    for (const c of copies) out.push({ id: c, score });
+  };
+  if (engine instanceof SearchEngine) {
+    for (const h of engine.rank(text, top)) add(h.id, h.score, copiesOf(engine, h.id));
+    return out.slice(0, top);
+  }
+  // Another Engine: page through search(); its hits carry their copies.
   for (let page = 1; out.length < top; page++) {
     const r = engine.search({ q: text, page, size: 100 });
-    for (const h of r.hits) out.push({ id: h.id, score: h.score });
+    for (const h of r.hits) add(h.id, h.score, h.duplicates.map((d) => d.id));
     if (r.hits.length < 100) break;
   }
   return out.slice(0, top);
+}
+
+/** Ids of the live articles in the hit's duplicate group other than the hit, as search() lists them. */
+function copiesOf(e: SearchEngine, id: string): string[] {
+  const d = e.docs.byId.get(id);
+  const g = d === undefined ? -1 : e.dups.groupOf(d);
+  if (g < 0) return [];
+  const out: string[] = [];
+  for (const m of e.dups.membersOf(g)) {
+    if (m === d || e.docs.dead.data[m] !== 0) continue;
+    const other = e.docs.idOf(m);
+    if (other !== undefined) out.push(other);
+  }
+  return out;
 }

@@ -18,4 +18,22 @@ describe('trecRun', () => {
     }
     expect(trecRun(e, [], 10)).toBe('');
   });
+
+  it('lists a hit\'s syndicated copies right after it, at its score, as the result page shows them', () => {
+    const story = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة يضم مئتي سرير وأقساما للطوارئ والأطفال والعناية المركزة، وقال الوزير إن المستشفى سيخدم أكثر من نصف مليون نسمة في المنطقة والقرى المجاورة لها';
+    const e = createEngine();
+    e.put({ id: 'd1', title: 'افتتاح مستشفى جديد', body: story, source: 'okaz', date: '2023-01-01' });
+    e.put({ id: 'd2', title: 'مستشفى جديد في المدينة', body: story + ' اليوم', source: 'alriyadh', date: '2023-01-02' });
+    e.put({ id: 'd3', title: 'وزارة الصحة تفتتح مستشفى', body: 'افتتحت وزارة الصحة مستشفى للأطفال في العاصمة بحضور الوزير', source: 'was', date: '2023-01-03' });
+    const page = e.search({ q: 'مستشفى' });
+    const shown = page.hits.flatMap((h) => [h.id, ...h.duplicates.map((d) => d.id)]);
+    expect(shown).toHaveLength(3);
+    const lines = trecRun(e, [{ id: 'q', text: 'مستشفى' }], 10).trim().split('\n').map((l) => l.split(' '));
+    expect(lines.map((l) => l[2])).toEqual(shown);
+    expect(lines.map((l) => l[3])).toEqual(['1', '2', '3']);
+    const copy = lines.findIndex((l) => l[2] === page.hits.find((h) => h.duplicates.length)!.duplicates[0]!.id);
+    expect(lines[copy]![4]).toBe(lines[copy - 1]![4]);
+    // --top counts every listed article, copies included.
+    expect(trecRun(e, [{ id: 'q', text: 'مستشفى' }], 2).trim().split('\n')).toHaveLength(2);
+  });
 });
