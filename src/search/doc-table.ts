@@ -5,7 +5,7 @@
  */
 import type { Article } from '../types.ts';
 import { GrowableArray } from './growable.ts';
-import type { StoredArticles } from './stored-articles.ts';
+import type { ShownArticle, StoredArticles } from './stored-articles.ts';
 import { ValueDict } from './value-dict.ts';
 
 export type ValueField = 'author' | 'column' | 'source' | 'category';
@@ -84,6 +84,13 @@ export class DocTable {
     const a = this.articles[doc];
     if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a;
     return this.stored.articleHead(doc);
+  }
+
+  /** What a search result shows of a live doc (no dateText, tags, extra; a loaded doc decodes only those fields). */
+  articleShown(doc: number): ShownArticle | undefined {
+    const a = this.articles[doc];
+    if (a !== undefined || this.stored === undefined || doc >= this.stored.size || this.dead.data[doc]) return a;
+    return this.stored.articleShown(doc);
   }
 
   /** The id of a live doc, without decoding the article. */

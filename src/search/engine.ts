@@ -274,7 +274,7 @@ export class SearchEngine implements Engine {
   }
 
   private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean): SearchHit {
-    const a = this.docs.article(doc)!;
+    const a = this.docs.articleShown(doc)!;
     return {
       id: a.id,
       title: a.title,

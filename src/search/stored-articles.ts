@@ -18,6 +18,11 @@ import type { ArticleTextSource } from './article-text-source.ts';
 export const TEXT_FIELDS = ['title', 'body', 'author', 'column', 'source', 'category', 'date', 'dateText', 'tags', 'extra'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 const F = TEXT_FIELDS.length;
+/** Names of TEXT_FIELDS 1–7 (the string fields after the title) by field number. */
+const FIELD_NAMES = [undefined, 'body', 'author', 'column', 'source', 'category', 'date', 'dateText'] as const;
+
+/** The fields a search result shows (see StoredArticles.articleShown). */
+export type ShownArticle = Omit<Article, 'dateText' | 'tags' | 'extra'>;
 /** Fields in the rest blob (all but the title). */
 export const REST_FIELDS = F - 1;
 const R = REST_FIELDS;
@@ -108,28 +113,42 @@ export class StoredArticles {
    * other articles by name (a hit's syndicated copies).
    */
   articleHead(i: number): Omit<Article, 'body' | 'tags' | 'extra'> {
-    const from = this.restEnds[i * R]!; // end of the body (rest field 0)
-    const end = this.restEnds[i * R + 6]!; // end of dateText (rest field 6)
-    const bytes = this.rest.read(from * 2, end * 2);
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const bits = this.present[i]!;
     const a: Omit<Article, 'body' | 'tags' | 'extra'> = { id: this.ids[i]!, title: this.title(i) };
-    let at = from;
-    for (let f = 2; f <= 7; f++) {
-      const to = this.restEnds[i * R + f - 1]!;
-      if (bits & (1 << f)) {
-        const s = buf.toString('utf16le', (at - from) * 2, (to - from) * 2);
-        if (f === 2) a.author = s;
-        else if (f === 3) a.column = s;
-        else if (f === 4) a.source = s;
-        else if (f === 5) a.category = s;
-        else if (f === 6) a.date = s;
-        else a.dateText = s;
-      }
-      at = to;
-    }
+    this.readFields(i, 2, 7, a);
     if (this.urls[i] !== undefined) a.url = this.urls[i];
     return a;
+  }
+
+  /**
+   * What a result shows (the article without dateText, tags and extra): one read of the bytes from
+   * the body to the date into a reused buffer, and only those fields decoded.
+   */
+  articleShown(i: number): ShownArticle {
+    const a: ShownArticle = { id: this.ids[i]!, title: this.title(i), body: '' };
+    this.readFields(i, 1, 6, a);
+    if (this.urls[i] !== undefined) a.url = this.urls[i];
+    return a;
+  }
+
+  /** Reused for reads from the file (a hit reads a few KB; a fresh Buffer per read showed in profiles). */
+  private scratch = Buffer.allocUnsafe(0);
+
+  /** Decodes TEXT_FIELDS first … last (1 ≤ first ≤ last ≤ 7: body … dateText) of article i into `into`. */
+  private readFields(i: number, first: number, last: number, into: Partial<Record<'body' | 'author' | 'column' | 'source' | 'category' | 'date' | 'dateText', string>>): void {
+    const from = first === 1 ? this.restStart(i) : this.restEnds[i * R + first - 2]!;
+    const end = this.restEnds[i * R + last - 1]!;
+    const bytes = (end - from) * 2;
+    if (this.scratch.length < bytes) this.scratch = Buffer.allocUnsafe(Math.max(bytes, this.scratch.length * 2, 1 << 16));
+    const buf = this.scratch;
+    // Each field decoded on its own: toString copies, so the buffer can be reused by the next read.
+    this.rest.readInto(buf.subarray(0, bytes), from * 2);
+    const bits = this.present[i]!;
+    let at = from;
+    for (let f = first; f <= last; f++) {
+      const to = this.restEnds[i * R + f - 1]!;
+      if (bits & (1 << f)) into[FIELD_NAMES[f]!] = buf.toString('utf16le', (at - from) * 2, (to - from) * 2);
+      at = to;
+    }
   }
 
   /** Only the title, from memory (proximity, title features and suggestions read many titles). */

@@ -49,6 +49,9 @@ describe('snapshot round trip (fixtures)', () => {
       const { body: _b, tags: _t, extra: _x, ...head } = copy.get(a.id)!;
       const docs = (copy as SearchEngine).docs;
       expect(docs.articleHead(docs.byId.get(a.id)!)).toEqual(head);
+      // What a hit shows: all but dateText, tags and extra (one read, only those fields decoded).
+      const { dateText: _d, tags: _t2, extra: _x2, ...shown } = copy.get(a.id)!;
+      expect(docs.articleShown(docs.byId.get(a.id)!)).toEqual(shown);
     }
     expect(copy.idByUrl('https://x.test/odd-2')).toBe('odd-2');
   });

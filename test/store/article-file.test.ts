@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/errors.ts';
+import type { SearchEngine } from '../../src/search/engine.ts';
 import { ArchiveStore } from '../../src/store/archive-store.ts';
 import { crc32 } from '../../src/store/crc32.ts';
 import { snapshotName } from '../../src/store/store-files.ts';
@@ -42,6 +43,12 @@ describe('articles read from the snapshot file', () => {
     const store = await ArchiveStore.open(dir, { compaction: 'inline' });
     const before = store.engine.get('gen-5');
     expect(before).toEqual(makeArticle(5));
+    // A hit's fields (articleShown: one read into a reused buffer) are the article's, from the file.
+    const docs = (store.engine as SearchEngine).docs;
+    for (let i = 0; i < 20; i++) {
+      const { dateText: _d, tags: _t, extra: _x, ...shown } = store.engine.get(`gen-${i}`)!;
+      expect(docs.articleShown(docs.byId.get(`gen-${i}`)!)).toEqual(shown);
+    }
     // Two compactions: the first keeps snapshot 1 as the fallback, the second deletes it.
     await store.put([makeArticle(100)]);
     await store.compact();
