@@ -9,9 +9,8 @@
  */
 import type { Token } from '../types.ts';
 import { analyzeWord, type Analyzed } from '../analysis/analyzer.ts';
-import { forEachSpan } from '../analysis/tokenize.ts';
-import { maskOf, NONEMPTY as IMPORTED_NONEMPTY, UNSAFE } from './letters.ts';
-import { mayHoldLinks, scanWords } from './word-scan.ts';
+import { NONEMPTY as IMPORTED_NONEMPTY, UNSAFE } from './letters.ts';
+import { scanSpans } from './word-scan.ts';
 
 export interface TextTokens {
   readonly text: string;
@@ -28,22 +27,7 @@ export interface TextTokens {
 /** Module-local copy: an imported binding costs a getter call per access under tsx. */
 const NONEMPTY = IMPORTED_NONEMPTY;
 
-let starts = new Int32Array(1024);
-let ends = new Int32Array(1024);
-let masks = new Int32Array(1024);
 let analyzed: (Analyzed | undefined)[] = [];
-
-function grow(): void {
-  const size = starts.length * 2;
-  const copy = (a: Int32Array) => {
-    const b = new Int32Array(size);
-    b.set(a);
-    return b;
-  };
-  starts = copy(starts);
-  ends = copy(ends);
-  masks = copy(masks);
-}
 
 class Scanned implements TextTokens {
   constructor(
@@ -60,29 +44,22 @@ class Scanned implements TextTokens {
   }
 }
 
-let scanN = 0;
-let scanText_ = '';
-
-/** Keeps a token unless its exact form is empty (analyze() drops those). */
-function keep(start: number, end: number, m: number): void {
-  if (m < 0) {
-    if (analyzeWord(scanText_.slice(start, end)).exact === '') return;
-  } else if ((m & NONEMPTY) === 0) return; // only deleted characters
-  if (scanN === starts.length) grow();
-  starts[scanN] = start;
-  ends[scanN] = end;
-  masks[scanN] = m;
-  scanN++;
-}
-
-/** Scans `text` into the shared buffers. */
+/** Scans `text` into the shared buffers (word-scan.ts). */
 export function scanText(text: string): TextTokens {
-  scanN = 0;
-  scanText_ = text;
-  if (!mayHoldLinks(text)) scanWords(text, keep);
-  else forEachSpan(text, (start, end) => keep(start, end, maskOf(text, start, end)));
-  const n = scanN;
-  scanText_ = '';
+  const sp = scanSpans(text);
+  const { starts, ends, masks } = sp;
+  // Drop the tokens whose exact form is empty (only characters normalize() deletes), in place.
+  let n = 0;
+  for (let t = 0; t < sp.n; t++) {
+    const m = masks[t]!;
+    if (m < 0 ? analyzeWord(text.slice(starts[t]!, ends[t]!)).exact === '' : (m & NONEMPTY) === 0) continue;
+    if (n !== t) {
+      starts[n] = starts[t]!;
+      ends[n] = ends[t]!;
+      masks[n] = m;
+    }
+    n++;
+  }
   if (analyzed.length < n) analyzed = new Array<Analyzed | undefined>(starts.length);
   analyzed.fill(undefined, 0, n);
   return new Scanned(text, n, starts, ends, masks, analyzed);

@@ -74,31 +74,133 @@ for (const [from, to] of PROBED) for (let u = from; u <= to; u++) CLASS[u] = pro
 /** Receives each token: offsets and letter mask (negative when a unit is not safe, see letters.ts). */
 export type OnWord = (start: number, end: number, mask: number) => void;
 
+/**
+ * The fast path's table: for a unit that continues an Arabic word (class ARABIC or MARK) its letter
+ * mask with IN_ARABIC_WORD set, and SIGN also set for a MARK (which cannot start a word); 0 for
+ * any other unit. A word of Arabic letters and marks then costs one lookup per unit. The letter
+ * masks of safe units never use bits 30 and 31 (letters.ts), so both tags are cleared afterwards.
+ */
+const IN_ARABIC_WORD = 1 << 30;
+const SIGN = 1 << 31;
+const ARABIC_RUN = new Int32Array(0x10000);
+for (let u = 0; u < 0x10000; u++) {
+  if (CLASS[u] === ARABIC) ARABIC_RUN[u] = UNIT_MASK[u]! | IN_ARABIC_WORD;
+  else if (CLASS[u] === MARK) ARABIC_RUN[u] = UNIT_MASK[u]! | IN_ARABIC_WORD | SIGN;
+}
+const TAGS = IN_ARABIC_WORD | SIGN;
+
 /** True when forEachSpan would look for emails and URLs in `text` (tokenize.ts protectedRanges). */
 export function mayHoldLinks(text: string): boolean {
   return text.indexOf('@') >= 0 || text.indexOf('://') >= 0 || text.indexOf('www.') >= 0;
 }
 
-/** forEachSpan's tokens of text[from, next SEP unit); returns that end. */
-function handBack(text: string, from: number, onWord: OnWord): number {
+/** Token spans of the last scan (scanSpans): [starts[i], ends[i]) with letter mask masks[i], i < n. Reused. */
+export interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  masks: Int32Array;
+  n: number;
+}
+
+const spans: Spans = { starts: new Int32Array(1024), ends: new Int32Array(1024), masks: new Int32Array(1024), n: 0 };
+
+function grow(): void {
+  const size = spans.starts.length * 2;
+  const copy = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  spans.starts = copy(spans.starts);
+  spans.ends = copy(spans.ends);
+  spans.masks = copy(spans.masks);
+}
+
+function push(start: number, end: number, mask: number): void {
+  const n = spans.n;
+  if (n === spans.starts.length) grow();
+  spans.starts[n] = start;
+  spans.ends[n] = end;
+  spans.masks[n] = mask;
+  spans.n = n + 1;
+}
+
+/** forEachSpan's tokens of text[from, next SEP unit) into `spans`; returns that end. */
+function handBack(text: string, from: number): number {
   let to = from;
   while (to < text.length && CLASS[text.charCodeAt(to)] !== SEP) to++;
-  forEachSpan(text.slice(from, to), (s, e) => onWord(from + s, from + e, maskOf(text, from + s, from + e)));
+  forEachSpan(text.slice(from, to), (s, e) => push(from + s, from + e, maskOf(text, from + s, from + e)));
   return to;
+}
+
+/**
+ * Every token of `text` in order (forEachSpan's spans, with letter masks), into the shared
+ * buffers: valid until the next call. Empty tokens (only deleted characters) are included.
+ */
+export function scanSpans(text: string): Spans {
+  spans.n = 0;
+  if (mayHoldLinks(text)) forEachSpan(text, (start, end) => push(start, end, maskOf(text, start, end)));
+  else scanPlain(text);
+  return spans;
 }
 
 /** Calls onWord for every token of `text` in order. The caller checks mayHoldLinks(text) first. */
 export function scanWords(text: string, onWord: OnWord): void {
+  spans.n = 0;
+  scanPlain(text);
+  const { starts, ends, masks, n } = spans;
+  for (let t = 0; t < n; t++) onWord(starts[t]!, ends[t]!, masks[t]!);
+}
+
+/** The word scan proper (a text without links). */
+function scanPlain(text: string): void {
   const cls = CLASS; // locals: the loop below runs per code unit
   const unitMask = UNIT_MASK;
+  const arabicRun = ARABIC_RUN;
   const n = text.length;
+  let starts = spans.starts;
+  let ends = spans.ends;
+  let masks = spans.masks;
+  let count = spans.n;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
+    // Fast path: a word of Arabic letters and marks followed by a plain separator or the end (most
+    // words). Anything else after it (a format control, another script, a digit, a unit that is
+    // not plain) and the general loop below scans the word again from its start.
+    let v = arabicRun[c]!;
+    if (v > 0) {
+      const start = i;
+      let m = v;
+      i++;
+      while (i < n && (v = arabicRun[text.charCodeAt(i)]!) !== 0) {
+        m |= v;
+        i++;
+      }
+      const k = i < n ? cls[text.charCodeAt(i)]! : SEP;
+      if (k === SEP || k === NUMBER_SEP) {
+        if (count === starts.length) {
+          spans.n = count;
+          grow();
+          ({ starts, ends, masks } = spans);
+        }
+        starts[count] = start;
+        ends[count] = i;
+        masks[count] = m & ~TAGS;
+        count++;
+        i++; // the separator
+        continue;
+      }
+      i = start;
+      c = text.charCodeAt(i);
+    }
     let k = cls[c]!;
     if (k < ARABIC || k > DIGIT) {
-      if (k === NOT_PLAIN) i = handBack(text, i, onWord);
-      else i++;
+      if (k === NOT_PLAIN) {
+        spans.n = count;
+        i = handBack(text, i);
+        ({ starts, ends, masks, n: count } = spans);
+      } else i++;
       continue;
     }
     const start = i;
@@ -138,10 +240,21 @@ export function scanWords(text: string, onWord: OnWord): void {
       } else break;
     }
     if (end < 0) {
-      i = handBack(text, start, onWord);
+      spans.n = count;
+      i = handBack(text, start);
+      ({ starts, ends, masks, n: count } = spans);
       continue;
     }
-    onWord(start, end, mEnd);
+    if (count === starts.length) {
+      spans.n = count;
+      grow();
+      ({ starts, ends, masks } = spans);
+    }
+    starts[count] = start;
+    ends[count] = end;
+    masks[count] = mEnd;
+    count++;
     i = end;
   }
+  spans.n = count;
 }
