@@ -99,12 +99,10 @@ function hitField(text: string, bodyTf: number, bits: number, base: number, stem
   const n = ids.length;
   const exact = ids.exact;
   const term = ids.term;
-  for (let i = 0; i < n; i++) {
-    // Body tokens set the lead bit among the first LEAD_TOKENS (bits is only the lead bit there).
-    const b = bodyTf === 1 && i >= LEAD_TOKENS ? 0 : bits;
-    stems.hitWord(term[i]!, words, bodyTf, b, 0);
-    exacts.hitWord(exact[i]!, words, bodyTf, b, base + i);
-  }
+  // Body tokens set the lead bit among the first LEAD_TOKENS (bits is only the lead bit there).
+  const bitsEnd = bodyTf === 1 ? Math.min(n, LEAD_TOKENS) : n;
+  stems.hitWords(term, n, words, bodyTf, bits, bitsEnd, 0);
+  exacts.hitWords(exact, n, words, bodyTf, bits, bitsEnd, base);
   return n;
 }
 

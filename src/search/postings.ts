@@ -59,8 +59,8 @@ export type PostingVisitor = (doc: number, bodyTf: number, bits: number, posRef:
 
 export class PostingIndex {
   readonly dict = new TermDict();
-  /** Live document frequency per term. */
-  readonly df = new GrowableArray(Int32Array, 1024);
+  /** Live document frequency per term (tail postings counted once linked: see linkTail). */
+  private liveDf = new GrowableArray(Int32Array, 1024);
 
   // main: per term a byte range [mainOff[id], mainOff[id+1]) of mainData
   mainTerms = 0;
@@ -81,7 +81,11 @@ export class PostingIndex {
   // tail: per-term linked lists, newest first. A posting is one record of TAIL_REC Int32s (doc,
   // tf | field word << 8, start of its positions in tailPos, next posting + 1), so the merge's
   // gather by term reads one place per posting; tailTerm keeps each posting's term for it.
-  tailHead = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
+  // commit() only appends records; the lists and df are brought up to date lazily (linkTail),
+  // when something reads them, so a bulk build without searches never links (see `df`).
+  private headOfTerm = new GrowableArray(Int32Array, 1024); // posting index + 1; 0 = none
+  /** Tail postings [0, linked) are in the per-term lists and counted in df. */
+  private linked = 0;
   tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
   tailTerm = new GrowableArray(Int32Array, 1024);
   tailPos = new GrowableArray(Uint8Array, 4096);
@@ -98,20 +102,53 @@ export class PostingIndex {
     return this.tailTerm.length;
   }
 
+  /** Live document frequency per term (reading it links the tail first). */
+  get df(): GrowableArray<Int32Array> {
+    if (this.linked !== this.tailTerm.length) this.linkTail();
+    return this.liveDf;
+  }
+
+  /** Per term, its newest tail posting + 1 (0: none); reading it links the tail first. */
+  get tailHead(): GrowableArray<Int32Array> {
+    if (this.linked !== this.tailTerm.length) this.linkTail();
+    return this.headOfTerm;
+  }
+
+  /**
+   * Links the tail postings committed since the last link into their terms' lists and counts
+   * them in df: the per-posting random access (two per-term arrays) that commit() used to pay
+   * for every posting, now paid only by indexes that are read between puts. A merge counts
+   * unlinked postings per term in its own pass (appendTail) and adds them to df in term order.
+   */
+  private linkTail(): void {
+    const T = this.tailTerm.length;
+    const tterm = this.tailTerm.data;
+    const rec = this.tailRec.data;
+    const head = this.headOfTerm.data;
+    const df = this.liveDf.data;
+    for (let k = this.linked; k < T; k++) {
+      const id = tterm[k]!;
+      df[id]!++;
+      rec[k * TAIL_REC + 3] = head[id]!;
+      head[id] = k + 1;
+    }
+    this.linked = T;
+  }
+
   idOf(term: string): number {
     return this.dict.get(term);
   }
 
   private intern(term: string): number {
     const id = this.dict.intern(term);
-    if (id === this.df.length) {
-      this.df.push(0);
-      this.tailHead.push(0);
+    if (id === this.liveDf.length) {
+      this.liveDf.push(0);
+      this.headOfTerm.push(0);
     }
     return id;
   }
 
-  // ---- one document at a time, without per-document maps: hitWord() per token, then commit().
+  // ---- one document at a time, without per-document maps: hitWords() per field, then commit().
   /**
    * Per word of the analyzer's vocabulary (src/analysis/vocabulary.ts), side by side so one
    * token reads one place: [2w] its term id + 1 (0: not looked up yet; a word is exactly one
@@ -132,7 +169,7 @@ export class PostingIndex {
   private pairs = 0;
   private posStarts = new Int32Array(257);
 
-  /** Before a document's hitWord calls: forgets byWord when the vocabulary started a new epoch. */
+  /** Before a document's hitWords calls: forgets byWord when the vocabulary started a new epoch. */
   useWordEpoch(epoch: number): void {
     if (epoch === this.wordEpoch) return;
     this.byWord.fill(0);
@@ -146,53 +183,67 @@ export class PostingIndex {
   }
 
   /**
-   * Records one token of the document being indexed: word `w` of the vocabulary whose strings
-   * are `words` (the word's string is hashed only the first time this index sees it).
-   * `bodyTf` 1 for a body token; `bits` the field word contribution (FieldBits: 1 for a title
-   * token's tf, a meta bit, the lead bit).
+   * Records one field's tokens of the document being indexed: `ids[0 … n)` are words of the
+   * vocabulary whose strings are `words` (a word's string is hashed only the first time this
+   * index sees it), token i at virtual position `base + i`. Each token adds `bodyTf` (1 in the
+   * body) and, for i < `bitsEnd`, its field word contribution `bits` (FieldBits: 1 for a title
+   * token's tf, a meta bit, the lead bit). One call per field and index: the loop keeps the
+   * scratch arrays in registers, and each index's tables are walked on their own.
    */
-  hitWord(w: number, words: readonly string[], bodyTf: number, bits: number, pos: number): void {
-    const j = w * 2;
-    if (j >= this.byWord.length) {
-      const next = new Int32Array(Math.max(j + 2, this.byWord.length * 2));
-      next.set(this.byWord);
-      this.byWord = next;
+  hitWords(ids: Int32Array, n: number, words: readonly string[], bodyTf: number, bits: number, bitsEnd: number, base: number): void {
+    if (words.length * 2 > this.byWord.length) this.byWord = grown(this.byWord, Math.max(words.length * 2, this.byWord.length * 2));
+    let docTerms = this.docTerms;
+    if (docTerms + n > this.docIds.length) this.growDoc(docTerms + n);
+    const withPositions = this.withPositions;
+    let pairs = this.pairs;
+    if (withPositions && pairs + n > this.pairEntry.length) {
+      const cap = Math.max(pairs + n, this.pairEntry.length * 2);
+      this.pairEntry = grown(this.pairEntry, cap);
+      this.pairPos = grown(this.pairPos, cap);
     }
     const byWord = this.byWord;
-    let e = byWord[j + 1]! - 1;
-    if (e < 0) {
-      let id = byWord[j]! - 1;
-      if (id < 0) {
-        id = this.intern(words[w]!);
-        byWord[j] = id + 1;
+    const docIds = this.docIds;
+    const docWords = this.docWords;
+    const docTf = this.docTf;
+    const docBits = this.docBits;
+    const pairEntry = this.pairEntry;
+    const pairPos = this.pairPos;
+    // Title tf saturates at 7 (three bits); other fields OR their bit in.
+    const titleTf = (bits & FieldBits.titleMask) !== 0;
+    for (let i = 0; i < n; i++) {
+      const w = ids[i]!;
+      const j = w * 2;
+      let e = byWord[j + 1]! - 1;
+      if (e < 0) {
+        let id = byWord[j]! - 1;
+        if (id < 0) {
+          id = this.intern(words[w]!);
+          byWord[j] = id + 1;
+        }
+        e = docTerms++;
+        byWord[j + 1] = e + 1;
+        docIds[e] = id;
+        docWords[e] = w;
+        docTf[e] = 0;
+        docBits[e] = 0;
       }
-      e = this.docTerms++;
-      if (e === this.docIds.length) this.growDoc();
-      byWord[j + 1] = e + 1;
-      this.docIds[e] = id;
-      this.docWords[e] = w;
-      this.docTf[e] = 0;
-      this.docBits[e] = 0;
-    }
-    this.docTf[e] += bodyTf;
-    const b = this.docBits[e]!;
-    if (bits & FieldBits.titleMask) {
-      // Title tf saturates at 7 (three bits).
-      if ((b & FieldBits.titleMask) < FieldBits.titleMask) this.docBits[e] = b + 1;
-    } else this.docBits[e] = b | bits;
-    if (this.withPositions) {
-      const k = this.pairs++;
-      if (k === this.pairEntry.length) {
-        this.pairEntry = grown(this.pairEntry, k * 2);
-        this.pairPos = grown(this.pairPos, k * 2);
+      docTf[e] += bodyTf;
+      if (i < bitsEnd) {
+        const b = docBits[e]!;
+        if (!titleTf) docBits[e] = b | bits;
+        else if ((b & FieldBits.titleMask) < FieldBits.titleMask) docBits[e] = b + 1;
       }
-      this.pairEntry[k] = e;
-      this.pairPos[k] = pos;
+      if (withPositions) {
+        pairEntry[pairs] = e;
+        pairPos[pairs++] = base + i;
+      }
     }
+    this.docTerms = docTerms;
+    this.pairs = pairs;
   }
 
-  private growDoc(): void {
-    const n = this.docIds.length * 2;
+  private growDoc(need: number): void {
+    const n = Math.max(need, this.docIds.length * 2);
     this.docIds = grown(this.docIds, n);
     this.docWords = grown(this.docWords, n);
     this.docTf = grown(this.docTf, n);
@@ -221,20 +272,14 @@ export class PostingIndex {
     this.tailRec.ensure((base + n) * TAIL_REC);
     const rec = this.tailRec.data;
     const tterm = this.tailTerm.data;
-    const head = this.tailHead.data;
-    const df = this.df.data;
     const byWord = this.byWord;
     for (let e = 0; e < n; e++) {
-      const id = this.docIds[e]!;
       byWord[this.docWords[e]! * 2 + 1] = 0;
-      df[id]!++;
       const k = base + e;
       const r = k * TAIL_REC;
       rec[r] = doc;
       rec[r + 1] = Math.min(255, this.docTf[e]!) | (this.docBits[e]! << 8);
-      rec[r + 3] = head[id]!;
-      tterm[k] = id;
-      head[id] = k + 1;
+      tterm[k] = this.docIds[e]!;
     }
     this.tailTerm.length = base + n;
     this.tailRec.length = (base + n) * TAIL_REC;
@@ -266,9 +311,10 @@ export class PostingIndex {
   /** Called when a document is removed: its postings stay until the next merge, but df drops. */
   removeDoc(terms: Iterable<string>): void {
     this.mainClean = false;
+    const df = this.df.data;
     for (const t of terms) {
       const id = this.dict.get(t);
-      if (id >= 0) this.df.data[id]!--;
+      if (id >= 0) df[id]!--;
     }
   }
 
@@ -357,7 +403,15 @@ export class PostingIndex {
    * build's ArrayBuffer churn, which drives V8's major GCs (each one marks the whole heap).
    */
   merge(dead: Uint8Array, release = false): void {
+    const appending = this.mainClean && this.mainLast !== null;
+    if (!appending) this.linkTail(); // the decoding path leaves df to linkTail
     const m = this.build(dead);
+    if (appending) {
+      // appendTail counted each term's unlinked postings (all live: removals link first).
+      const added = m.added!;
+      const df = this.liveDf.data;
+      for (let id = 0; id < m.terms; id++) df[id]! += added[id]!;
+    }
     this.mainTerms = m.terms;
     this.mainPostings = m.postings;
     this.mainOff = m.off;
@@ -367,18 +421,19 @@ export class PostingIndex {
     this.mainLast = m.last;
     this.mainClean = true;
     if (release) {
-      this.tailHead = new GrowableArray(Int32Array, this.terms.length);
+      this.headOfTerm = new GrowableArray(Int32Array, this.terms.length);
       this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
       this.tailTerm = new GrowableArray(Int32Array, 1024);
       this.tailPos = new GrowableArray(Uint8Array, 4096);
     } else {
-      this.tailHead.ensure(this.terms.length);
-      this.tailHead.data.fill(0, 0, this.terms.length);
+      this.headOfTerm.ensure(this.terms.length);
+      this.headOfTerm.data.fill(0, 0, this.terms.length);
       this.tailRec.length = 0;
       this.tailTerm.length = 0;
       this.tailPos.length = 0;
     }
-    this.tailHead.length = this.terms.length;
+    this.headOfTerm.length = this.terms.length;
+    this.linked = 0;
   }
 
   /**
@@ -482,7 +537,7 @@ export class PostingIndex {
     }
     off[nTerms] = out.length;
     if (this.withPositions) posOff[nTerms] = pos.length;
-    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last };
+    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last, added: null as Int32Array | null };
   }
 
   /**
@@ -498,6 +553,7 @@ export class PostingIndex {
     const mainTerms = this.mainTerms;
     const withPositions = this.withPositions;
     const T = this.tailTerm.length;
+    const linked = this.linked;
     const tterm = this.tailTerm.data;
     const rec = this.tailRec.data;
     const tailPos = this.tailPos.data;
@@ -505,12 +561,14 @@ export class PostingIndex {
     const mainOff = this.mainOff;
     const mainPosOff = this.mainPosOff;
     // Per term: last doc written (main's last, then each tail posting's), bytes of its tail
-    // postings and of their positions, later the write cursors.
+    // postings and of their positions, later the write cursors; its postings not yet in df.
     const last = new Int32Array(nTerms);
     last.set(mainLast.subarray(0, mainTerms));
     last.fill(-1, mainTerms);
     const cursor = new Int32Array(nTerms);
     const posCursor = new Int32Array(withPositions ? nTerms : 0);
+    const added = new Int32Array(nTerms);
+    for (let k = linked; k < T; k++) added[tterm[k]!]!++;
     let postings = this.mainPostings;
     for (let k = 0; k < T; k++) {
       const r = k * TAIL_REC;
@@ -569,7 +627,7 @@ export class PostingIndex {
         posCursor[id] = q;
       }
     }
-    return { terms: nTerms, postings, off, data, posOff, pos, last };
+    return { terms: nTerms, postings, off, data, posOff, pos, last, added };
   }
 
   /** Restores a merged index (from serialize); `table` is the dictionary's saved hash table (see TermDict.restore). */
@@ -582,11 +640,11 @@ export class PostingIndex {
   ): PostingIndex {
     const ix = new PostingIndex(withPositions);
     (ix as { dict: TermDict }).dict = TermDict.restore(terms, table);
-    ix.df.ensure(terms.length);
-    ix.df.data.set(df);
-    ix.df.length = terms.length;
-    ix.tailHead.ensure(terms.length);
-    ix.tailHead.length = terms.length;
+    ix.liveDf.ensure(terms.length);
+    ix.liveDf.data.set(df);
+    ix.liveDf.length = terms.length;
+    ix.headOfTerm.ensure(terms.length);
+    ix.headOfTerm.length = terms.length;
     ix.mainTerms = terms.length;
     ix.mainPostings = m.postings;
     ix.mainOff = m.off;
@@ -621,7 +679,13 @@ function copyShifted(src: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, te
     let end = t + 1;
     while (end < terms && dstOff[end]! - srcOff[end]! === shift) end++;
     // Terms t … end − 1 share the shift; the last of them may be followed by its tail bytes.
-    dst.set(src.subarray(srcOff[t]!, srcOff[end]!), dstOff[t]!);
+    // Most runs are a few bytes (many terms grow at each merge): a loop, since a subarray view
+    // per run was most of the copy's cost (an object per run, and the GC of them).
+    const from = srcOff[t]!;
+    const to = srcOff[end]!;
+    if (to - from < 256) {
+      for (let i = from, o = from + shift; i < to; i++, o++) dst[o] = src[i]!;
+    } else dst.set(src.subarray(from, to), from + shift);
     t = end;
   }
 }
