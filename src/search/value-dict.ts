@@ -20,11 +20,18 @@ export class ValueDict {
   /** Live documents carrying each value. */
   readonly count = new GrowableArray(Int32Array, 64);
 
+  /**
+   * Id of each spelling interned so far, so a repeated one (sources, categories and authors recur
+   * in most articles) skips the analysis of valueKey; ids never change, so entries never go stale.
+   */
+  private readonly bySpelling = new Map<string, number>();
+
   /** Id of `value` (created when new), or −1 for an empty value. */
   intern(value: string): number {
+    const known = this.bySpelling.get(value);
+    if (known !== undefined) return known;
     const key = valueKey(value);
-    if (!key) return -1;
-    let id = this.ids.get(key);
+    let id = key ? this.ids.get(key) : -1;
     if (id === undefined) {
       id = this.display.length;
       this.ids.set(key, id);
@@ -32,6 +39,7 @@ export class ValueDict {
       this.keys.push(key);
       this.count.push(0);
     }
+    this.bySpelling.set(value, id);
     return id;
   }
 
