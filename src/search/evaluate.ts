@@ -17,7 +17,8 @@ import type { DocTable } from './doc-table.ts';
 import { FieldBits, type PostingIndex } from './postings.ts';
 import { docNorms } from './doc-norms.ts';
 import { decodePostings, PostingBuffer } from './posting-decode.ts';
-import { scoreMainPostings as importedScoreMainPostings, type TermScoring } from './term-score.ts';
+import { scoreMainPostings as importedScoreMainPostings, scoreMainPostingsAt as importedScoreMainPostingsAt, type TermScoring } from './term-score.ts';
+import { skipsOnReuse as importedSkipsOnReuse } from './posting-skips.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -42,26 +43,92 @@ const TITLE_MASK = FieldBits.titleMask;
 const LEAD_BIT = FieldBits.lead;
 const META_MASK = FieldBits.metaMask;
 const scoreMainPostings = importedScoreMainPostings;
+const scoreMainPostingsAt = importedScoreMainPostingsAt;
+const skipsOnReuse = importedSkipsOnReuse;
 const EMPTY_NORMS = new Float64Array(0);
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
 let FRESH = new Int32Array(1024);
 
-/** Zeroed per-document byte masks for `Evaluator.restrict`, reused across queries. */
-const MASKS: Uint8Array[] = [];
+/**
+ * A set of docs scoring is restricted to: as a byte mask (mask[d] = 1) for the full-decode loops,
+ * and as ascending doc numbers docs[0..n) for probing long lists through their skip data.
+ */
+interface Restriction {
+  mask: Uint8Array;
+  docs: Int32Array;
+  n: number;
+}
 
-function takeMask(slots: number): Uint8Array {
-  for (let i = MASKS.length - 1; i >= 0; i--) {
-    if (MASKS[i]!.length >= slots) return MASKS.splice(i, 1)[0]!;
+/** Restrictions with zeroed masks, reused across queries. */
+const RESTRICTIONS: Restriction[] = [];
+
+/** A restriction to `docs` (any order, each once). */
+function takeRestriction(slots: number, docs: readonly number[]): Restriction {
+  let r: Restriction | undefined;
+  for (let i = RESTRICTIONS.length - 1; i >= 0; i--) {
+    if (RESTRICTIONS[i]!.mask.length >= slots) {
+      r = RESTRICTIONS.splice(i, 1)[0]!;
+      break;
+    }
   }
-  return new Uint8Array(slots);
+  r ??= { mask: new Uint8Array(slots), docs: new Int32Array(0), n: 0 };
+  if (r.docs.length < docs.length) r.docs = new Int32Array(Math.max(docs.length, r.docs.length * 2));
+  const mask = r.mask;
+  const out = r.docs;
+  let sorted = true;
+  for (let j = 0; j < docs.length; j++) {
+    const d = docs[j]!;
+    mask[d] = 1;
+    out[j] = d;
+    if (j > 0 && out[j - 1]! > d) sorted = false;
+  }
+  r.n = docs.length;
+  if (!sorted) out.subarray(0, r.n).sort();
+  return r;
 }
 
-/** Returns a mask whose set entries are all in `docs`. */
-function giveMask(mask: Uint8Array, docs: readonly number[]): void {
-  for (const d of docs) mask[d] = 0;
-  if (MASKS.length < 8) MASKS.push(mask);
+/** Keeps only the restricted docs `h` matched (a later required clause cannot keep any other). */
+function narrowRestriction(r: Restriction, h: Hits): void {
+  const mask = r.mask;
+  const docs = r.docs;
+  const score = h.score;
+  let n = 0;
+  for (let j = 0; j < r.n; j++) {
+    const d = docs[j]!;
+    if (score[d] !== 0) docs[n++] = d;
+    else mask[d] = 0;
+  }
+  r.n = n;
 }
+
+function giveRestriction(r: Restriction): void {
+  const mask = r.mask;
+  const docs = r.docs;
+  for (let j = 0; j < r.n; j++) mask[docs[j]!] = 0;
+  if (RESTRICTIONS.length < 8) RESTRICTIONS.push(r);
+}
+
+/** Ascending copy of a term's touched docs, for probing its exact-form list (reused). */
+let TOUCHED = new Int32Array(1024);
+
+function touchedAscending(docs: readonly number[]): Int32Array {
+  if (TOUCHED.length < docs.length) TOUCHED = new Int32Array(Math.max(docs.length, TOUCHED.length * 2));
+  const out = TOUCHED;
+  let sorted = true;
+  for (let j = 0; j < docs.length; j++) {
+    out[j] = docs[j]!;
+    if (j > 0 && out[j - 1]! > out[j]!) sorted = false;
+  }
+  if (!sorted) out.subarray(0, docs.length).sort();
+  return out;
+}
+
+/**
+ * A long list is probed at the docs that can be scored (term-score.ts scoreMainPostingsAt) when
+ * it holds more than this many postings per such doc; else it is decoded whole.
+ */
+const PROBE_RATIO = 4;
 
 /** group()'s clause counts per doc (all zero between calls) and its touched docs, reused. */
 const GROUP = { counts: new Int32Array(0), touched: new Int32Array(1024) };
@@ -164,7 +231,7 @@ export class Evaluator {
    * When set, scoring only touches docs d with restrict[d] = 1: the docs of a group's required
    * pivot clause, or the docs a group kept (for its deferred stopword clauses).
    */
-  private restrict: Uint8Array | null = null;
+  private restrict: Restriction | null = null;
   /** Decoded postings of the term being scored (shared: terms are scored one at a time). */
   private readonly buf = SHARED_BUFFER;
   /** The term being scored, for scoreMainPostings. */
@@ -214,10 +281,24 @@ export class Evaluator {
     const k1 = this.p.k1;
     const c = this.idf(df) * weight * (k1 + 1);
     const score = out.score;
-    const restrict = this.restrict; // only docs it allows are scored
+    const restriction = this.restrict;
+    const restrict = restriction === null ? null : restriction.mask; // only docs it allows are scored
     if (field === undefined && id < index.mainTerms && index.tailHead.data[id] === 0) {
       // The usual case: decode and score in one loop (term-score.ts).
       const bound = (index.mainOff[id + 1]! - index.mainOff[id]!) >> 1; // ≥ 2 bytes per posting
+      // Few docs can be scored (the restriction's, or those the term's stem list touched): probe
+      // the long list at them through its skip data instead of decoding it whole.
+      let targets: Int32Array | null = null;
+      let nTargets = 0;
+      if (onlyTouched) {
+        nTargets = out.docs.length; // within any restriction
+        if (nTargets * PROBE_RATIO < df) targets = touchedAscending(out.docs);
+      } else if (restriction !== null) {
+        nTargets = restriction.n;
+        targets = restriction.docs;
+      }
+      if (targets !== null && nTargets === 0) return; // no doc can be scored
+      const skips = targets !== null && nTargets * PROBE_RATIO < df ? skipsOnReuse(index, id) : null;
       if (!onlyTouched && FRESH.length < bound) FRESH = new Int32Array(Math.max(bound, FRESH.length * 2));
       const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
       const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
@@ -230,7 +311,8 @@ export class Evaluator {
       sc.wL = wL;
       sc.normT = norms.title;
       sc.normB = norms.body;
-      appendDocs(out, FRESH, scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched));
+      const added = skips !== null ? scoreMainPostingsAt(index, id, skips, targets!, nTargets, this.dead, sc, score, FRESH, onlyTouched) : scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched);
+      appendDocs(out, FRESH, added);
       return;
     }
     const buf = this.buf;
@@ -333,7 +415,7 @@ export class Evaluator {
     const order = ids.map((_, i) => i).sort((a, b) => ex.df.data[ids[a]!]! - ex.df.data[ids[b]!]!);
     const buf = this.buf;
     const slotOf = slotTable(this.ix.docs.slots);
-    let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true, this.restrict);
+    let n = decodePostings(ex, ids[order[0]!]!, this.dead, buf, true, this.restrict === null ? null : this.restrict.mask);
     const sc = phraseScratch(n, k);
     const cand = sc.cand;
     const refs = sc.refs;
@@ -511,13 +593,13 @@ export class Evaluator {
     const outer = this.restrict;
     const pivot = nonStop ? this.requiredPivot(clauses, stopOnly, top) : -1;
     let pivotHits: Hits | null = null;
-    let mask: Uint8Array | null = null;
+    let mask: Restriction | null = null;
     if (pivot >= 0) {
       pivotHits = this.node(clauses[pivot]!.node);
-      mask = takeMask(this.ix.docs.slots);
-      for (const d of pivotHits!.docs) mask[d] = 1;
+      mask = takeRestriction(this.ix.docs.slots, pivotHits!.docs);
       this.restrict = mask;
     }
+    const required = pivot >= 0 ? this.requiredClauses(clauses, stopOnly) : null;
     for (let i = 0; i < clauses.length; i++) {
       const c = clauses[i]!;
       if (c.occur === 'should' && stopOnly[i] && nonStop) {
@@ -526,13 +608,15 @@ export class Evaluator {
       }
       const h = i === pivot ? pivotHits : this.node(c.node);
       if (!h) continue;
+      // Every required clause narrows the docs the later clauses score: a doc it lacks is not kept.
+      if (mask && i !== pivot && required![i]) narrowRestriction(mask, h);
       if (c.occur === 'must') musts.push(h);
       else if (c.occur === 'must_not') nots.push(h);
       else shoulds.push({ h, node: c.node, counts: !stopOnly[i] });
     }
     if (mask) {
       this.restrict = outer;
-      giveMask(mask, pivotHits!.docs);
+      giveRestriction(mask);
     }
     // Nothing else produced candidates (e.g. the other clause analyzed to nothing): the stopwords
     // are the query after all.
@@ -582,12 +666,11 @@ export class Evaluator {
     }
     // Deferred stopword clauses, scored only on the kept docs (a subset of any outer restriction).
     if (shoulds.some((s) => !s.h) && keep.length > 0) {
-      const keepMask = takeMask(this.ix.docs.slots);
-      for (const d of keep) keepMask[d] = 1;
+      const keepMask = takeRestriction(this.ix.docs.slots, keep);
       this.restrict = keepMask;
       for (const s of shoulds) if (!s.h) s.h = this.node(s.node);
       this.restrict = outer;
-      giveMask(keepMask, keep);
+      giveRestriction(keepMask);
     }
     const out: Hits = { docs: keep, score: this.ix.pool.take() };
     const score = out.score;
@@ -639,6 +722,16 @@ export class Evaluator {
       }
     }
     return best;
+  }
+
+  /**
+   * Which clauses every kept doc matches, given that requiredPivot found a pivot: the musts when
+   * there are any, else every countable should (minimum-should-match needs them all then).
+   * Clauses that analyze to nothing yield no hits and are not counted, as in requiredPivot.
+   */
+  private requiredClauses(clauses: readonly Clause[], stopOnly: readonly boolean[]): boolean[] {
+    const hasMust = clauses.some((c) => c.occur === 'must' && (c.node.kind === 'prefix' || ((c.node.kind === 'word' || c.node.kind === 'phrase') && analyze(c.node.text).length > 0)));
+    return clauses.map((c, i) => (hasMust ? c.occur === 'must' : c.occur === 'should' && !stopOnly[i]));
   }
 
   /** Rough number of docs a word or phrase clause matches (document frequency); Infinity when unknown. */

@@ -38,23 +38,47 @@ interface Cache {
   pos: Uint8Array;
   byTerm: Map<number, Skips>;
   bytes: number;
+  /** Terms asked for once through skipsOnReuse and not built yet. */
+  seen: Set<number>;
 }
+
+/** Bound on the terms remembered as asked for once. */
+const SEEN_LIMIT = 4096;
 
 const caches = new WeakMap<PostingIndex, Cache>();
 
 /** Skip data of main term `id`, or null when its main list is short (or absent). */
 export function skipsOf(ix: PostingIndex, id: number): Skips | null {
+  return skipsFor(ix, id, false);
+}
+
+/**
+ * Skip data of main term `id` when it is built already or the term was asked for before, else
+ * null: building costs one decode of the whole list, which a term met once in a varied query
+ * stream would pay for nothing (the scorer decodes such a list whole instead).
+ */
+export function skipsOnReuse(ix: PostingIndex, id: number): Skips | null {
+  return skipsFor(ix, id, true);
+}
+
+function skipsFor(ix: PostingIndex, id: number, onReuse: boolean): Skips | null {
   if (id < 0 || id >= ix.mainTerms) return null;
   const start = ix.mainOff[id]!;
   const end = ix.mainOff[id + 1]!;
   if (end - start < SKIP_MIN_BYTES) return null;
   let c = caches.get(ix);
   if (!c || c.data !== ix.mainData || c.pos !== ix.mainPos) {
-    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0 };
+    c = { data: ix.mainData, pos: ix.mainPos, byTerm: new Map(), bytes: 0, seen: new Set() };
     caches.set(ix, c);
   }
   let s = c.byTerm.get(id);
   if (s === undefined) {
+    if (onReuse && !c.seen.has(id)) {
+      if (c.seen.size >= SEEN_LIMIT) c.seen.clear();
+      c.seen.add(id);
+      return null;
+    }
+    c.seen.delete(id);
     s = buildSkips(ix, id);
     if (c.bytes > SKIP_CACHE_BYTES) {
       c.byTerm.clear();
