@@ -24,6 +24,7 @@ import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withoutProclitic } from './typed-readings.ts';
+import { memoReading } from './reading-memo.ts';
 
 export interface IndexView {
   stems: PostingIndex;
@@ -800,6 +801,10 @@ function knownSpelling(t: TermQuery, ix: Pick<IndexView, 'stems' | 'spelling'>):
  * unknown to the index but the rest is known. Undefined when the word should stand as typed.
  */
 export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
+  return memoReading('bare', t, ix, () => conjunctionReading(t, ix));
+}
+
+function conjunctionReading(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
   if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
   const rest = analyzeWord(e.slice(1));
@@ -831,6 +836,10 @@ function exactDf(ix: Pick<IndexView, 'exacts'>, exact: string): number {
  * one, is unchanged.
  */
 export function withPronounHa(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
+  return memoReading('ha', t, ix, () => pronounHaReading(t, ix));
+}
+
+function pronounHaReading(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
   if (t.stop || !t.exact.endsWith('\u0647')) return undefined;
   const v = analyzeWord(t.exact);
   if (!v.exact || v.stop || v.term === t.term) return undefined;
@@ -850,6 +859,10 @@ export function withPronounHa(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQ
  * ي/و keeps its own reading and only gains the hamza one when the archive clearly prefers it.
  */
 export function withHamzaSeat(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
+  return memoReading('seat', t, ix, () => hamzaSeatReading(t, ix));
+}
+
+function hamzaSeatReading(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
   if (t.stop || e.length < 3) return undefined;
   const df = (term: string) => {

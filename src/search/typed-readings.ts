@@ -6,6 +6,7 @@
 import { analyzeWord, type Analyzed } from '../analysis/analyzer.ts';
 import type { IndexView } from './evaluate.ts';
 import { MIN_DF } from './spelling.ts';
+import { memoReading } from './reading-memo.ts';
 
 /** A second reading is taken when the archive writes it this many times as often as the word typed. */
 export const READING_RATIO = 10;
@@ -44,6 +45,10 @@ const isConjunction = (c: string | undefined) => c === '\u0648' || c === '\u0641
  * than its rest and keeps its one reading.
  */
 export function withoutProclitic(t: Analyzed, ix: Vocab): Analyzed | undefined {
+  return memoReading('clitic', t, ix, () => procliticReading(t, ix));
+}
+
+function procliticReading(t: Analyzed, ix: Vocab): Analyzed | undefined {
   const e = t.exact;
   if (t.stop || e.length < 4) return undefined;
   const cut = isProclitic(e[0]) ? 1 : isConjunction(e[0]) && isProclitic(e[1]) && e.length >= 5 ? 2 : 0;
@@ -76,6 +81,10 @@ const LETTERS = 'ءابتثجحخدذرزسشصضطظعغفقكلمنهوي';
  * up in the exact-form dictionary: ~0.05 ms, where spelling.ts's vocabulary scan costs ~4 ms.
  */
 export function typoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
+  return memoReading('typo', t, ix, () => closestTypoReading(t, ix));
+}
+
+function closestTypoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
   const e = t.exact;
   if (ix.docs.live < ix.params.typoMinDocs) return undefined;
   if (t.stop || e.length < 4 || e.length > 20 || exactDf(ix, e) >= MIN_DF || !/^[\u0621-\u064A]+$/.test(e)) return undefined;
