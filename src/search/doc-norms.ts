@@ -11,12 +11,21 @@ export interface DocNorms {
   body: Float64Array;
 }
 
-const cache = new WeakMap<DocTable, { key: string; norms: DocNorms }>();
+interface Entry {
+  slots: number;
+  avgT: number;
+  avgB: number;
+  bT: number;
+  bB: number;
+  norms: DocNorms;
+}
+
+const cache = new WeakMap<DocTable, Entry>();
 
 export function docNorms(docs: DocTable, avgT: number, avgB: number, bT: number, bB: number): DocNorms {
-  const key = `${docs.slots}/${avgT}/${avgB}/${bT}/${bB}`;
+  // Compared as numbers (a key string built per call cost more than the lookup).
   const hit = cache.get(docs);
-  if (hit && hit.key === key) return hit.norms;
+  if (hit && hit.slots === docs.slots && hit.avgT === avgT && hit.avgB === avgB && hit.bT === bT && hit.bB === bB) return hit.norms;
   const n = docs.slots;
   const tl = docs.titleLen.data;
   const bl = docs.bodyLen.data;
@@ -27,6 +36,6 @@ export function docNorms(docs: DocTable, avgT: number, avgB: number, bT: number,
     body[d] = 1 - bB + (bB * bl[d]!) / avgB;
   }
   const norms = { title, body };
-  cache.set(docs, { key, norms });
+  cache.set(docs, { slots: n, avgT, avgB, bT, bB, norms });
   return norms;
 }

@@ -801,10 +801,6 @@ function knownSpelling(t: TermQuery, ix: Pick<IndexView, 'stems' | 'spelling'>):
  * unknown to the index but the rest is known. Undefined when the word should stand as typed.
  */
 export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
-  return memoReading('bare', t, ix, () => conjunctionReading(t, ix));
-}
-
-function conjunctionReading(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
   if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
   const rest = analyzeWord(e.slice(1));
@@ -836,10 +832,6 @@ function exactDf(ix: Pick<IndexView, 'exacts'>, exact: string): number {
  * one, is unchanged.
  */
 export function withPronounHa(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
-  return memoReading('ha', t, ix, () => pronounHaReading(t, ix));
-}
-
-function pronounHaReading(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery | undefined {
   if (t.stop || !t.exact.endsWith('\u0647')) return undefined;
   const v = analyzeWord(t.exact);
   if (!v.exact || v.stop || v.term === t.term) return undefined;
@@ -859,12 +851,19 @@ function pronounHaReading(t: TermQuery, ix: Pick<IndexView, 'stems'>): TermQuery
  * ي/و keeps its own reading and only gains the hamza one when the archive clearly prefers it.
  */
 export function withHamzaSeat(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
+  const e = t.exact;
+  if (t.stop || e.length < 3 || !hasSeatLetter(e)) return undefined;
+  // Each seat letter costs two analyzeWord calls: remembered (reading-memo.ts).
   return memoReading('seat', t, ix, () => hamzaSeatReading(t, ix));
 }
 
+/** A ي or و after the first letter (bestSeatReading has nothing to try without one). */
+function hasSeatLetter(e: string): boolean {
+  for (let i = 1; i < e.length; i++) if (e[i] === '\u064A' || e[i] === '\u0648') return true;
+  return false;
+}
+
 function hamzaSeatReading(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
-  const e = t.exact;
-  if (t.stop || e.length < 3) return undefined;
   const df = (term: string) => {
     const id = ix.stems.idOf(term);
     return id >= 0 ? ix.stems.df.data[id]! : 0;
@@ -873,7 +872,7 @@ function hamzaSeatReading(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>)
   // (هيية → هي، نهايي → نهاي of نهاية) while the archive writes the seat form far more often.
   return (
     bestSeatReading(t, (v) => df(v.term), Math.max(1, df(t.term) * READING_RATIO) - 1) ??
-    bestSeatReading(t, (v) => exactDf(ix, v.exact), READING_RATIO * Math.max(1, exactDf(ix, e)) - 1)
+    bestSeatReading(t, (v) => exactDf(ix, v.exact), READING_RATIO * Math.max(1, exactDf(ix, t.exact)) - 1)
   );
 }
 

@@ -1,14 +1,15 @@
 /**
- * Memo of a typed word's second readings (evaluate.ts withHamzaSeat, withoutConjunction,
- * withPronounHa; typed-readings.ts withoutProclitic, typoReading), per index. One query reads each
- * word four times (matching, the highlighter's match spec, the title features twice) and a
- * stream of queries repeats common words; a reading costs analyzeWord calls and dictionary
- * lookups (a typo reading generates ~80 edits per letter). A reading depends only on the word
- * and on the archive's document frequencies (and live count), which change only with a write:
- * a put takes a new doc slot, a removal lowers the live count. The memo starts over whenever
- * the slots, the live count or a vocabulary size differ from when it was filled, so an answer
- * is always the one the reading function gives on the index as it is.
- */
+ * Memo of a typed word's costly second readings (evaluate.ts withHamzaSeat: two analyzeWord calls
+ * per seat letter; typed-readings.ts typoReading: ~80 generated edits per letter, each looked up),
+ * per index. One query reads each word four times (matching, the highlighter's match spec, the
+ * title features twice) and a stream of queries repeats common words. The cheap readings (و/ف,
+ * pronoun ه, proclitic: one analyzeWord call, which is itself a cache lookup) and the cheap early
+ * answers are not remembered: a memo lookup (key string, map) costs as much as they do.
+ * A reading depends only on the word and on the archive's document frequencies (and live
+ * count), which change only with a write: a put takes a new doc slot, a removal lowers the live
+ * count. The memo starts over whenever the slots, the live count or a vocabulary size differ from
+ * when it was filled, so an answer is always the one the reading function gives on the index as
+ * it is. */
 import type { DocTable } from './doc-table.ts';
 import type { PostingIndex } from './postings.ts';
 

@@ -45,10 +45,6 @@ const isConjunction = (c: string | undefined) => c === '\u0648' || c === '\u0641
  * than its rest and keeps its one reading.
  */
 export function withoutProclitic(t: Analyzed, ix: Vocab): Analyzed | undefined {
-  return memoReading('clitic', t, ix, () => procliticReading(t, ix));
-}
-
-function procliticReading(t: Analyzed, ix: Vocab): Analyzed | undefined {
   const e = t.exact;
   if (t.stop || e.length < 4) return undefined;
   const cut = isProclitic(e[0]) ? 1 : isConjunction(e[0]) && isProclitic(e[1]) && e.length >= 5 ? 2 : 0;
@@ -81,13 +77,15 @@ const LETTERS = 'ءابتثجحخدذرزسشصضطظعغفقكلمنهوي';
  * up in the exact-form dictionary: ~0.05 ms, where spelling.ts's vocabulary scan costs ~4 ms.
  */
 export function typoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
+  const e = t.exact;
+  if (ix.docs.live < ix.params.typoMinDocs) return undefined;
+  if (t.stop || e.length < 4 || e.length > 20 || exactDf(ix, e) >= MIN_DF || !/^[\u0621-\u064A]+$/.test(e)) return undefined;
+  // The edits cost ~0.05 ms: remembered (reading-memo.ts).
   return memoReading('typo', t, ix, () => closestTypoReading(t, ix));
 }
 
 function closestTypoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
   const e = t.exact;
-  if (ix.docs.live < ix.params.typoMinDocs) return undefined;
-  if (t.stop || e.length < 4 || e.length > 20 || exactDf(ix, e) >= MIN_DF || !/^[\u0621-\u064A]+$/.test(e)) return undefined;
   // A stem in a sizeable share of the archive is a word the analyzer has read (اليجب → يجب).
   if (stemDf(ix, t.term) >= Math.max(50, COMMON_STEM_SHARE * ix.docs.live)) return undefined;
   let best = '';
