@@ -1,9 +1,9 @@
 /**
  * The one analysis pipeline used at index time AND query time:
  *   tokenize (offsets in the original) → normalize → stopword flag → light stem.
- * A bounded two-generation cache (surface-cache.ts) maps each surface form to its (exact, term,
- * stop) triple, looked up in place in the text: news vocabulary is Zipfian, so most tokens are
- * cache hits that cost a hash over their code units and no substring.
+ * A bounded set-associative cache (surface-cache.ts) maps each surface form to its (exact, term,
+ * stop) triple and vocabulary ids, looked up in place in the text: news vocabulary is Zipfian, so
+ * most tokens are cache hits that cost a hash over their code units and no substring.
  *
  * `createAnalyzer(options)` builds a pipeline with other normalizer/stemmer settings (used by
  * eval/stemmer-experiment.ts); the module-level `analyze`, `analyzeWord`, `normalizeTerm` use the
@@ -14,7 +14,7 @@ import { normalize, normalizer, type NormalizeOptions } from './normalize.ts';
 import { lightStem, type StemOptions } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { SurfaceCache } from './surface-cache.ts';
-import { forEachSpan } from './tokenize.ts';
+import { forEachSpan, scanSpans, Spans } from './tokenize.ts';
 import { Vocabulary, type WordIds } from './vocabulary.ts';
 
 export interface Analyzed {
@@ -38,8 +38,8 @@ export interface AnalyzerOptions {
   /** Stopword set (normalized forms); default: data/stopwords-ar.txt. */
   stopwords?: ReadonlySet<string>;
   /**
-   * Entries per cache generation (default 300,000; up to twice that are held). The 71k corpus has
-   * 430k distinct surfaces: at 100,000 the generations thrashed (second pass slower than the first).
+   * Surface forms the cache holds (rounded up to a power of two; default 2^19). The 71k corpus has
+   * 430k distinct surfaces: 2^19 recomputes 28k of them once more, 2^17 over 400k.
    */
   cacheSize?: number;
   /** Words per vocabulary epoch (analyzeIds; default VOCABULARY_LIMIT in vocabulary.ts). */
@@ -98,12 +98,6 @@ export function numberExact(surface: string, opts?: NormalizeOptions): string | 
   return normalize(surface.replace(/[,\u066C]/g, '').replace(/\u066B/g, '.'), opts);
 }
 
-interface Entry extends Analyzed {
-  readonly surface: string;
-  exactId: number;
-  termId: number;
-}
-
 /** exactId of an entry whose exact form is '' (only invisible characters: not a token). */
 const NO_TOKEN = -2;
 
@@ -117,7 +111,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const normalizeUnfolded = normalizer(unfoldedOpts);
   const stemOptsResolved: StemOptions = stemOpts === false ? {} : (stemOpts ?? {});
 
-  function compute(surface: string): Entry {
+  function compute(surface: string): Analyzed {
     const exact = numberExact(surface, normOpts) ?? normalizeExact(surface);
     const stop = stopwords.has(exact);
     let term = exact;
@@ -126,52 +120,65 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
       term = lightStem(input, stemOptsResolved);
       if (unfoldTa) term = normalizeExact(term);
     }
-    return { surface, exact, term, stop, exactId: -1, termId: -1 };
+    return { exact, term, stop };
   }
 
-  const cache = new SurfaceCache<Entry>(options.cacheSize ?? 300_000, compute);
+  const cache = new SurfaceCache(options.cacheSize ?? 1 << 19, compute);
+  const { surfaces, exacts, terms, stops, lines } = cache;
+  const termOffset = cache.termOffset;
 
   function analyzeWord(surface: string): Analyzed {
-    return cache.getString(surface);
+    const e = cache.lookupString(surface);
+    return { exact: exacts[e]!, term: terms[e]!, stop: stops[e] === 1 };
   }
 
   function analyze(text: string): Token[] {
     const out: Token[] = [];
     let position = 0;
-    const hot = cache.hot;
     forEachSpan(text, (start, end, hash) => {
-      const j = cache.hotSlot(text, start, end, hash);
-      const exact = hot[j + 1] as string;
+      const e = cache.lookup(text, start, end, hash);
+      const exact = exacts[e]!;
       if (exact === '') return; // only invisible characters
-      out.push({
-        text: hot[j] as string, start, end, term: hot[j + 2] as string, exact, position: position++, stop: hot[j + 3] as boolean,
-      });
+      out.push({ text: surfaces[e]!, start, end, term: terms[e]!, exact, position: position++, stop: stops[e] === 1 });
     });
     return out;
   }
 
   const vocabulary = new Vocabulary(options.vocabularyLimit);
-  const hot = cache.hot;
-  const hotKeys = cache.hotKeys;
+  const spans = new Spans();
+  /** touch()'s result, kept so its reads are not dead code. */
+  let touched = 0;
 
-  /** Gives the entry at hot index j its vocabulary ids; returns the exact id (NO_TOKEN for ''). */
-  function assignIds(j: number): number {
-    const exact = hot[j + 1] as string;
+  /** Gives entry e its vocabulary ids (in its cache line at k = idsAt(e)); NO_TOKEN for ''. */
+  function assignIds(e: number, k: number): void {
+    const exact = exacts[e]!;
+    const term = terms[e]!;
     const exactId = exact === '' ? NO_TOKEN : vocabulary.intern(exact);
-    const termId = exact === '' ? NO_TOKEN : vocabulary.intern(hot[j + 2] as string);
-    cache.setIds(j, exactId, termId);
-    return exactId;
+    lines[k] = exactId;
+    lines[k + termOffset] = term === exact ? exactId : vocabulary.intern(term);
   }
 
   function analyzeIds(text: string, out: WordIds): void {
-    forEachSpan(text, (start, end, hash) => {
-      const j = cache.hotSlot(text, start, end, hash);
-      const k = cache.idsAt(j);
-      let exactId = hotKeys[k]!;
-      if (exactId === -1) exactId = assignIds(j);
-      if (exactId === NO_TOKEN) return;
-      out.push(exactId, hotKeys[k + 1]!);
-    });
+    // The whole text is scanned first, then its tokens' cache lines are read in a tight loop
+    // (their misses overlap), then the tokens are looked up from lines already in cache.
+    scanSpans(text, spans);
+    const n = spans.length;
+    const { start, end, hash } = spans;
+    touched ^= cache.touch(hash, n);
+    out.reserve(out.length + n);
+    const exactIds = out.exact;
+    const termIds = out.term;
+    let m = out.length;
+    for (let t = 0; t < n; t++) {
+      const e = cache.lookup(text, start[t]!, end[t]!, hash[t]!);
+      const k = cache.idsAt(e);
+      if (lines[k] === -1) assignIds(e, k);
+      const exactId = lines[k]!;
+      if (exactId === NO_TOKEN) continue;
+      exactIds[m] = exactId;
+      termIds[m++] = lines[k + termOffset]!;
+    }
+    out.length = m;
   }
 
   function beginIds(): number {

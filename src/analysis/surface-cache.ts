@@ -1,26 +1,42 @@
 /**
- * A bounded cache from a surface form to its analysis, looked up by a region of a larger text, so
- * the hot path hashes code units in place instead of slicing a substring for a Map key (a plain
- * Map<string, entry> keyed by the slice measured ~20 % slower). Open addressing (linear probing)
- * with FNV-1a hashes, behind a direct-mapped first level that holds the frequent words with their
- * tag, vocabulary ids and code units inline, so an index-path hit touches one 32-byte line (the
- * query path's analyze reads a second, `hot`) and no heap object. Everything here
- * is bound by memory latency, not instructions. Two generations: a lookup tries `young`, then
- * `old` (and copies the entry into `young`); when `young` is half full it becomes `old` and a
- * fresh one starts, so frequent words survive and memory stays bounded.
+ * A bounded cache from a surface form to its analysis (exact form, term, stopword flag) and the
+ * index path's vocabulary ids, looked up by a region of a larger text: the hot path hashes code
+ * units in place instead of slicing a substring for a Map key (a Map<string, entry> keyed by the
+ * slice measured ~20 % slower).
+ *
+ * One level, set-associative: WAYS entries per set, one Int32Array line of SET_WIDTH int32s per
+ * set holding the ways' tags, vocabulary ids and first code units, so a hit on a word of
+ * ≤ INLINE units (96 % of the corpus's tokens) reads one 128-byte line and no heap object. An
+ * entry is numbered set × WAYS + way; its strings live in parallel arrays (no object per entry).
+ * Replacement within a set is CLOCK: a hit sets the way's reference bit; a miss takes the first
+ * way from the set's hand whose bit is clear (clearing the bits it passes), so a word met once
+ * leaves before the frequent words of its set. Everything here is bound by memory latency, not
+ * instructions (docs/design/analysis.md, "Cache").
  */
 import { hashRegion } from './hash.ts';
 
-export interface CacheEntry {
-  /** The surface form itself (shared by every token with this spelling). */
-  readonly surface: string;
+/** What the cache keeps per surface form (the analyzer's compute() result). */
+export interface CacheValue {
   readonly exact: string;
   readonly term: string;
   readonly stop: boolean;
-  /** Vocabulary ids (vocabulary.ts) of exact and term, −1 until the index path asks for them. */
-  exactId: number;
-  termId: number;
 }
+
+/** Entries per set: the 71k corpus's 430k surfaces in 2^19 entries miss 458k times (4-way), 1.64M direct-mapped at 2^17. */
+const WAYS = 4;
+/** Int32s per set (128 bytes): META, WAYS tags, WAYS exact ids, WAYS term ids, WAYS × UNIT_INTS packed code units. */
+const SET_WIDTH = 32;
+/** Reference bits (bit w: way w was hit since the hand last passed it) and the hand (bits 4–5). */
+const META = 0;
+const TAGS = 1;
+/** Offset of way 0's exact id; way w's is EXACT_IDS + w and its term id is WAYS further. */
+const EXACT_IDS = TAGS + WAYS;
+const TERM_IDS = EXACT_IDS + WAYS;
+const UNITS = TERM_IDS + WAYS;
+/** Int32s of packed code units per way (two units each). */
+const UNIT_INTS = 4;
+/** Words up to this many code units are compared against the line; longer ones against their surface string. */
+const INLINE = UNIT_INTS * 2;
 
 function sameRegion(s: string, text: string, start: number, end: number): boolean {
   const len = end - start;
@@ -29,193 +45,158 @@ function sameRegion(s: string, text: string, start: number, end: number): boolea
   return true;
 }
 
-/** A hash as stored in a key array: never 0, which marks an empty slot. */
-function keyOf(hash: number): number {
-  return hash === 0 ? 1 : hash;
-}
-
-class Generation<E extends CacheEntry> {
-  /** keyOf(hash) per slot, 0 when empty: a probe reads this array only until the key matches. */
-  readonly keys: Int32Array;
-  readonly entries: (E | undefined)[];
-  readonly mask: number;
-  size = 0;
-
-  constructor(readonly capacity: number) {
-    this.keys = new Int32Array(capacity);
-    this.entries = new Array<E | undefined>(capacity).fill(undefined);
-    this.mask = capacity - 1;
-  }
-
-  find(text: string, start: number, end: number, key: number): E | undefined {
-    const keys = this.keys;
-    for (let slot = key & this.mask; ; slot = (slot + 1) & this.mask) {
-      const k = keys[slot]!;
-      if (k === 0) return undefined;
-      if (k !== key) continue;
-      const e = this.entries[slot]!;
-      if (sameRegion(e.surface, text, start, end)) return e;
-    }
-  }
-
-  insert(e: E, key: number): void {
-    let slot = key & this.mask;
-    while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.entries[slot] = e;
-    this.keys[slot] = key;
-    this.size++;
-  }
-}
-
-/**
- * Slots of the direct-mapped first level (top 8k words = 75 % of the 71k corpus's tokens, top
- * 100k = 96 %; 430k distinct). Same process, first 30k articles, warm: 128k slots ~15 % faster
- * than 64k and than 256k; 8k slots collide too often.
- */
-const HOT_SLOTS = 1 << 17;
-/**
- * Int32s per hot slot (32 bytes, half a cache line): the tag (tagOf), the entry's vocabulary
- * ids (exact, term), then up to HOT_INLINE code units packed two per int32. A hit on a word of
- * ≤ 10 units (almost every token) compares against this line and reads its ids from it: one
- * line per token on the index path, no surface string, no second array for the ids.
- */
-const HOT_WIDTH = 8;
-/** Offset of the exact id in a hot line (the term id follows). */
-const HOT_IDS = 1;
-const HOT_INLINE = (HOT_WIDTH - 3) * 2;
-/** Length bits of a tag: the slot already fixes the hash's low log2(HOT_SLOTS) bits. */
-const LEN_MASK = HOT_SLOTS - 1;
-
-/**
- * The tag of a hot line: the hash bits above the slot's, and the length (capped at LEN_MASK:
- * longer words are compared in full anyway). Same tag and slot = same 32-bit hash and length.
- * An empty line's tag 0 matches no word: a length-0 region hashes to FNV_OFFSET.
- */
-function tagOf(hash: number, len: number): number {
-  return (hash & ~LEN_MASK) | (len < LEN_MASK ? len : LEN_MASK);
-}
-
-/** True when the code units packed at keys[j…] equal text[start, end) (end - start ≤ HOT_INLINE). */
-function samePacked(keys: Int32Array, j: number, text: string, start: number, end: number): boolean {
+/** True when the code units packed at line[j…] equal text[start, end) (end - start ≤ INLINE). */
+function samePacked(line: Int32Array, j: number, text: string, start: number, end: number): boolean {
   let i = start;
-  for (; i + 1 < end; i += 2) if (keys[j++] !== (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16))) return false;
-  return i === end || keys[j] === text.charCodeAt(i);
+  for (; i + 1 < end; i += 2) if (line[j++] !== (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16))) return false;
+  return i === end || line[j] === text.charCodeAt(i);
 }
 
-function pack(keys: Int32Array, j: number, text: string, start: number, end: number): void {
+function pack(line: Int32Array, j: number, text: string, start: number, end: number): void {
   let i = start;
-  for (; i + 1 < end; i += 2) keys[j++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-  if (i < end) keys[j] = text.charCodeAt(i);
+  for (; i + 1 < end; i += 2) line[j++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  if (i < end) line[j] = text.charCodeAt(i);
 }
 
-function clearEntryIds(entries: (CacheEntry | undefined)[]): void {
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    if (e !== undefined && e.exactId !== -1) e.exactId = e.termId = -1;
-  }
-}
-
-export class SurfaceCache<E extends CacheEntry> {
-  // First level: direct-mapped, one entry per slot, for the tens of thousands of frequent words.
-  /** HOT_WIDTH int32s per slot: tag, exact id, term id, packed code units (see idsAt). */
-  readonly hotKeys = new Int32Array(HOT_SLOTS * HOT_WIDTH);
-  private readonly hotEntries: (E | undefined)[] = new Array<E | undefined>(HOT_SLOTS).fill(undefined);
+export class SurfaceCache {
+  /** SET_WIDTH int32s per set (see the constants above); `idsAt` indexes the ids in it. */
+  readonly lines: Int32Array;
+  /** Per entry: the surface form itself (shared by every token with this spelling). */
+  readonly surfaces: string[];
+  /** Per entry: normalized, unstemmed form ('' when the surface had only invisible characters). */
+  readonly exacts: string[];
+  /** Per entry: the indexed term. */
+  readonly terms: string[];
+  /** Per entry: 1 for a stopword. */
+  readonly stops: Uint8Array;
+  private readonly setMask: number;
   /**
-   * The hot entries' fields copied side by side (surface, exact, term, stop per slot), so a hit
-   * reads one line here instead of the entry object somewhere in the heap: see hotSlot().
+   * Length bits of a tag (≥ the set bits and ≥ 15): the set already fixes the hash's low bits,
+   * and the tag's length keeps a packed compare from matching a prefix of a longer word.
    */
-  readonly hot: (string | boolean)[] = new Array<string | boolean>(HOT_SLOTS * 4).fill('');
-  private young: Generation<E>;
-  private old: Generation<E> | null = null;
-  private readonly capacity: number;
-  private readonly maxSize: number;
+  private readonly lenMask: number;
 
-  /** `limit`: entries per generation (rounded up to a power of two ≥ 16; up to 2 × limit held). */
+  /** `limit`: entries held (rounded up to a power of two ≥ WAYS). */
   constructor(
     limit: number,
-    private readonly compute: (surface: string) => E,
+    private readonly compute: (surface: string) => CacheValue,
   ) {
-    let cap = 16;
-    while (cap < limit * 2) cap *= 2;
-    this.capacity = cap;
-    this.maxSize = cap >>> 1; // load factor ≤ 0.5 keeps probes short
-    this.young = new Generation<E>(cap);
+    let sets = 1;
+    while (sets * WAYS < limit) sets *= 2;
+    this.setMask = sets - 1;
+    this.lenMask = Math.max(sets - 1, 15);
+    this.lines = new Int32Array(sets * SET_WIDTH);
+    this.surfaces = new Array<string>(sets * WAYS).fill('');
+    this.exacts = new Array<string>(sets * WAYS).fill('');
+    this.terms = new Array<string>(sets * WAYS).fill('');
+    this.stops = new Uint8Array(sets * WAYS);
+    this.clearIds();
   }
 
   /**
-   * Index j into `hot` of the entry for text[start, end), computed on a miss: hot[j] surface,
-   * hot[j + 1] exact, hot[j + 2] term, hot[j + 3] stop. Valid until the next lookup.
+   * The tag of a way: the hash bits above lenMask and the length (capped: longer words are
+   * compared in full anyway). Never 0 (an empty way) for a non-empty word; a length-0 region
+   * hashes to FNV_OFFSET, whose high bits are set.
+   */
+  private tagOf(hash: number, len: number): number {
+    const m = this.lenMask;
+    return (hash & ~m) | (len < m ? len : m);
+  }
+
+  /**
+   * Entry number of text[start, end) when the cache holds it, else −1 (nothing is computed).
    * `hash` is hashRegion(text, start, end).
    */
-  hotSlot(text: string, start: number, end: number, hash: number): number {
-    const slot = hash & (HOT_SLOTS - 1);
-    const b = slot * HOT_WIDTH;
-    const keys = this.hotKeys;
+  find(text: string, start: number, end: number, hash: number): number {
+    const set = hash & this.setMask;
+    const b = set * SET_WIDTH;
+    const lines = this.lines;
     const len = end - start;
-    const tag = tagOf(hash, len);
-    if (keys[b] === tag) {
-      if (len <= HOT_INLINE) {
-        if (samePacked(keys, b + HOT_IDS + 2, text, start, end)) return slot * 4;
-      } else if (sameRegion(this.hotEntries[slot]!.surface, text, start, end)) return slot * 4;
+    const tag = this.tagOf(hash, len);
+    // The ways whose tag matches, as bits, computed without branches: which way holds a word
+    // is unpredictable, and a branch on it would wait for this line before the next token's
+    // probe could start. (d | −d) >>> 31 is 1 when d ≠ 0.
+    let d = lines[b + TAGS]! ^ tag;
+    let miss = (d | -d) >>> 31;
+    d = lines[b + TAGS + 1]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 1;
+    d = lines[b + TAGS + 2]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 2;
+    d = lines[b + TAGS + 3]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 3;
+    for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
+      const w = 31 - Math.clz32(m & -m);
+      const e = set * WAYS + w;
+      if (len <= INLINE ? samePacked(lines, b + UNITS + w * UNIT_INTS, text, start, end) : sameRegion(this.surfaces[e]!, text, start, end)) {
+        const meta = lines[b + META]!;
+        if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
+        return e;
+      }
     }
-    const e = this.secondLevel(text, start, end, keyOf(hash));
-    this.hotEntries[slot] = e;
-    keys[b] = tag;
-    keys[b + HOT_IDS] = e.exactId;
-    keys[b + HOT_IDS + 1] = e.termId;
-    if (len <= HOT_INLINE) pack(keys, b + HOT_IDS + 2, text, start, end);
-    const j = slot * 4;
-    const hot = this.hot;
-    hot[j] = e.surface;
-    hot[j + 1] = e.exact;
-    hot[j + 2] = e.term;
-    hot[j + 3] = e.stop;
-    return j;
+    return -1;
   }
 
-  /** Index into hotKeys of the exact id of the entry at hotSlot's `j` (the term id follows). */
-  idsAt(j: number): number {
-    return j * (HOT_WIDTH / 4) + HOT_IDS;
+  /**
+   * Reads the line of each hash's set (returns a value only so the reads are not optimized
+   * away): a tight loop over a text's tokens before looking them up starts many of their cache
+   * misses at once, where find's longer dependent work per token would wait on one at a time.
+   */
+  touch(hashes: Int32Array, n: number): number {
+    const lines = this.lines;
+    const mask = this.setMask;
+    let x = 0;
+    for (let t = 0; t < n; t++) x ^= lines[(hashes[t]! & mask) * SET_WIDTH + TAGS]!;
+    return x;
   }
 
-  /** Records vocabulary ids on the entry at hotSlot's `j` (and in its hot line). */
-  setIds(j: number, exactId: number, termId: number): void {
-    const e = this.hotEntries[j >>> 2]!;
-    e.exactId = exactId;
-    e.termId = termId;
-    const i = this.idsAt(j);
-    this.hotKeys[i] = exactId;
-    this.hotKeys[i + 1] = termId;
+  /** Entry number of text[start, end), computed on a miss. Valid until the next lookup. */
+  lookup(text: string, start: number, end: number, hash: number): number {
+    const e = this.find(text, start, end, hash);
+    return e >= 0 ? e : this.insert(text, start, end, hash);
   }
 
-  /** Forgets every entry's vocabulary ids (the vocabulary started a new epoch). */
-  clearIds(): void {
-    const keys = this.hotKeys;
-    for (let i = HOT_IDS; i < keys.length; i += HOT_WIDTH) keys[i] = keys[i + 1] = -1;
-    clearEntryIds(this.hotEntries);
-    clearEntryIds(this.young.entries);
-    if (this.old) clearEntryIds(this.old.entries);
-  }
-
-  /** The entry for text[start, end), computed on a miss. `hash` is hashRegion(text, start, end). */
-  get(text: string, start: number, end: number, hash: number): E {
-    return this.hotEntries[this.hotSlot(text, start, end, hash) >>> 2]!;
-  }
-
-  private secondLevel(text: string, start: number, end: number, key: number): E {
-    let e = this.young.find(text, start, end, key);
-    if (e !== undefined) return e;
-    e = this.old?.find(text, start, end, key) ?? this.compute(text.slice(start, end));
-    if (this.young.size >= this.maxSize) {
-      this.old = this.young;
-      this.young = new Generation<E>(this.capacity);
+  /** Computes text[start, end) into the set's CLOCK victim; returns its entry number. */
+  private insert(text: string, start: number, end: number, hash: number): number {
+    const surface = text.slice(start, end);
+    const value = this.compute(surface);
+    const set = hash & this.setMask;
+    const b = set * SET_WIDTH;
+    const lines = this.lines;
+    let meta = lines[b + META]!;
+    let w = (meta >>> 4) & (WAYS - 1);
+    while ((meta & (1 << w)) !== 0) {
+      meta &= ~(1 << w);
+      w = (w + 1) & (WAYS - 1);
     }
-    this.young.insert(e, key);
+    lines[b + META] = (meta & 0xf) | (((w + 1) & (WAYS - 1)) << 4);
+    lines[b + TAGS + w] = this.tagOf(hash, end - start);
+    lines[b + EXACT_IDS + w] = -1;
+    lines[b + TERM_IDS + w] = -1;
+    if (end - start <= INLINE) pack(lines, b + UNITS + w * UNIT_INTS, text, start, end);
+    const e = set * WAYS + w;
+    this.surfaces[e] = surface;
+    this.exacts[e] = value.exact;
+    this.terms[e] = value.term;
+    this.stops[e] = value.stop ? 1 : 0;
     return e;
   }
 
-  /** The entry for a whole string. */
-  getString(surface: string): E {
-    return this.get(surface, 0, surface.length, hashRegion(surface, 0, surface.length));
+  /** Index into `lines` of entry e's exact id (−1 until the index path asks for it); its term id is idsAt(e) + termOffset. */
+  idsAt(e: number): number {
+    return (e >>> 2) * SET_WIDTH + EXACT_IDS + (e & (WAYS - 1));
+  }
+
+  /** Distance in `lines` from an entry's exact id to its term id. */
+  readonly termOffset = TERM_IDS - EXACT_IDS;
+
+  /** Forgets every entry's vocabulary ids (the vocabulary started a new epoch). */
+  clearIds(): void {
+    const lines = this.lines;
+    for (let b = 0; b < lines.length; b += SET_WIDTH) lines.fill(-1, b + EXACT_IDS, b + UNITS);
+  }
+
+  /** Entry number for a whole string. */
+  lookupString(surface: string): number {
+    return this.lookup(surface, 0, surface.length, hashRegion(surface, 0, surface.length));
   }
 }

@@ -127,11 +127,60 @@ export function tokenizeSpans(text: string): Span[] {
 }
 
 /**
+ * Token spans of one text, in order, in reusable typed arrays: start, end (offsets in the text)
+ * and FNV-1a hash of each token's code units (hash.ts hashRegion), computed during the scan.
+ */
+export class Spans {
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  hash = new Int32Array(256);
+  length = 0;
+
+  grow(): void {
+    const n = this.start.length * 2;
+    const start = new Int32Array(n);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(n);
+    end.set(this.end);
+    this.end = end;
+    const hash = new Int32Array(n);
+    hash.set(this.hash);
+    this.hash = hash;
+  }
+}
+
+/** Spans buffers of forEachSpan calls in progress (a callback may tokenize another text). */
+const spanPool: Spans[] = [];
+let spanDepth = 0;
+
+/**
  * Calls `onSpan(start, end, hash)` for every token of `text`, in order, without allocating
- * substrings. `hash` is FNV-1a over the token's code units (surface-cache.ts hashRegion), computed
- * during the scan so the cache does not read the token twice.
+ * substrings. `hash` is FNV-1a over the token's code units (hash.ts hashRegion).
  */
 export function forEachSpan(text: string, onSpan: (start: number, end: number, hash: number) => void): void {
+  if (spanDepth === spanPool.length) spanPool.push(new Spans());
+  const spans = spanPool[spanDepth++]!;
+  try {
+    scanSpans(text, spans);
+    const { start, end, hash } = spans;
+    for (let t = 0; t < spans.length; t++) onSpan(start[t]!, end[t]!, hash[t]!);
+  } finally {
+    spanDepth--;
+  }
+}
+
+/**
+ * Writes the spans of every token of `text` into `out` (from 0; `out.length` = token count),
+ * without allocating substrings. The index path (analyzer.ts analyzeIds) scans a whole text
+ * first and looks the tokens up afterwards, so the lookups' cache misses overlap instead of
+ * each one stalling the scan.
+ */
+export function scanSpans(text: string, out: Spans): void {
+  let count = 0;
+  let starts = out.start;
+  let ends = out.end;
+  let hashes = out.hash;
   const ranges = protectedRanges(text);
   let r = 0;
   let nextProtected = ranges.length ? ranges[0]! : Infinity;
@@ -140,7 +189,13 @@ export function forEachSpan(text: string, onSpan: (start: number, end: number, h
   while (i < n) {
     if (i >= nextProtected) {
       const end = ranges[r + 1]!;
-      onSpan(i, end, hashRegion(text, i, end));
+      if (count === starts.length) {
+        out.grow();
+        ({ start: starts, end: ends, hash: hashes } = out);
+      }
+      starts[count] = i;
+      ends[count] = end;
+      hashes[count++] = hashRegion(text, i, end);
       i = end;
       r += 2;
       nextProtected = r < ranges.length ? ranges[r]! : Infinity;
@@ -204,7 +259,14 @@ export function forEachSpan(text: string, onSpan: (start: number, end: number, h
         hEnd = h;
       }
     }
-    onSpan(start, end, hEnd);
+    if (count === starts.length) {
+      out.grow();
+      ({ start: starts, end: ends, hash: hashes } = out);
+    }
+    starts[count] = start;
+    ends[count] = end;
+    hashes[count++] = hEnd;
     i = end;
   }
+  out.length = count;
 }

@@ -124,15 +124,21 @@ export class WordIds {
   length = 0;
 
   push(exact: number, term: number): void {
-    if (this.length === this.exact.length) {
-      const e = new Int32Array(this.length * 2);
-      e.set(this.exact);
-      this.exact = e;
-      const t = new Int32Array(this.length * 2);
-      t.set(this.term);
-      this.term = t;
-    }
+    if (this.length === this.exact.length) this.reserve(this.length + 1);
     this.exact[this.length] = exact;
     this.term[this.length++] = term;
+  }
+
+  /** Makes room for `n` tokens in all (the arrays may be replaced; the first `length` are kept). */
+  reserve(n: number): void {
+    if (n <= this.exact.length) return;
+    let size = this.exact.length * 2;
+    while (size < n) size *= 2;
+    const e = new Int32Array(size);
+    e.set(this.exact.subarray(0, this.length));
+    this.exact = e;
+    const t = new Int32Array(size);
+    t.set(this.term.subarray(0, this.length));
+    this.term = t;
   }
 }
