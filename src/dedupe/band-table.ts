@@ -46,6 +46,23 @@ export class BandTable {
     this.heads[i] = slot;
   }
 
+  /** Makes `slot` the head of key's bucket and returns the previous head (−1: none): head + setHead in one probe. */
+  push(key: number, slot: number): number {
+    const k = BandTable.nz(key);
+    let i = this.find(k);
+    let prev = -1;
+    if (this.keys[i] === 0) {
+      if ((this.used + 1) * 4 > this.keys.length * 3) {
+        this.grow();
+        i = this.find(k);
+      }
+      this.keys[i] = k;
+      this.used++;
+    } else prev = this.heads[i]!;
+    this.heads[i] = slot;
+    return prev;
+  }
+
   private grow(): void {
     const oldK = this.keys;
     const oldH = this.heads;

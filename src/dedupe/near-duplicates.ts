@@ -123,8 +123,9 @@ export class NearDuplicateIndex {
     if (shingles.length < MIN_SHINGLES) return;
     signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
     this.sizes[slot] = shingles.length;
+    const keys = this.bandKeysOf(slot);
     const { similarity, leaderSimilarity } = this.options;
-    const close = this.candidates(slot)
+    const close = this.candidates(keys)
       .map((o) => ({ o, s: this.similarity(slot, o) }))
       .filter((c) => this.isCopy(slot, c.o, c.s, similarity) && this.closeInTime(slot, c.o))
       .sort((a, b) => b.s - a.s || a.o - b.o);
@@ -139,7 +140,7 @@ export class NearDuplicateIndex {
       if (this.options.groupCohesion > 0 && this.cohesion(slot, group) < this.options.groupCohesion) continue;
       this.link(slot, o);
     }
-    this.insertBands(slot);
+    this.insertBands(slot, keys);
   }
 
   remove(id: string): void {
@@ -364,12 +365,17 @@ export class NearDuplicateIndex {
     return h;
   }
 
-  private insertBands(slot: number): void {
-    for (let b = 0; b < BANDS; b++) {
-      const key = this.bandKey(slot, b);
-      this.next[slot * BANDS + b] = this.table.head(key);
-      this.table.setHead(key, slot);
-    }
+  /** The band keys of `slot`, in a buffer reused by the next call. */
+  private bandKeysOf(slot: number): Uint32Array {
+    const keys = this.keyScratch;
+    for (let b = 0; b < BANDS; b++) keys[b] = this.bandKey(slot, b);
+    return keys;
+  }
+  private readonly keyScratch = new Uint32Array(BANDS);
+
+  /** `keys`: bandKeysOf(slot) when the caller has them (addShingles computes them once for candidates and this). */
+  private insertBands(slot: number, keys = this.bandKeysOf(slot)): void {
+    for (let b = 0; b < BANDS; b++) this.next[slot * BANDS + b] = this.table.push(keys[b]!, slot);
     this.banded[slot] = 1;
   }
 
@@ -393,15 +399,15 @@ export class NearDuplicateIndex {
     this.banded[slot] = 0;
   }
 
-  /** Slots sharing at least one band bucket with `slot` (before `slot` is inserted). */
-  private candidates(slot: number): number[] {
+  /** Slots sharing at least one band bucket (`keys`: a slot's bandKeysOf, before it is inserted). */
+  private candidates(keys: Uint32Array): number[] {
     if (++this.stampNo === 0xffffffff) {
       this.stamp.fill(0);
       this.stampNo = 1;
     }
     const out: number[] = [];
     for (let b = 0; b < BANDS; b++) {
-      let cur = this.table.head(this.bandKey(slot, b));
+      let cur = this.table.head(keys[b]!);
       for (let walked = 0; cur !== -1 && walked < MAX_BUCKET_WALK; walked++) {
         if (this.stamp[cur] !== this.stampNo) {
           this.stamp[cur] = this.stampNo;
