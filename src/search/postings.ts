@@ -77,6 +77,16 @@ export class PostingIndex {
   private mainLast: Int32Array | null = new Int32Array(0);
   /** False once a doc was removed since the last merge: main may hold dead postings to drop. */
   private mainClean = true;
+  /**
+   * The arrays mainData and mainPos are views of, with room to grow, when this index allocated
+   * them (null for a restored index: its main is a view of the snapshot and must not be written).
+   * A growing index merges in place: main's bytes move up to their new offsets and the tail is
+   * written into the gaps, so most merges allocate nothing; new arrays (×1.5) only when full.
+   * Allocating ~2 × main bytes per merge drove V8's major GCs (each marks the whole heap).
+   * Each merge hands out new views, so readers' caches keyed by the main array still reset.
+   */
+  private dataRoom: Uint8Array | null = null;
+  private posRoom: Uint8Array | null = null;
 
   // tail: per-term linked lists, newest first. A posting is one record of TAIL_REC Int32s (doc,
   // tf | field word << 8, start of its positions in tailPos, next posting + 1), so the merge's
@@ -405,7 +415,7 @@ export class PostingIndex {
   merge(dead: Uint8Array, release = false): void {
     const appending = this.mainClean && this.mainLast !== null;
     if (!appending) this.linkTail(); // the decoding path leaves df to linkTail
-    const m = this.build(dead);
+    const m = appending ? this.appendTail(dead, this.mainLast!, true, release) : this.build(dead);
     if (appending) {
       // appendTail counted each term's unlinked postings (all live: removals link first).
       const added = m.added!;
@@ -420,6 +430,8 @@ export class PostingIndex {
     this.mainPos = m.pos;
     this.mainLast = m.last;
     this.mainClean = true;
+    this.dataRoom = m.dataRoom;
+    this.posRoom = m.posRoom;
     if (release) {
       this.headOfTerm = new GrowableArray(Int32Array, this.terms.length);
       this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
@@ -442,7 +454,7 @@ export class PostingIndex {
    */
   build(dead: Uint8Array, remap?: Int32Array) {
     // Main holds no dead postings and needs no renumbering (every merge of a growing index).
-    if (!remap && this.mainClean && this.mainLast !== null) return this.appendTail(dead, this.mainLast);
+    if (!remap && this.mainClean && this.mainLast !== null) return this.appendTail(dead, this.mainLast, false, false);
     const nTerms = this.terms.length;
     // Tail postings grouped by term, in doc order (counting sort; tail index order = doc order).
     const T = this.tailTerm.length;
@@ -537,7 +549,8 @@ export class PostingIndex {
     }
     off[nTerms] = out.length;
     if (this.withPositions) posOff[nTerms] = pos.length;
-    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last, added: null as Int32Array | null };
+    const noRoom = null as Uint8Array | null;
+    return { terms: nTerms, postings, off, data: out.result(), posOff, pos: pos.result(), last, added: null as Int32Array | null, dataRoom: noRoom, posRoom: noRoom };
   }
 
   /**
@@ -548,7 +561,7 @@ export class PostingIndex {
    * than gathering each term's postings from the tail (a cache miss per posting); the per-term
    * state (last doc, cursor) is a few small arrays. Same bytes as the gather (canonical encoding).
    */
-  private appendTail(dead: Uint8Array, mainLast: Int32Array) {
+  private appendTail(dead: Uint8Array, mainLast: Int32Array, inPlace: boolean, exact: boolean) {
     const nTerms = this.terms.length;
     const mainTerms = this.mainTerms;
     const withPositions = this.withPositions;
@@ -602,10 +615,12 @@ export class PostingIndex {
     }
     off[nTerms] = o;
     if (withPositions) posOff[nTerms] = p;
-    const data = new Uint8Array(o);
-    const pos = new Uint8Array(withPositions ? p : 0);
-    copyShifted(this.mainData, mainOff, off, mainTerms, data);
-    if (withPositions) copyShifted(this.mainPos, mainPosOff, posOff, mainTerms, pos);
+    const dataRoom = inPlace ? moveOrCopy(this.mainData, this.dataRoom, mainOff, off, mainTerms, o, exact) : null;
+    const data = dataRoom ? dataRoom.subarray(0, o) : new Uint8Array(o);
+    if (!dataRoom) copyShifted(this.mainData, mainOff, off, mainTerms, data);
+    const posRoom = inPlace && withPositions ? moveOrCopy(this.mainPos, this.posRoom, mainPosOff, posOff, mainTerms, p, exact) : null;
+    const pos = posRoom ? posRoom.subarray(0, p) : new Uint8Array(withPositions ? p : 0);
+    if (withPositions && !posRoom) copyShifted(this.mainPos, mainPosOff, posOff, mainTerms, pos);
     last.set(mainLast.subarray(0, mainTerms));
     last.fill(-1, mainTerms);
     for (let k = 0; k < T; k++) {
@@ -627,7 +642,7 @@ export class PostingIndex {
         posCursor[id] = q;
       }
     }
-    return { terms: nTerms, postings, off, data, posOff, pos, last, added };
+    return { terms: nTerms, postings, off, data, posOff, pos, last, added, dataRoom, posRoom };
   }
 
   /** Restores a merged index (from serialize); `table` is the dictionary's saved hash table (see TermDict.restore). */
@@ -687,6 +702,44 @@ function copyShifted(src: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, te
       for (let i = from, o = from + shift; i < to; i++, o++) dst[o] = src[i]!;
     } else dst.set(src.subarray(from, to), from + shift);
     t = end;
+  }
+}
+
+/**
+ * Main's bytes at their new offsets `dstOff` (≥ srcOff, the shift growing with the term) for a
+ * merge writing `size` bytes: moved up inside `room` when main is its view and it is large
+ * enough, else copied into a new array with half again as much room (`exact`: exactly `size`
+ * bytes, for the merge after a bulk build). Returns the array; the bytes between terms are
+ * left for the tail postings (appendTail writes every one of them).
+ */
+function moveOrCopy(main: Uint8Array, room: Uint8Array | null, srcOff: Int32Array, dstOff: Int32Array, terms: number, size: number, exact: boolean): Uint8Array {
+  if (room !== null && room.buffer === main.buffer && main.byteOffset === room.byteOffset && size <= room.length && !(exact && room.length !== size)) {
+    moveShifted(room, srcOff, dstOff, terms);
+    return room;
+  }
+  const next = new Uint8Array(exact ? size : size + (size >>> 1));
+  copyShifted(main, srcOff, dstOff, terms, next);
+  return next;
+}
+
+/**
+ * copyShifted inside one array: runs of terms with the same shift move up, last run first, so
+ * no run overwrites bytes not yet moved (shifts never decrease with the term id).
+ */
+function moveShifted(buf: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, terms: number): void {
+  let t = terms;
+  while (t > 0) {
+    const shift = dstOff[t - 1]! - srcOff[t - 1]!;
+    let start = t - 1;
+    while (start > 0 && dstOff[start - 1]! - srcOff[start - 1]! === shift) start--;
+    const from = srcOff[start]!;
+    const to = srcOff[t]!;
+    if (shift !== 0) {
+      if (to - from < 256) {
+        for (let i = to - 1; i >= from; i--) buf[i + shift] = buf[i]!;
+      } else buf.copyWithin(from + shift, from, to);
+    }
+    t = start;
   }
 }
 

@@ -73,6 +73,36 @@ describe('postings write path: merges give the same index however they are sched
     expect(ranked(e).map((r) => r.map((h) => h.id))).toEqual(ranked(fresh(after)).map((r) => r.map((h) => h.id)));
   });
 
+  it('merges in place and tails linked lazily: after every put and every merge, results and df match a fresh build', () => {
+    const e = new SearchEngine();
+    const dfOf = (x: SearchEngine) =>
+      [x.stems, x.exacts].map((ix) => Object.fromEntries(ix.terms.map((t, id) => [t, ix.df.data[id]!]).filter(([, n]) => n !== 0)));
+    for (let i = 0; i < docs.length; i++) {
+      e.put(docs[i]!);
+      const m = fresh(docs.slice(0, i + 1));
+      // Unmerged: the tail is linked (and counted in df) only now, when it is read.
+      expect(dfOf(e)).toEqual(dfOf(m));
+      expect(ranked(e)).toEqual(ranked(m));
+      // Merged without release (as maybeMerge does): main moves up inside its own arrays.
+      e.stems.merge(e.docs.dead.data);
+      e.exacts.merge(e.docs.dead.data);
+      expect(Buffer.from(e.serialize()).equals(Buffer.from(m.serialize()))).toBe(true);
+      expect(ranked(e)).toEqual(ranked(m));
+    }
+    // Puts never read between merges: their postings reach df through the merge's count.
+    const e2 = new SearchEngine();
+    for (const a of docs) {
+      e2.put(a);
+      if (docs.indexOf(a) % 3 === 2) {
+        e2.stems.merge(e2.docs.dead.data);
+        e2.exacts.merge(e2.docs.dead.data);
+      }
+    }
+    e2.merge();
+    expect(dfOf(e2)).toEqual(dfOf(fresh(docs)));
+    expect(Buffer.from(e2.serialize()).equals(Buffer.from(fresh(docs).serialize()))).toBe(true);
+  });
+
   it('search sees tail postings before any merge', () => {
     const e = new SearchEngine();
     for (const a of docs) e.put(a);
