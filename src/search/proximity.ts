@@ -12,7 +12,7 @@ import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
 import { locatePositions } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
-import { applyTitleMatch, forEachPositiveWord, positiveTermSequence } from './title-match.ts';
+import { applyTitleMatch, forEachPositiveWord } from './title-match.ts';
 import { topK } from './top-k.ts';
 
 const MAX_WORDS = 8;
@@ -25,6 +25,15 @@ export function positiveExacts(parsed: ParsedQuery): string[] {
     for (const t of analyze(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
   });
   return out;
+}
+
+/** positiveTermSequence(parsed, ix).length without reading the words (one term per analyzed token). */
+function positiveTermCount(parsed: ParsedQuery): number {
+  let n = 0;
+  forEachPositiveWord(parsed, (w) => {
+    n += analyze(w.text).length;
+  });
+  return n;
 }
 
 function closeness(delta: number): number {
@@ -57,7 +66,7 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   // A question is not a headline lookup: its words rarely run as in the title. A query that is a
   // question only by an ambiguous first word (من، ما) may be a headline run.
   const headline = !question || !isSurelyQuestion(parsed.text);
-  const bigrams = headline && (p.titleBigram > 0 || p.titleCoverage > 0) && positiveTermSequence(parsed, ix).length >= 2;
+  const bigrams = headline && (p.titleBigram > 0 || p.titleCoverage > 0) && positiveTermCount(parsed) >= 2;
   const near = p.proximity > 0 && words.length >= 2;
   if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
   const top = topK(matched as number[], p.proximityDepth, cmp);
