@@ -112,6 +112,20 @@ describe('a hit found through another reading marks the word it was found by', (
     expect(view.bodyHtml).toContain(`<mark>${marked}</mark>`);
   });
 
+  it('the readings the highlighter keeps follow the index: a correction stops being marked once the typed form is written', () => {
+    const e = createEngine();
+    for (const d of archive('الحكومة', 12)) e.put(d);
+    const marked = () => e.search({ q: 'الحكومت', size: 20, collapse: false }).hits.filter((h) => h.snippet.includes('<mark>الحكومة</mark>')).length;
+    expect(marked()).toBe(12);
+    // Now the archive writes الحكومت itself: the word is known and read (and marked) as typed only.
+    e.put({ id: 'typed', title: 'خبر', body: 'نص فيه الحكومت وفيه الحكومة أيضا.' });
+    const [only, ...rest] = e.search({ q: 'الحكومت', size: 20, collapse: false }).hits;
+    expect([only!.id, rest.length]).toEqual(['typed', 0]);
+    expect(only!.snippet).toBe('نص فيه <mark>الحكومت</mark> وفيه الحكومة أيضا.');
+    e.remove('typed');
+    expect(marked()).toBe(12);
+  });
+
   it('a word read without its و marks the rest', () => {
     const { hit } = firstHit(archive('عون', 12), 'وعون');
     expect(hit.snippet).toContain('<mark>عون</mark>');
