@@ -188,7 +188,8 @@ function scanPlain(text: string): void {
         ends[count] = i;
         masks[count] = m & ~TAGS;
         count++;
-        i++; // the separator
+        i++; // the separator, and the plain separators after it (as the loop's top would skip them)
+        while (i < n && cls[text.charCodeAt(i)] === SEP) i++;
         continue;
       }
       i = start;
