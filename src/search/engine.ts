@@ -18,7 +18,7 @@ import { articleFingerprint, checkArticle } from './article-check.ts';
 import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
-import { Evaluator, type IndexView, type TermQuery, wordReadings } from './evaluate.ts';
+import { Evaluator, type IndexView, wordReadings } from './evaluate.ts';
 import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
 import { PostingIndex } from './postings.ts';
@@ -40,9 +40,6 @@ export interface EngineOptions {
 export const MAX_PAGE_SIZE = 100;
 export const MAX_RESULT_WINDOW = 10_000;
 const SNIPPET = { fragments: 2, words: 24 } as const;
-
-/** Typed words whose readings the highlighter keeps (readWord). */
-const READINGS_KEPT = 4096;
 
 /** Hits fewer than this get a "did you mean". */
 const SUGGEST_BELOW = 3;
@@ -78,26 +75,11 @@ export class SearchEngine implements Engine {
     return { stems: this.stems, exacts: this.exacts, docs: this.docs, exactVocab: this.exactVocab, pool: this.pool, params: this.params, spelling: this.spelling };
   }
 
-  /**
-   * How the evaluator reads one typed word (every reading is marked by the highlighter). Kept per
-   * typed form until the index changes: a reading can cost a typo search (typed-readings.ts), and
-   * the spec is built again for every search (about 0.02 ms of a page's 0.3 on the 71k index).
-   */
-  private readonly readWord = (typed: Token): readonly TermQuery[] => {
-    const key = `${typed.exact}\u0000${typed.term}\u0000${typed.stop ? 1 : 0}`;
-    let r = this.readings.get(key);
-    if (r === undefined) {
-      if (this.readings.size >= READINGS_KEPT) this.readings.clear();
-      r = wordReadings(typed, this.ix);
-      this.readings.set(key, r);
-    }
-    return r;
-  };
-  private readonly readings = new Map<string, readonly TermQuery[]>();
+  /** How the evaluator reads one typed word (every reading is marked by the highlighter). */
+  private readonly readWord = (typed: Token) => wordReadings(typed, this.ix);
 
   put(article: Article): PutStatus {
     checkArticle(article);
-    this.readings.clear(); // they depend on what the index holds
     const old = this.docs.byId.get(article.id);
     if (old !== undefined) {
       if (articleFingerprint(this.docs.article(old)!) === articleFingerprint(article)) return 'unchanged';
@@ -121,7 +103,6 @@ export class SearchEngine implements Engine {
   }
 
   private removeDoc(doc: number): void {
-    this.readings.clear();
     const article = this.docs.article(doc)!;
     const a = analyzeArticle(article);
     this.stems.removeDoc(a.stems.keys());
@@ -148,7 +129,6 @@ export class SearchEngine implements Engine {
    * ≤ ~20 MB, rebuilt as later articles come) and the capacity the postings tails kept.
    */
   merge(): void {
-    this.readings.clear();
     this.mergeTails(true);
     releaseIds();
     this.stems.forgetWords();

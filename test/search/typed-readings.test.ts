@@ -112,7 +112,7 @@ describe('a hit found through another reading marks the word it was found by', (
     expect(view.bodyHtml).toContain(`<mark>${marked}</mark>`);
   });
 
-  it('the readings the highlighter keeps follow the index: a correction stops being marked once the typed form is written', () => {
+  it('the marked readings follow the index (remembered readings start over on a write): a correction stops being marked once the typed form is written', () => {
     const e = createEngine();
     for (const d of archive('الحكومة', 12)) e.put(d);
     const marked = () => e.search({ q: 'الحكومت', size: 20, collapse: false }).hits.filter((h) => h.snippet.includes('<mark>الحكومة</mark>')).length;
