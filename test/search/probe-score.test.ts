@@ -3,22 +3,12 @@ import { analyze } from '../../src/analysis/analyzer.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { skipsOf } from '../../src/search/posting-skips.ts';
 import { scoreMainPostings, scoreMainPostingsAt, type TermScoring } from '../../src/search/term-score.ts';
-import type { Article } from '../../src/types.ts';
+import { lcg, syntheticArticles } from './synthetic-articles.ts';
 
-/** Synthetic articles (written here): common words drawn by a fixed pseudo-random sequence, and a rare word in every 37th. */
+/** Common words, and a rare word in every 37th article (another in every 53rd). */
 const WORDS = ['الحكومة', 'وزير', 'الخارجية', 'النفط', 'أسعار', 'العالمية', 'المدينة', 'الشركة', 'مجلس', 'الأمن'];
-function articles(n: number, seed: number, from = 0): Article[] {
-  let x = seed;
-  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const pick = () => WORDS[Math.floor(rnd() * WORDS.length)]!;
-  const out: Article[] = [];
-  for (let i = 0; i < n; i++) {
-    const rare = (from + i) % 37 === 0 ? ' الزلزال' : (from + i) % 53 === 0 ? ' البركان' : '';
-    const body = Array.from({ length: 8 + Math.floor(rnd() * 30) }, pick).join(' ') + rare;
-    out.push({ id: `a${from + i}`, title: `${pick()} ${pick()}${rare}`, body, source: 'test', date: '2024-01-01' });
-  }
-  return out;
-}
+const articles = (n: number, seed: number, from = 0) =>
+  syntheticArticles(WORDS, n, seed, from, { titleWords: 2, tail: (i) => (i % 37 === 0 ? ' الزلزال' : i % 53 === 0 ? ' البركان' : '') });
 
 describe('probing long posting lists through skip data (term-score.ts scoreMainPostingsAt)', () => {
   it('scores exactly the targets a full decode with the same docs allowed scores, in the same order', () => {
@@ -26,8 +16,7 @@ describe('probing long posting lists through skip data (term-score.ts scoreMainP
     for (const a of articles(2000, 3)) e.put(a);
     e.merge();
     for (let i = 0; i < 2000; i += 11) e.remove(`a${i}`); // dead docs inside the lists
-    let x = 5;
-    const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const rnd = lcg(5);
     const slots = e.docs.slots;
     const sc: TermScoring = { c: 1.7, k1: 1.2, wT: 2, wB: 1, wM: 0.5, wL: 0.3, normT: new Float64Array(slots).fill(1.1), normB: new Float64Array(slots).fill(0.9) };
     let probed = 0;

@@ -5,21 +5,11 @@ import { decodePostings, locatePositions, PostingBuffer } from '../../src/search
 import { SKIP_MIN_BYTES, skipsOf } from '../../src/search/posting-skips.ts';
 import { titleStemPool, titleStems } from '../../src/search/title-stems.ts';
 import { DECODED_MIN_BYTES } from '../../src/search/decoded-lists.ts';
-import type { Article } from '../../src/types.ts';
+import { lcg, syntheticArticles } from './synthetic-articles.ts';
 
-/** Synthetic articles (written here): a few words drawn by a fixed pseudo-random sequence. */
+/** Synthetic articles: a few words drawn by a fixed pseudo-random sequence (synthetic-articles.ts). */
 const WORDS = ['الحكومة', 'وزير', 'الخارجية', 'النفط', 'أسعار', 'العالمية', 'المدينة', 'الشركة', 'مجلس', 'الأمن', 'التعليم', 'المياه'];
-function articles(n: number, seed: number, from = 0): Article[] {
-  let x = seed;
-  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const pick = () => WORDS[Math.floor(rnd() * WORDS.length)]!;
-  const out: Article[] = [];
-  for (let i = 0; i < n; i++) {
-    const body = Array.from({ length: 8 + Math.floor(rnd() * 30) }, pick).join(' ');
-    out.push({ id: `a${from + i}`, title: `${pick()} ${pick()} ${pick()}`, body, source: 'test', date: '2024-01-01' });
-  }
-  return out;
-}
+const articles = (n: number, seed: number, from = 0) => syntheticArticles(WORDS, n, seed, from, { titleWords: 3 });
 
 /** posRefs of `docs` in term `id` by decoding the whole list (the reference for locatePositions). */
 function bruteLocate(e: SearchEngine, id: number, docs: number[]): number[] {
@@ -31,8 +21,7 @@ function bruteLocate(e: SearchEngine, id: number, docs: number[]): number[] {
 }
 
 function checkLocate(e: SearchEngine, seed: number): number {
-  let x = seed;
-  const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const rnd = lcg(seed);
   const ids = WORDS.map((w) => e.exacts.idOf(analyze(w)[0]!.exact)).filter((id) => id >= 0);
   let withSkips = 0;
   for (let round = 0; round < 20; round++) {
