@@ -13,7 +13,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import { BandTable } from './band-table.ts';
-import { fmix32, shingleHashes, shingleHashesOf, shingleHashesOfWords, signatureInto, SIGNATURE_SIZE } from './minhash.ts';
+import { fmix32, shingleHashes, shingleHashesOf, signatureInto, signatureOfWords, SIGNATURE_SIZE } from './minhash.ts';
 
 /** LSH banding: BANDS bands of ROWS signature values (21 × 3 of the 64): a pair with similarity
  *  0.6 becomes a candidate with probability 1 − (1 − 0.6³)²¹ ≈ 0.99, at 0.3 with ≈ 0.44. */
@@ -110,19 +110,25 @@ export class NearDuplicateIndex {
 
   /** As add, from the body's word hashes (hashString of each exact form, token order; first `n`). */
   addWords(id: string, wordHashes: Uint32Array, n: number, date?: string): void {
-    if (this.shingleScratch.length < n) this.shingleScratch = new Uint32Array(Math.max(n, this.shingleScratch.length * 2));
-    this.addShingles(id, shingleHashesOfWords(wordHashes, n, this.shingleScratch), date);
+    // One pass: shingle hashes, bins and the distinct count together (signatureOfWords).
+    this.addSigned(id, signatureOfWords(wordHashes, n, this.sigScratch, 0), date);
   }
-  /** Reused by addWords (addShingles keeps only the signature and the count). */
-  private shingleScratch = new Uint32Array(4096);
+  /** The signature of the document being added (written into sigs only when it is long enough). */
+  private readonly sigScratch = new Uint16Array(SIGNATURE_SIZE);
 
   private addShingles(id: string, shingles: Uint32Array, date: string | undefined): void {
+    if (shingles.length > 0) signatureInto(shingles, this.sigScratch, 0);
+    this.addSigned(id, shingles.length, date);
+  }
+
+  /** Adds a document whose signature is in sigScratch (`shingles`: its distinct shingle count). */
+  private addSigned(id: string, shingles: number, date: string | undefined): void {
     if (this.slotOf.has(id)) this.remove(id);
     const slot = this.newSlot(id);
     this.days[slot] = dayNumber(date);
-    if (shingles.length < MIN_SHINGLES) return;
-    signatureInto(shingles, this.sigs, slot * SIGNATURE_SIZE);
-    this.sizes[slot] = shingles.length;
+    if (shingles < MIN_SHINGLES) return;
+    this.sigs.set(this.sigScratch, slot * SIGNATURE_SIZE);
+    this.sizes[slot] = shingles;
     const keys = this.bandKeysOf(slot);
     const { similarity, leaderSimilarity } = this.options;
     const close = this.candidates(keys)
