@@ -211,7 +211,7 @@ export class NearDuplicateIndex {
     for (const [a, list] of this.edges) for (const b of list) if (a < b) edges.push(a, b);
     return {
       format: 'fahras-near-duplicates',
-      version: 2,
+      version: 3,
       options: this.options,
       signatureSize: SIGNATURE_SIZE,
       ids: this.ids,
@@ -289,7 +289,8 @@ export class NearDuplicateIndex {
       new ValidationError(`near-duplicate index data is invalid: ${what}`, 'Rebuild the index from the articles (the snapshot is damaged or from another version).');
     if (typeof data !== 'object' || data === null) throw bad('not an object');
     const d = data as Record<string, unknown>;
-    if (d.format !== 'fahras-near-duplicates' || (d.version !== 1 && d.version !== 2)) throw bad('unknown format or version');
+    // Version 3: one-permutation signatures (versions 1–2 hold 64-permutation ones, not comparable).
+    if (d.format !== 'fahras-near-duplicates' || d.version !== 3) throw bad('unknown format or version');
     if (d.signatureSize !== SIGNATURE_SIZE) throw bad(`signature size ${String(d.signatureSize)} ≠ ${SIGNATURE_SIZE}`);
     if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) throw bad('ids must be strings');
     if (!Array.isArray(d.short) || !Array.isArray(d.edges) || typeof d.signatures !== 'string') throw bad('missing fields');
@@ -301,17 +302,15 @@ export class NearDuplicateIndex {
     idx.ensure(n);
     const sigs = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
     idx.sigs.set(sigs);
-    if (d.version === 2) {
-      if (typeof d.sizes !== 'string') throw bad('missing sizes');
-      const rawSizes = Buffer.from(d.sizes, 'base64');
-      if (rawSizes.length !== n * 4) throw bad('size bytes do not match the id count');
-      idx.sizes.set(new Uint32Array(rawSizes.buffer.slice(rawSizes.byteOffset, rawSizes.byteOffset + rawSizes.length)));
-      if (d.days !== undefined) {
-        if (typeof d.days !== 'string') throw bad('days must be base64');
-        const rawDays = Buffer.from(d.days, 'base64');
-        if (rawDays.length !== n * 2) throw bad('day bytes do not match the id count');
-        idx.days.set(new Uint16Array(rawDays.buffer.slice(rawDays.byteOffset, rawDays.byteOffset + rawDays.length)));
-      }
+    if (typeof d.sizes !== 'string') throw bad('missing sizes');
+    const rawSizes = Buffer.from(d.sizes, 'base64');
+    if (rawSizes.length !== n * 4) throw bad('size bytes do not match the id count');
+    idx.sizes.set(new Uint32Array(rawSizes.buffer.slice(rawSizes.byteOffset, rawSizes.byteOffset + rawSizes.length)));
+    if (d.days !== undefined) {
+      if (typeof d.days !== 'string') throw bad('days must be base64');
+      const rawDays = Buffer.from(d.days, 'base64');
+      if (rawDays.length !== n * 2) throw bad('day bytes do not match the id count');
+      idx.days.set(new Uint16Array(rawDays.buffer.slice(rawDays.byteOffset, rawDays.byteOffset + rawDays.length)));
     }
     const short = new Set<number>();
     for (const s of d.short) {

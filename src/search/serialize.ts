@@ -18,7 +18,9 @@
  *
  *   "FAHRASIX" u32 version u32 sectionCount f64 keptFrom f64 diskFrom, then per section:
  *   u32 kind, u32 pad, f64 byteLength, bytes, pad to 8.
- * Version 4: regions, titles apart from the rest of the text. Version 3: lazily decoded article
+ * Version 5: near-duplicate signatures by one-permutation MinHash (not comparable with
+ * version 4's, so a version 4 index is rebuilt: fahras reindex). Version 4: regions, titles apart
+ * from the rest of the text. Version 3: lazily decoded article
  * text, stored hash tables and value keys (version 2 decoded everything).
  */
 import { closeSync } from 'node:fs';
@@ -33,7 +35,7 @@ import { REST_FIELDS, StoredArticles, textFieldsOf } from './stored-articles.ts'
 import { ValueDict } from './value-dict.ts';
 
 const MAGIC = 'FAHRASIX';
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 const HEADER_SIZE = 32;
 /** Strings written one byte per code unit (Writer.strings). */
 const ONE_BYTE = /^[\u0000-\u00ff]*$/;

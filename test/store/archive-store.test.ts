@@ -6,6 +6,7 @@ import { ArchiveStore } from '../../src/store/archive-store.ts';
 import { crc32 } from '../../src/store/crc32.ts';
 import { encodeRecord } from '../../src/store/log-format.ts';
 import { IncompatibleIndexError } from '../../src/store/recovery.ts';
+import { FORMAT_VERSION } from '../../src/search/serialize.ts';
 import { logName, snapshotName } from '../../src/store/store-files.ts';
 import type { Article } from '../../src/types.ts';
 import { makeArticle, makeArticles } from './fixtures/articles.ts';
@@ -318,7 +319,7 @@ describe('snapshots and compaction', () => {
     writeFileSync(snap, b);
     const err = await ArchiveStore.open(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IncompatibleIndexError);
-    expect((err as IncompatibleIndexError).message).toMatch(/cannot read it: .*format version 3, this build reads 4/);
+    expect((err as IncompatibleIndexError).message).toMatch(new RegExp(`cannot read it: .*format version 3, this build reads ${FORMAT_VERSION}`));
     expect((err as IncompatibleIndexError).hint).toMatch(/fahras reindex/);
     expect(existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
