@@ -221,6 +221,14 @@ export function scanSpans(text: string, out: Spans): void {
     while (i < stop) {
       code = text.charCodeAt(i);
       let c = CLASS[code]!;
+      if (c === k) {
+        // The common case first: another unit of the word's own class (a letter of its script, or
+        // a digit of a number), which the general branches below would take the same way.
+        h = Math.imul(h ^ code, FNV_PRIME);
+        end = ++i;
+        hEnd = h;
+        continue;
+      }
       if (c === HIGH) {
         c = classAt(text, i);
         if (c !== SEP) {

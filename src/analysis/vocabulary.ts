@@ -17,7 +17,7 @@ import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
  * it meets (vocabulary, both indexes' dictionaries, the cache's ids), ~2–3 s CPU of a 71k build
  * at 2^17 (docs/design/search.md, "Build rate, 30 Nov"). SearchEngine.merge() frees it.
  */
-export const VOCABULARY_LIMIT = 1 << 18;
+export const VOCABULARY_LIMIT = 1 << 19;
 
 export class Vocabulary {
   readonly words: string[] = [];
