@@ -22,20 +22,32 @@ const FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag', 'y
  */
 export const WARM_UP_ROUNDS = 4;
 
-/** The `n` most frequent Arabic exact forms of ≥ 4 letters that are not stopwords. */
-function frequentWords(e: SearchEngine, n: number): string[] {
+/** The `n` most frequent Arabic exact forms of ≥ 4 letters that are not stopwords (or, with `stop`, of stopwords). */
+function frequentWords(e: SearchEngine, n: number, stop = false): string[] {
   const ix = e.exacts;
   const df = ix.df.data;
   const best: number[] = [];
   for (let id = 0; id < ix.size; id++) {
     if (best.length === n && df[id]! <= df[best[n - 1]!]!) continue;
     const t = ix.terms[id]!;
-    if (t.length < 4 || !/^[\u0621-\u064A]+$/.test(t) || isStopword(t)) continue;
+    if ((!stop && t.length < 4) || !/^[\u0621-\u064A]+$/.test(t) || isStopword(t) !== stop) continue;
     best.push(id);
     best.sort((a, b) => df[b]! - df[a]!);
     if (best.length > n) best.length = n;
   }
   return best.map((id) => ix.terms[id]!);
+}
+
+/** `n` Arabic exact forms of ≥ 5 letters written in 1–2 articles (rare words: typo readings, few hits). */
+function rareWords(e: SearchEngine, n: number): string[] {
+  const ix = e.exacts;
+  const out: string[] = [];
+  for (let id = 0; id < ix.size && out.length < n; id += 7) {
+    const t = ix.terms[id]!;
+    const df = ix.df.data[id]!;
+    if (df >= 1 && df <= 2 && t.length >= 5 && /^[\u0621-\u064A]+$/.test(t)) out.push(t);
+  }
+  return out;
 }
 
 /**
@@ -45,11 +57,22 @@ function frequentWords(e: SearchEngine, n: number): string[] {
 export async function warmUp(e: SearchEngine, rounds = WARM_UP_ROUNDS): Promise<number> {
   const t0 = performance.now();
   const words = frequentWords(e, rounds + 2);
+  const stops = frequentWords(e, rounds, true);
+  const rare = rareWords(e, rounds);
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   for (let r = 0; r + 2 < words.length; r++) {
     const [a, b, c] = [words[r]!, words[r + 1]!, words[r + 2]!];
     for (const q of [a, `${a} ${b}`, `${a} ${b} ${c}`, `"${a} ${b}"`, `${a.slice(0, 3)}*`, a + a.slice(-1), `title:${a}`]) {
       e.search({ q, facets: FACETS });
+      await pause();
+    }
+    // Headline-like queries take paths the ones above do not: a stopword among the words, a rare
+    // word (typo readings, few hits: did-you-mean), a preposition typed onto a word. Without them
+    // the first ~150 distinct queries of bench/latency-stream.ts made most of its p99.
+    const s = stops[r % Math.max(1, stops.length)] ?? '';
+    const x = rare[r % Math.max(1, rare.length)] ?? c;
+    for (const q of [`${a} ${s}`, `${s} ${b} ${c}`, `${b} ${s} ${a}`, x, `${x} ${b}`, `${a} ${x} ${c}`, `ب${b}`, `ل${c} ${a}`]) {
+      e.search({ q });
       await pause();
     }
     e.search({ q: b, sort: 'newest' });
