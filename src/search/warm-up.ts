@@ -5,8 +5,9 @@
  * Without it the first searches on the 71k index took 25–300 ms each. The words come from the
  * index itself (its most frequent exact forms), so any archive gets the same kinds of queries:
  * one word, two and three words, a phrase, a prefix, a misspelt word, a field, all facets, newest
- * first, and an autocomplete. Then every title's stems are computed (title-match.ts needs them
- * for the top 100 docs of each search). 71k index, bench/latency-stream.ts first pass over 2,100
+ * first, and an autocomplete, then headline-like searches (a stopword among the words, a rare
+ * word, a preposition typed onto a word). Then every title's stems are computed (title-match.ts
+ * needs them for the top 100 docs of each search) and every long list's skip data built. 71k index, bench/latency-stream.ts first pass over 2,100
  * distinct headline queries, CPU p50 / p99: 2 words 2.64 / 25.8 ms cold → 1.58 / 17.9 after the
  * warm-up (2.2 s CPU, ~3 s wall at load 6; ~0.02 s on the bundled sample).
  */
