@@ -23,7 +23,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withoutProclitic } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
 
 export interface IndexView {
@@ -764,12 +764,19 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   const bare = withoutConjunction(t, ix);
   const seat = t === seatTyped ? undefined : seatTyped ?? (t !== typed ? withHamzaSeat(t, ix) : undefined);
   const ha = withPronounHa(t, ix);
-  const out = [t];
+  // آ typed as ا (الاف for آلاف), ة typed as ه (ثابته for ثابتة): typed-readings.ts.
+  const madda = withInitialMadda(t, ix);
+  const marbuta = ha ? undefined : withTaMarbuta(t, ix);
+  // و/ف typed onto a function word (ولها، وبـ) is a function word too: scored as a stopword, so
+  // the typed form's own stem (ولها → ول, the stem of ولي) does not outweigh the content words.
+  const out = [bare?.stop && !t.stop ? { ...t, stop: true } : t];
   // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), a hamza seat typed as its bare
   // letter (رييس for رئيس), or the pronoun ه typed as ة (زوجتة): either reading may be meant.
   if (bare) out.push(bare);
   if (seat) out.push(seat);
   if (ha) out.push(ha);
+  if (madda) out.push(madda);
+  if (marbuta) out.push(marbuta);
   // A preposition ب ل ك typed onto the word (بعسير): typed-readings.ts.
   const clitic = bare ? undefined : withoutProclitic(t, ix);
   if (clitic) out.push({ ...clitic, weight: PROCLITIC_WEIGHT });
@@ -802,9 +809,11 @@ function knownSpelling(t: TermQuery, ix: Pick<IndexView, 'stems' | 'spelling'>):
  */
 export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems' | 'exacts'>): TermQuery | undefined {
   const e = t.exact;
-  if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
+  if (e.length < 2 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
   const rest = analyzeWord(e.slice(1));
   if (!rest.exact || rest.term === t.term) return undefined;
+  // A two-letter word is و/ف before a detached preposition ب ل ك (وبـ 51 → ب); في is a word.
+  if (e.length === 2) return t.stop || !ONE_LETTER_PREPOSITIONS.includes(e[1]!) ? undefined : rest;
   const df = (term: string) => {
     const id = ix.stems.idOf(term);
     return id >= 0 ? ix.stems.df.data[id]! : 0;
@@ -815,6 +824,9 @@ export function withoutConjunction(t: TermQuery, ix: Pick<IndexView, 'stems' | '
   if (exactDf(ix, rest.exact) >= READING_RATIO * Math.max(1, exactDf(ix, e))) return rest;
   return undefined;
 }
+
+/** ب ل ك (U+0628, U+0644, U+0643): written detached with a tatweel (بـ) after a typed و. */
+const ONE_LETTER_PREPOSITIONS = '\u0628\u0644\u0643';
 
 /** A second reading of a typed word is taken when the archive writes it this many times as often. */
 const READING_RATIO = 10;

@@ -4,7 +4,7 @@
  *   proximity · min(idf_i, idf_j) · closeness(δ),   closeness = 1 (adjacent), ½ (δ ≤ 3), ¼ (δ ≤ 6)
  * Only the top `proximityDepth` docs by the base score are re-scored, so the cost is bounded by
  * the positions of the query words, not the result set. Non-question queries also get the title
- * features of title-match.ts on the same docs.
+ * features of title-match.ts on the same docs, or on the top `titleDepth` for a run of 3+ words.
  */
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery } from '../contracts.ts';
@@ -66,12 +66,17 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   // A question is not a headline lookup: its words rarely run as in the title. A query that is a
   // question only by an ambiguous first word (من، ما) may be a headline run.
   const headline = !question || !isSurelyQuestion(parsed.text);
-  const bigrams = headline && (p.titleBigram > 0 || p.titleCoverage > 0) && positiveTermCount(parsed) >= 2;
+  const terms = positiveTermCount(parsed);
+  const bigrams = headline && (p.titleBigram > 0 || p.titleCoverage > 0) && terms >= 2;
   const near = p.proximity > 0 && words.length >= 2;
   if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
-  const top = topK(matched as number[], p.proximityDepth, cmp);
+  // A run of 3+ words can pin one headline whose body ranks it below the top 100 (common words, a
+  // long article): its title is looked at too. Two words fit too many titles to be worth the cost.
+  const titleDepth = bigrams && terms >= 3 ? Math.max(p.titleDepth, p.proximityDepth) : p.proximityDepth;
+  let top = topK(matched as number[], titleDepth, cmp);
   if (bigrams) applyTitleMatch(ix, hits, top, parsed);
   if (!near) return;
+  if (top.length > p.proximityDepth) top = top.slice(0, p.proximityDepth);
   const refs = locatePositions(ex, words, top, ix.docs.dead.data);
   const N = Math.max(1, ix.docs.live);
   const idf = words.map((id) => Math.log(1 + (N - ex.df.data[id]! + 0.5) / (ex.df.data[id]! + 0.5)));

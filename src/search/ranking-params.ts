@@ -22,6 +22,11 @@ export interface RankingParams {
   /** Docs re-scored for proximity. */
   proximityDepth: number;
   /**
+   * Docs (by the base score) the title features look at for a query of 3+ words (else
+   * proximityDepth): known-item MRR@10 over 6 seeds 0.9624 (100) → 0.9641 (400) → 0.9644 (1000).
+   */
+  titleDepth: number;
+  /**
    * Bonus per pair of consecutive query words (stopwords included, compared as stems) found
    * consecutive in the title, times the pair's mean idf: headline lookups type a run of the title
    * (title-match.ts).
@@ -46,6 +51,7 @@ export const DEFAULT_RANKING: RankingParams = {
   questionMsm: 0.2,
   proximity: 0.25,
   proximityDepth: 100,
+  titleDepth: 400,
   titleBigram: 1,
   titleCoverage: 2,
   typoMinDocs: 20_000,

@@ -11,7 +11,7 @@
 import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withoutProclitic } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
 import { titleStemPool, titleStems } from './title-stems.ts';
 
@@ -26,20 +26,26 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
   visit(parsed.root);
 }
 
-/** Stems of the positive words and phrase words in query order, stopwords included; و/ف read off as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: (Alternative | undefined)[]): string[] {
+/** Stems of the positive words and phrase words in query order, stopwords included; each word's
+ *  likeliest reading (و/ف read off, a hamza seat, ه/ة, آ) as evaluate does. */
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
     for (const t of analyze(n.text)) {
-      const term = (n.kind === 'word' && (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix))?.term) || t.term;
+      const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
+      const term = reading?.term || t.term;
       out.push(term);
-      // A second stem the word may stand for in a title (بمصر → مصر, a typo's closest spelling),
-      // matched in the same pair slot at the reading's weight (evaluate.ts's wordReadings).
+      // Other stems the word may stand for in a title, matched in the same pair slot at the
+      // reading's weight (evaluate.ts's wordReadings): the word as typed when a reading replaced
+      // it (a headline may write قايد as typed, not قائد), بمصر → مصر, a typo's closest spelling.
       if (alternatives) {
+        const alts: Alternative[] = [];
+        if (term !== t.term) alts.push({ term: t.term, weight: 1 });
         const clitic = n.kind === 'word' ? withoutProclitic(t, ix) : undefined;
         const typo = n.kind === 'word' && !clitic && term === t.term ? typoReading(t, ix) : undefined;
         const alt = clitic ? { term: clitic.term, weight: PROCLITIC_WEIGHT } : typo ? { term: typo.term, weight: TYPO_WEIGHT } : undefined;
-        alternatives.push(alt && alt.term !== term ? alt : undefined);
+        if (alt && alt.term !== term && alt.term !== t.term) alts.push(alt);
+        alternatives.push(alts);
       }
     }
   });
@@ -56,7 +62,7 @@ interface Alternative {
 export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
   const { titleBigram, titleCoverage } = ix.params;
   if (titleBigram <= 0 && titleCoverage <= 0) return;
-  const alts: (Alternative | undefined)[] = [];
+  const alts: Alternative[][] = [];
   const seq = positiveTermSequence(parsed, ix, alts);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
@@ -74,11 +80,10 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     let slot = pairs.get(key)?.[1];
     if (slot === undefined) pairs.set(key, [(idf(seq[i]!) + idf(seq[i + 1]!)) / 2, (slot = slots++)]);
     const v = pairs.get(key)![0];
-    const firsts = [{ term: seq[i]!, weight: 1 }, alts[i]];
-    const seconds = [{ term: seq[i + 1]!, weight: 1 }, alts[i + 1]];
+    const firsts = [{ term: seq[i]!, weight: 1 }, ...alts[i]!];
+    const seconds = [{ term: seq[i + 1]!, weight: 1 }, ...alts[i + 1]!];
     for (const a of firsts) {
       for (const b of seconds) {
-        if (a === undefined || b === undefined) continue;
         const k = `${a.term}\u0000${b.term}`;
         if (!pairs.has(k)) pairs.set(k, [v * a.weight * b.weight, slot]);
       }

@@ -114,3 +114,36 @@ function closestTypoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'p
   const v = analyzeWord(best);
   return v.exact && !v.stop && v.term !== t.term ? v : undefined;
 }
+
+/**
+ * آ (U+0622) typed as a bare ا at the start of a word, alone or after و/ف: الاف for آلاف,
+ * اليات for آليات, والاف for وآلاف. The normalizer folds آ → ا, but the stemmer reads the surface
+ * first, so a typed ال is taken for the article (الاف → stem اف) while the archive's آلاف keeps
+ * stem الاف. The آ reading is taken when its stem is READING_RATIO times as frequent (stem df) as
+ * the stem as typed, so a word that does start with the article (الامن) keeps its one reading.
+ */
+export function withInitialMadda(t: Analyzed, ix: Vocab): Analyzed | undefined {
+  const e = t.exact;
+  const at = e.startsWith('\u0627\u0644') ? 0 : isConjunction(e[0]) && e.startsWith('\u0627\u0644', 1) ? 1 : -1;
+  if (at < 0 || e.length < at + 4) return undefined;
+  const v = analyzeWord(e.slice(0, at) + '\u0622' + e.slice(at + 1));
+  if (!v.exact || v.stop || v.term === t.term) return undefined;
+  return stemDf(ix, v.term) >= READING_RATIO * Math.max(1, stemDf(ix, t.term)) ? v : undefined;
+}
+
+/**
+ * ة (U+0629) typed as ه (U+0647) at the end of a word: ثابته for ثابتة. The normalizer folds
+ * both to ه, but the stemmer reads ته typed with ه as a pronoun after ت (ثابته → stem ثاب) while
+ * the archive's ثابتة keeps stem ثابت. The ة reading (the mirror of the pronoun reading in
+ * evaluate.ts) is taken when its stem is READING_RATIO times as frequent as the stem as typed, so a
+ * word with the pronoun (حوله، زوجته) keeps its one reading.
+ */
+export function withTaMarbuta(t: Analyzed, ix: Vocab): Analyzed | undefined {
+  // The exact form has ة folded to ه, so re-reading it with ة gives the typed stem back when the
+  // word was typed with ة.
+  const e = t.exact;
+  if (t.stop || !e.endsWith('\u0647') || e.length < 4) return undefined;
+  const v = analyzeWord(e.slice(0, -1) + '\u0629');
+  if (!v.exact || v.stop || v.term === t.term) return undefined;
+  return stemDf(ix, v.term) >= READING_RATIO * Math.max(1, stemDf(ix, t.term)) ? v : undefined;
+}

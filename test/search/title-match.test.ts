@@ -34,6 +34,32 @@ describe('title features for headline lookups (title-match.ts)', () => {
   });
 });
 
+describe('title features: typed readings and depth', () => {
+  it('a headline written as typed keeps its title bonus when a reading is likelier (قايد beside قائد)', () => {
+    // The archive writes قائد far more often, so قايد is also read as قائد; the headline that
+    // writes قايد as typed still matches the typed pairs.
+    const docs: Article[] = Array.from({ length: 80 }, (_, i) => ({ id: `seat-${i}`, title: `لقاء بين قائد السبسي ورئيس الحكومة رقم ${i}`, body: `استقبل قائد السبسي الوفد ${i}.` }));
+    for (let i = 0; i < 7; i++) docs.push({ id: `bare-${i}`, title: `خبر ${i}`, body: `كتب قايد بلا همزة ${i}.` });
+    docs.push({ id: 'typed', title: 'لقاء بين قايد السبسي والغنوشي', body: 'عقد اللقاء في القصر.' });
+    expect(order(docs, 'بين قايد السبسي')[0]).toBe('typed');
+    // It earns the title bonus (the typed pairs بين قايد, قايد السبسي are in its headline).
+    const scoreOf = (ranking: object) => {
+      const e = createEngine({ ranking });
+      for (const d of docs) e.put(d);
+      return e.search({ q: 'بين قايد السبسي', collapse: false }).hits.find((h) => h.id === 'typed')!.score;
+    };
+    expect(scoreOf({})).toBeGreaterThan(scoreOf({ titleBigram: 0, titleCoverage: 0 }));
+  });
+
+  it('a run of 3+ words finds its headline below the top 100 by base score (titleDepth)', () => {
+    // 150 articles repeat the words in their bodies; the target's headline holds the run once.
+    const docs: Article[] = Array.from({ length: 150 }, (_, i) => ({ id: `body-${i}`, title: `تقرير رقم ${i} عن العلاقات`, body: `تعزيز العلاقات مهم. تعزيز العلاقات بين الدول وتعزيز العلاقات الثنائية ${i}.` }));
+    docs.push({ id: 'target', title: 'ولي العهد يستعرض مع الوزير سبل تعزيز العلاقات بين الرياض والقاهرة', body: 'جرى الاستقبال في القصر.' });
+    expect(order(docs, 'تعزيز العلاقات بين')[0]).toBe('target');
+    expect(order(docs, 'تعزيز العلاقات بين', { titleDepth: 100 })[0]).not.toBe('target');
+  });
+});
+
 describe('headline runs that start with an interrogative-looking word', () => {
   it('من/ما at the start still make a question for matching, but not a sure one', () => {
     expect(isQuestion('من حادث جوي في')).toBe(true);

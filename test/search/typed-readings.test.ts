@@ -7,7 +7,10 @@
  *   - a و the stemmer keeps on a short word (وعين → stem وع);
  *   - the pronoun ه typed as ة (زوجتة: stem زوجت, archive زوجته: stem زوج);
  *   - a preposition ب ل ك typed onto a word (بعسير، لعسير), taken at 3× (typed-readings.ts);
- *   - a typo whose stem is known (المتقبل: stem متقبل) read as the frequent form one edit away.
+ *   - a typo whose stem is known (المتقبل: stem متقبل) read as the frequent form one edit away;
+ *   - آ typed as ا at the start of a word (الاف: stem اف, archive الآلاف: stem الاف);
+ *   - ة typed as ه (ثابته: stem ثاب, archive الثابتة: stem ثابت);
+ *   - و typed onto a function word (ولها: stem ول of ولي) scored as a stopword; وبـ read as ب.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -67,6 +70,47 @@ describe('second readings of typed words', () => {
     const found = ids(archive('مدرسة', 8, ['زار مدرسه المدينة.']), 'مدرسة');
     expect(found).toContain('want-0');
     expect(found).not.toContain('none');
+  });
+
+  it.each([
+    ['آ typed as ا at the start of a word', 'الآلاف', 'الاف'],
+    ['آ typed as ا after و', 'الآلاف', 'والاف'],
+    ['آ typed as ا after و, the typed form written too', 'الآلاف', 'والاف'],
+    ['ة typed as ه', 'الثابتة', 'ثابته'],
+  ])('%s: %s found by %s', (_rule, written, typed) => {
+    // The typed form's stem (اف، ثاب) is not the written form's (الاف، ثابت), nor its exact form.
+    // The last row's archive also writes the typed form once (so spelling correction does not apply).
+    const found = ids(archive(written, 12, _rule.includes('written too') ? [`كتب ${typed} هنا.`] : []), typed);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(12);
+    expect(found).not.toContain('none');
+  });
+
+  it.each([
+    ['a word that starts with the article', 'الأمن', 'الامن'],
+    ['the pronoun ه after ت', 'زوجته', 'زوجته'],
+  ])('%s keeps its one reading: %s typed as %s', (_rule, written, typed) => {
+    const found = ids(archive(written, 12, ['خبر عن آلامن.', 'وصلت زوجتة الرسالة.']), typed);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(12);
+    expect(found.filter((id) => id.startsWith('other-'))).toHaveLength(0);
+  });
+
+  it('و typed onto a function word is a function word: ولها أصل ranks لها أصل above ولي … أصل', () => {
+    // ولها's own stem is ول, the stem of ولي (a common word): read at full weight it would rank
+    // the ولي articles first.
+    const docs = archive('ليس لها أصل في التاريخ', 3, Array.from({ length: 3 }, (_, i) => `ولي الأمر ذكر أصل الحكاية ${i}.`));
+    const found = ids(docs, 'ولها أصل');
+    expect(found.slice(0, 3).every((id) => id.startsWith('want-'))).toBe(true);
+  });
+
+  it('a detached preposition after و is read as the preposition: وبـ finds بـ', () => {
+    // وب is also a word the archive writes (web): read only as typed, no article has both words.
+    const e = createEngine();
+    for (const d of archive('بـ 51 نقطة', 4, ['صفحة وب جديدة.'])) e.put(d);
+    const r = e.search({ q: 'وبـ 51', size: 20, collapse: false });
+    expect(r.relaxed).toBe(false);
+    expect(r.hits.filter((h) => h.id.startsWith('want-'))).toHaveLength(4);
+    // في is a word, not ف + ي.
+    expect(ids(archive('في الدار', 4), 'في الدار')).toHaveLength(4);
   });
 
   it('a preposition ب ل ك typed onto a word is also read without it: بعسير and لعسير find عسير', () => {
