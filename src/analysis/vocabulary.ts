@@ -12,10 +12,11 @@ import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
 
 /**
  * Words per epoch. A full 71k build meets 394k distinct words (exact forms and stems); holding
- * them all cost ~30 MB (~75 B a word here and in the two indexes' word tables). 2^18 (≤ 20 MB,
- * 2 epochs per 71k build) instead of 2^17 (≤ 10 MB, 9 epochs): each epoch re-interns every word
- * it meets (vocabulary, both indexes' dictionaries, the cache's ids), ~2–3 s CPU of a 71k build
- * at 2^17 (docs/design/search.md, "Build rate, 30 Nov"). SearchEngine.merge() frees it.
+ * them all costs ~30 MB (~75 B a word here and in the two indexes' word tables) while indexing.
+ * Each new epoch re-interns every word it meets (vocabulary, both indexes' dictionaries, the
+ * cache's ids): 9 epochs at 2^17 cost ~2–3 s CPU of a 71k build, 2 at 2^18 ~0.5–1 s; 2^19 is one
+ * epoch for the whole corpus (docs/design/search.md, "Build rate, 30 Nov" and the sixth pass).
+ * SearchEngine.merge() frees it, so the heap after a bulk build is the same.
  */
 export const VOCABULARY_LIMIT = 1 << 19;
 
