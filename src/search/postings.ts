@@ -718,7 +718,9 @@ function moveOrCopy(main: Uint8Array, room: Uint8Array | null, srcOff: Int32Arra
     return room;
   }
   const next = new Uint8Array(exact ? size : size + (size >>> 1));
-  copyShifted(main, srcOff, dstOff, terms, next);
+  // One bulk copy at the old offsets, then the same moves as in place (copyWithin, no views).
+  next.set(main.subarray(0, srcOff[terms]!));
+  moveShifted(next, srcOff, dstOff, terms);
   return next;
 }
 
@@ -735,7 +737,8 @@ function moveShifted(buf: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, te
     const from = srcOff[start]!;
     const to = srcOff[t]!;
     if (shift !== 0) {
-      if (to - from < 256) {
+      // copyWithin costs ~50 ns a call (no view object), a byte loop ~1 ns a byte.
+      if (to - from < 32) {
         for (let i = to - 1; i >= from; i--) buf[i + shift] = buf[i]!;
       } else buf.copyWithin(from + shift, from, to);
     }
