@@ -573,45 +573,56 @@ export class PostingIndex {
     const tailPosEnd = this.tailPos.length;
     const mainOff = this.mainOff;
     const mainPosOff = this.mainPosOff;
-    // Per term: last doc written (main's last, then each tail posting's), bytes of its tail
-    // postings and of their positions, later the write cursors; its postings not yet in df.
-    const last = new Int32Array(nTerms);
-    last.set(mainLast.subarray(0, mainTerms));
-    last.fill(-1, mainTerms);
-    const cursor = new Int32Array(nTerms);
-    const posCursor = new Int32Array(withPositions ? nTerms : 0);
-    const added = new Int32Array(nTerms);
-    for (let k = linked; k < T; k++) added[tterm[k]!]!++;
+    // Per term, side by side (one cache line per posting, not one per array): [S·id] last doc
+    // written (main's last, then each tail posting's), [+1] bytes of its tail postings, later the
+    // write cursor, [+2] the same for positions, [+3] its postings not yet in df (linkTail
+    // counted the first `linked`).
+    const S = 4;
+    const st = new Int32Array(nTerms * S);
+    for (let id = 0; id < nTerms; id++) st[id * S] = id < mainTerms ? mainLast[id]! : -1;
+    // A merge (inPlace) may overwrite each record's list link with the posting's doc gap, so the
+    // writing pass needs no last doc per term: the tail is emptied afterwards. build() must not.
+    const keepGap = inPlace;
     let postings = this.mainPostings;
     for (let k = 0; k < T; k++) {
+      const j = tterm[k]! * S;
+      if (k >= linked) st[j + 3]!++;
       const r = k * TAIL_REC;
       const d = rec[r]!;
       if (dead[d] !== 0) continue;
-      const id = tterm[k]!;
       const tb = rec[r + 1]!;
       const bits = tb >>> 8;
-      cursor[id]! += varintLength(d - last[id]!) + varintLength((tb & 0xff) * 2 + (bits ? 1 : 0)) + (bits ? varintLength(bits) : 0);
-      last[id] = d;
+      const gap = d - st[j]!;
+      if (keepGap) rec[r + 3] = gap;
+      st[j + 1]! += varintLength(gap) + varintLength((tb & 0xff) * 2 + (bits ? 1 : 0)) + (bits ? varintLength(bits) : 0);
+      st[j] = d;
       // A tail posting's positions end where the next tail posting's start (appended in order).
-      if (withPositions) posCursor[id]! += (k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd) - rec[r + 2]!;
+      if (withPositions) st[j + 2]! += (k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd) - rec[r + 2]!;
       postings++;
     }
     // Offsets: a term's main bytes, then its tail bytes; cursors at the end of its main bytes.
     const off = new Int32Array(nTerms + 1);
     const posOff = new Int32Array(withPositions ? nTerms + 1 : 1);
+    const last = new Int32Array(nTerms);
+    const added = new Int32Array(nTerms);
     let o = 0;
     let p = 0;
     for (let id = 0; id < nTerms; id++) {
+      const j = id * S;
+      last[id] = st[j]!;
+      added[id] = st[j + 3]!;
       off[id] = o;
       const mainLen = id < mainTerms ? mainOff[id + 1]! - mainOff[id]! : 0;
-      o += mainLen + cursor[id]!;
-      cursor[id] = off[id]! + mainLen;
+      o += mainLen + st[j + 1]!;
+      st[j + 1] = off[id]! + mainLen;
       if (withPositions) {
         posOff[id] = p;
         const mainPosLen = id < mainTerms ? mainPosOff[id + 1]! - mainPosOff[id]! : 0;
-        p += mainPosLen + posCursor[id]!;
-        posCursor[id] = posOff[id]! + mainPosLen;
+        p += mainPosLen + st[j + 2]!;
+        st[j + 2] = posOff[id]! + mainPosLen;
       }
+      // Without the gaps kept, the writing pass recomputes them from main's last doc.
+      if (!keepGap) st[j] = id < mainTerms ? mainLast[id]! : -1;
     }
     off[nTerms] = o;
     if (withPositions) posOff[nTerms] = p;
@@ -621,25 +632,28 @@ export class PostingIndex {
     const posRoom = inPlace && withPositions ? moveOrCopy(this.mainPos, this.posRoom, mainPosOff, posOff, mainTerms, p, exact) : null;
     const pos = posRoom ? posRoom.subarray(0, p) : new Uint8Array(withPositions ? p : 0);
     if (withPositions && !posRoom) copyShifted(this.mainPos, mainPosOff, posOff, mainTerms, pos);
-    last.set(mainLast.subarray(0, mainTerms));
-    last.fill(-1, mainTerms);
     for (let k = 0; k < T; k++) {
       const r = k * TAIL_REC;
       const d = rec[r]!;
       if (dead[d] !== 0) continue;
-      const id = tterm[k]!;
+      const j = tterm[k]! * S;
       const tb = rec[r + 1]!;
       const bits = tb >>> 8;
-      let c = putVarint(data, cursor[id]!, d - last[id]!);
+      let gap: number;
+      if (keepGap) gap = rec[r + 3]!;
+      else {
+        gap = d - st[j]!;
+        st[j] = d;
+      }
+      let c = putVarint(data, st[j + 1]!, gap);
       c = putVarint(data, c, (tb & 0xff) * 2 + (bits ? 1 : 0));
       if (bits) c = putVarint(data, c, bits);
-      cursor[id] = c;
-      last[id] = d;
+      st[j + 1] = c;
       if (withPositions) {
         const end = k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd;
-        let q = posCursor[id]!;
+        let q = st[j + 2]!;
         for (let i = rec[r + 2]!; i < end; i++) pos[q++] = tailPos[i]!;
-        posCursor[id] = q;
+        st[j + 2] = q;
       }
     }
     return { terms: nTerms, postings, off, data, posOff, pos, last, added, dataRoom, posRoom };
