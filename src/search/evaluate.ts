@@ -769,7 +769,10 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   const marbuta = ha ? undefined : withTaMarbuta(t, ix);
   // و/ف typed onto a function word (ولها، وبـ) is a function word too: scored as a stopword, so
   // the typed form's own stem (ولها → ول, the stem of ولي) does not outweigh the content words.
-  const out = [bare?.stop && !t.stop ? { ...t, stop: true } : t];
+  // Only when the archive writes the function word READING_RATIO times as often as the typed
+  // form (71k: لها 10,664 / ولها 199; ضد 7,867 / وضد 154): ولي (crown prince; لي 1,780 / ولي
+  // 2,374) is a word of its own.
+  const out = [bare?.stop && !t.stop && exactDf(ix, bare.exact) >= READING_RATIO * Math.max(1, exactDf(ix, t.exact)) ? { ...t, stop: true } : t];
   // و/ف typed onto a short or unknown word (وفي، ومن، فالخبر…), a hamza seat typed as its bare
   // letter (رييس for رئيس), or the pronoun ه typed as ة (زوجتة): either reading may be meant.
   if (bare) out.push(bare);

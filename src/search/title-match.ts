@@ -102,6 +102,9 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     pairSlot.push(slot);
   }
   const seen = new Uint8Array(slots);
+  // Marks the stems that start a query pair, so most title tokens are passed over with one read.
+  const starts = pairStarts(ix.stems.size);
+  for (const id of first) if (id >= 0) starts[id] = 1;
   for (const d of top) {
     const at = titleStems(ix.docs, ix.stems, d);
     if (at < 0) {
@@ -116,6 +119,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     seen.fill(0);
     for (let i = 0; i + 1 < len; i++) {
       const a = pool[at + 1 + i]!;
+      if (starts[a] === 0) continue;
       const b = pool[at + 2 + i]!;
       let j = 0;
       while (j < first.length && (first[j] !== a || second[j] !== b)) j++;
@@ -128,6 +132,14 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     if (bigrams === 0) continue;
     hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / len) * bigrams;
   }
+  for (const id of first) if (id >= 0) starts[id] = 0;
+}
+
+/** One byte per stem id, all 0 between queries (applyTitleMatch clears the ids it marked). */
+let startMarks = new Uint8Array(0);
+function pairStarts(stems: number): Uint8Array {
+  if (startMarks.length < stems) startMarks = new Uint8Array(Math.max(stems, startMarks.length * 2));
+  return startMarks;
 }
 
 /** The title bonus of one doc by analyzing its title (for a title with a stem the index lacks). */
