@@ -13,7 +13,7 @@ import type { Hits } from './score-pool.ts';
 import { locatePositions } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
 import { applyTitleMatch, forEachPositiveWord } from './title-match.ts';
-import { topK } from './top-k.ts';
+import { topK, topKUnordered } from './top-k.ts';
 
 const MAX_WORDS = 8;
 const WINDOW = 6;
@@ -72,11 +72,12 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
   // A run of 3+ words can pin one headline whose body ranks it below the top 100 (common words, a
   // long article): its title is looked at too. Two words fit too many titles to be worth the cost.
-  const titleDepth = bigrams && terms >= 3 ? Math.max(p.titleDepth, p.proximityDepth) : p.proximityDepth;
-  let top = topK(matched as number[], titleDepth, cmp);
-  if (bigrams) applyTitleMatch(ix, hits, top, parsed);
+  // Both sets are taken by the base score, before any bonus. The title features need only the
+  // set of the deeper docs; proximity needs the best proximityDepth in order.
+  const deep = bigrams && terms >= 3 && p.titleDepth > p.proximityDepth;
+  const top = topK(matched as number[], p.proximityDepth, cmp);
+  if (bigrams) applyTitleMatch(ix, hits, deep ? topKUnordered(matched as number[], p.titleDepth, cmp) : top, parsed);
   if (!near) return;
-  if (top.length > p.proximityDepth) top = top.slice(0, p.proximityDepth);
   const refs = locatePositions(ex, words, top, ix.docs.dead.data);
   const N = Math.max(1, ix.docs.live);
   const idf = words.map((id) => Math.log(1 + (N - ex.df.data[id]! + 0.5) / (ex.df.data[id]! + 0.5)));

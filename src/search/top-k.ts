@@ -25,6 +25,21 @@ export function withLeadingKey(cmp: (a: number, b: number) => number, values: Ar
 export function topK(items: readonly number[], k: number, cmp: Comparator): number[] {
   if (k <= 0) return [];
   if (items.length <= k * 2) return [...items].sort(cmp).slice(0, k);
+  return bestK(items, k, cmp).sort(cmp);
+}
+
+/**
+ * The same k best items as topK, in no particular order: for a caller that only needs the set
+ * (sorting 400 of 707 hits cost ~0.1 ms of comparator calls on a 3-word query).
+ */
+export function topKUnordered(items: readonly number[], k: number, cmp: Comparator): number[] {
+  if (k <= 0) return [];
+  if (items.length <= k) return [...items];
+  return bestK(items, k, cmp);
+}
+
+/** The k best of items (items.length > k) as a heap: the worst kept item at the root. */
+function bestK(items: readonly number[], k: number, cmp: Comparator): number[] {
   // Max-heap by cmp (the worst of the kept items at the root); sift loops with a held item
   // instead of swaps, cmp called directly.
   const heap: number[] = [];
@@ -84,5 +99,5 @@ export function topK(items: readonly number[], k: number, cmp: Comparator): numb
       if (cmp(x, heap[0]!) < 0) replaceRoot(x);
     }
   }
-  return heap.sort(cmp);
+  return heap;
 }
