@@ -33,17 +33,7 @@ export class BandTable {
   }
 
   setHead(key: number, slot: number): void {
-    const k = BandTable.nz(key);
-    let i = this.find(k);
-    if (this.keys[i] === 0) {
-      if ((this.used + 1) * 4 > this.keys.length * 3) {
-        this.grow();
-        i = this.find(k);
-      }
-      this.keys[i] = k;
-      this.used++;
-    }
-    this.heads[i] = slot;
+    this.push(key, slot);
   }
 
   /** Makes `slot` the head of key's bucket and returns the previous head (−1: none): head + setHead in one probe. */
