@@ -37,6 +37,22 @@ describe('top k', () => {
     }
   });
 
+  it('an ascending leading key (as newest/oldest dates), zeros and negative keys: the sort’s first k', () => {
+    for (const seed of [4, 5, 6]) {
+      const rnd = lcg(seed);
+      const n = 900;
+      const key = Float64Array.from({ length: n }, () => Math.floor(rnd() * 40) - 20);
+      const items = Array.from({ length: n }, (_, i) => i).sort(() => rnd() - 0.5);
+      const plain = (a: number, b: number) => key[a]! - key[b]! || b - a;
+      const keyed = withLeadingKey((a: number, b: number) => key[a]! - key[b]! || b - a, key, false);
+      for (const k of [1, 60, 100, 450, 899]) {
+        const want = [...items].sort(plain).slice(0, k);
+        expect(topK(items, k, keyed)).toEqual(want);
+        expect([...topKUnordered(items, k, keyed)].sort((a, b) => a - b)).toEqual([...want].sort((a, b) => a - b));
+      }
+    }
+  });
+
   it('k ≤ 0 gives nothing; the input is not changed', () => {
     const c = case_(50, 5, 9);
     const before = [...c.items];
