@@ -615,7 +615,14 @@ export class Evaluator {
       else if (c.occur === 'must_not') nots.push(h);
       else shoulds.push({ h, node: c.node, counts: !stopOnly[i] });
     }
+    // With a pivot, the restriction narrowed by every required clause is exactly the docs they all
+    // match (ascending): the docs to keep, less the excluded ones, without counting clause matches.
+    let requiredDocs: number[] | null = null;
     if (mask) {
+      if (pivot >= 0) {
+        requiredDocs = new Array<number>(mask.n);
+        for (let j = 0; j < mask.n; j++) requiredDocs[j] = mask.docs[j]!;
+      }
       this.restrict = outer;
       giveRestriction(mask);
     }
@@ -638,33 +645,9 @@ export class Evaluator {
       const h = shoulds[0]!.h;
       if (h) return h;
     }
-    // counts[d] = 4096·(musts matched) + (countable shoulds matched), in reused typed scratch
-    // (zeroed again below); touched = docs in first-seen order.
-    let room = 0;
-    for (const h of musts) room += h.docs.length;
-    for (const s of shoulds) if (s.h && s.counts) room += s.h.docs.length;
-    const { counts, touched } = groupScratch(this.ix.docs.slots, room);
-    let nTouched = 0;
-    const count = (h: Hits, inc: number) => {
-      const docs = h.docs;
-      for (let j = 0; j < docs.length; j++) {
-        const d = docs[j]!;
-        if (counts[d] === 0) touched[nTouched++] = d;
-        counts[d] += inc;
-      }
-    };
-    for (const h of musts) count(h, 4096);
-    for (const s of shoulds) if (s.h && s.counts) count(s.h, 1);
     const excluded = nots.length > 0 ? new Set<number>() : null;
     if (excluded) for (const h of nots) for (const d of h.docs) excluded.add(d);
-    const needMust = musts.length * 4096;
-    const keep: number[] = [];
-    for (let j = 0; j < nTouched; j++) {
-      const d = touched[j]!;
-      const c = counts[d]!;
-      counts[d] = 0;
-      if (c >= needMust && c - needMust >= msm && !(excluded && excluded.has(d)) && (musts.length > 0 || c > 0)) keep.push(d);
-    }
+    const keep: number[] = requiredDocs !== null ? (excluded ? requiredDocs.filter((d) => !excluded.has(d)) : requiredDocs) : this.countedKeep(musts, shoulds, msm, excluded);
     // Deferred stopword clauses, scored only on the kept docs (a subset of any outer restriction).
     if (shoulds.some((s) => !s.h) && keep.length > 0) {
       const keepMask = takeRestriction(this.ix.docs.slots, keep);
@@ -684,6 +667,38 @@ export class Evaluator {
     for (const h of [...musts, ...nots]) this.ix.pool.release(h);
     for (const s of shoulds) if (s.h) this.ix.pool.release(s.h);
     return out;
+  }
+
+  /**
+   * The docs matching every must and at least `msm` countable shoulds, not excluded, in first-seen
+   * order. counts[d] = 4096·(musts matched) + (countable shoulds matched), in reused typed scratch
+   * (zeroed again here); touched = docs in first-seen order.
+   */
+  private countedKeep(musts: readonly Hits[], shoulds: readonly { h: Hits | null; counts: boolean }[], msm: number, excluded: Set<number> | null): number[] {
+    let room = 0;
+    for (const h of musts) room += h.docs.length;
+    for (const s of shoulds) if (s.h && s.counts) room += s.h.docs.length;
+    const { counts, touched } = groupScratch(this.ix.docs.slots, room);
+    let nTouched = 0;
+    const count = (h: Hits, inc: number) => {
+      const docs = h.docs;
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j]!;
+        if (counts[d] === 0) touched[nTouched++] = d;
+        counts[d] += inc;
+      }
+    };
+    for (const h of musts) count(h, 4096);
+    for (const s of shoulds) if (s.h && s.counts) count(s.h, 1);
+    const needMust = musts.length * 4096;
+    const keep: number[] = [];
+    for (let j = 0; j < nTouched; j++) {
+      const d = touched[j]!;
+      const c = counts[d]!;
+      counts[d] = 0;
+      if (c >= needMust && c - needMust >= msm && !(excluded && excluded.has(d)) && (musts.length > 0 || c > 0)) keep.push(d);
+    }
+    return keep;
   }
 
   /**

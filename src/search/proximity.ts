@@ -10,7 +10,7 @@ import { analyze } from '../analysis/analyzer.ts';
 import type { ParsedQuery } from '../contracts.ts';
 import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
-import { locatePositions } from './posting-decode.ts';
+import { locatePositions, PositionBuffer, readPositionsInto } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
 import { applyTitleMatch, forEachPositiveWord } from './title-match.ts';
 import { topK, topKUnordered } from './top-k.ts';
@@ -40,12 +40,12 @@ function closeness(delta: number): number {
   return delta <= 1 ? 1 : delta <= 3 ? 0.5 : delta <= WINDOW ? 0.25 : 0;
 }
 
-/** Smallest |a_i − b_j| between two ascending lists (same field: positions of different fields are ≥ 2^18 apart). */
-function minDistance(a: readonly number[], b: readonly number[]): number {
+/** Smallest |a_i − b_j| between two ascending lists a[0..na), b[0..nb) (same field: positions of different fields are ≥ 2^18 apart). */
+function minDistance(a: Int32Array, na: number, b: Int32Array, nb: number): number {
   let i = 0;
   let j = 0;
   let best = Infinity;
-  while (i < a.length && j < b.length) {
+  while (i < na && j < nb) {
     const d = a[i]! - b[j]!;
     const abs = d < 0 ? -d : d;
     if (abs < best) best = abs;
@@ -54,6 +54,11 @@ function minDistance(a: readonly number[], b: readonly number[]): number {
   }
   return best;
 }
+
+/** Per query word (≤ MAX_WORDS): its positions in the doc being looked at. Reused. */
+const POSITIONS = Array.from({ length: MAX_WORDS }, () => new PositionBuffer());
+/** The words present in that doc. Reused. */
+const PRESENT = new Int32Array(MAX_WORDS);
 
 export function applyProximity(ix: IndexView, hits: Hits, matched: readonly number[], cmp: (a: number, b: number) => number, parsed: ParsedQuery, question: boolean): void {
   const p = ix.params;
@@ -81,21 +86,26 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   const refs = locatePositions(ex, words, top, ix.docs.dead.data);
   const N = Math.max(1, ix.docs.live);
   const idf = words.map((id) => Math.log(1 + (N - ex.df.data[id]! + 0.5) / (ex.df.data[id]! + 0.5)));
-  const lists = words.map(() => [] as number[]);
+  // Positions decoded into reused typed buffers (readPositions into number arrays allocated a
+  // parsing object per call: ~0.08 ms of a 3-word query's 100 docs).
+  const present = PRESENT;
   for (let s = 0; s < top.length; s++) {
-    const present: number[] = [];
+    let np = 0;
     for (let w = 0; w < words.length; w++) {
-      if (refs[w]![s]! === -1) continue;
-      ex.readPositions(refs[w]![s]!, lists[w]!);
-      present.push(w);
+      const ref = refs[w]![s]!;
+      if (ref === -1) continue;
+      readPositionsInto(ex, ref, POSITIONS[w]!);
+      present[np++] = w;
     }
-    if (present.length < 2) continue;
+    if (np < 2) continue;
     let bonus = 0;
-    for (let x = 0; x < present.length; x++) {
-      for (let y = x + 1; y < present.length; y++) {
+    for (let x = 0; x < np; x++) {
+      for (let y = x + 1; y < np; y++) {
         const a = present[x]!;
         const b = present[y]!;
-        const c = closeness(minDistance(lists[a]!, lists[b]!));
+        const pa = POSITIONS[a]!;
+        const pb = POSITIONS[b]!;
+        const c = closeness(minDistance(pa.pos, pa.n, pb.pos, pb.n));
         if (c > 0) bonus += c * Math.min(idf[a]!, idf[b]!);
       }
     }
