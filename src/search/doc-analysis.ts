@@ -96,13 +96,14 @@ function hitField(text: string, bodyTf: number, bits: number, base: number, stem
   ids.length = 0;
   analyzeIds(text, ids);
   const words = DEFAULT_VOCABULARY.words;
+  const hashes = DEFAULT_VOCABULARY.hashes;
   const n = ids.length;
   const exact = ids.exact;
   const term = ids.term;
   // Body tokens set the lead bit among the first LEAD_TOKENS (bits is only the lead bit there).
   const bitsEnd = bodyTf === 1 ? Math.min(n, LEAD_TOKENS) : n;
-  stems.hitWords(term, n, words, bodyTf, bits, bitsEnd, 0);
-  exacts.hitWords(exact, n, words, bodyTf, bits, bitsEnd, base);
+  stems.hitWords(term, n, words, hashes, bodyTf, bits, bitsEnd, 0);
+  exacts.hitWords(exact, n, words, hashes, bodyTf, bits, bitsEnd, base);
   return n;
 }
 

@@ -149,8 +149,9 @@ export class PostingIndex {
     return this.dict.get(term);
   }
 
-  private intern(term: string): number {
-    const id = this.dict.intern(term);
+  /** The id of `term` (`hash` = TermDict.hash(term)), adding it when new. */
+  private intern(term: string, hash: number): number {
+    const id = this.dict.internHashed(term, hash);
     if (id === this.liveDf.length) {
       this.liveDf.push(0);
       this.headOfTerm.push(0);
@@ -194,13 +195,13 @@ export class PostingIndex {
 
   /**
    * Records one field's tokens of the document being indexed: `ids[0 … n)` are words of the
-   * vocabulary whose strings are `words` (a word's string is hashed only the first time this
-   * index sees it), token i at virtual position `base + i`. Each token adds `bodyTf` (1 in the
+   * vocabulary whose strings are `words` and FNV-1a hashes `hashes` (a word is looked up in the
+   * dictionary only the first time this index sees it, by the vocabulary's hash), token i at virtual position `base + i`. Each token adds `bodyTf` (1 in the
    * body) and, for i < `bitsEnd`, its field word contribution `bits` (FieldBits: 1 for a title
    * token's tf, a meta bit, the lead bit). One call per field and index: the loop keeps the
    * scratch arrays in registers, and each index's tables are walked on their own.
    */
-  hitWords(ids: Int32Array, n: number, words: readonly string[], bodyTf: number, bits: number, bitsEnd: number, base: number): void {
+  hitWords(ids: Int32Array, n: number, words: readonly string[], hashes: Uint32Array, bodyTf: number, bits: number, bitsEnd: number, base: number): void {
     if (words.length * 2 > this.byWord.length) this.byWord = grown(this.byWord, Math.max(words.length * 2, this.byWord.length * 2));
     let docTerms = this.docTerms;
     if (docTerms + n > this.docIds.length) this.growDoc(docTerms + n);
@@ -227,7 +228,7 @@ export class PostingIndex {
       if (e < 0) {
         let id = byWord[j]! - 1;
         if (id < 0) {
-          id = this.intern(words[w]!);
+          id = this.intern(words[w]!, hashes[w]!);
           byWord[j] = id + 1;
         }
         e = docTerms++;

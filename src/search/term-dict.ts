@@ -2,18 +2,25 @@
  * Term → id dictionary as an open-addressing hash table in one Int32Array (linear probing, load
  * ≤ ½). A JS Map costs ~100 bytes per entry; this costs ~8 plus the `terms` array, which the
  * index keeps anyway. Ids are dense and never reused.
+ *
+ * Each term's hash is kept by id (4 B a term), so a probe compares hashes before strings (a
+ * string compare reads two heap objects: the terms array's slot and the string) and growing the
+ * table hashes no string again. The index path passes the hash the vocabulary already computed
+ * (internHashed: the same FNV-1a), so a new term's string is not read at all.
  */
 export class TermDict {
   readonly terms: string[] = [];
   private table: Int32Array<ArrayBufferLike> = new Int32Array(1024).fill(-1);
   private mask = 1023;
+  /** FNV-1a of each term by id; null until the first intern after restore (filled then). */
+  private hashes: Uint32Array | null = new Uint32Array(1024);
 
   get size(): number {
     return this.terms.length;
   }
 
-  /** FNV-1a over UTF-16 code units. */
-  private static hash(s: string): number {
+  /** FNV-1a over UTF-16 code units (the vocabulary's hash: src/analysis/vocabulary.ts). */
+  static hash(s: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return h >>> 0;
@@ -31,18 +38,38 @@ export class TermDict {
 
   /** Id of `term`, adding it when new. */
   intern(term: string): number {
+    return this.internHashed(term, TermDict.hash(term));
+  }
+
+  /** intern(term) where `hash` is TermDict.hash(term) (known by the caller). */
+  internHashed(term: string, hash: number): number {
+    const hashes = this.hashes ?? this.hashAll();
     const t = this.table;
-    let i = TermDict.hash(term) & this.mask;
+    let i = hash & this.mask;
     for (; ; i = (i + 1) & this.mask) {
       const id = t[i]!;
       if (id === -1) break;
-      if (this.terms[id] === term) return id;
+      if (hashes[id] === hash && this.terms[id] === term) return id;
     }
     const id = this.terms.length;
     this.terms.push(term);
+    if (id === hashes.length) {
+      const next = new Uint32Array(id * 2);
+      next.set(hashes);
+      this.hashes = next;
+    }
+    this.hashes![id] = hash;
     t[i] = id;
     if (this.terms.length * 2 > this.table.length) this.grow();
     return id;
+  }
+
+  /** Fills `hashes` for every term (a restored dictionary, on its first intern). */
+  private hashAll(): Uint32Array {
+    const hashes = new Uint32Array(Math.max(1024, this.terms.length * 2));
+    for (let id = 0; id < this.terms.length; id++) hashes[id] = TermDict.hash(this.terms[id]!);
+    this.hashes = hashes;
+    return hashes;
   }
 
   /** The hash table, for snapshots (TermDict.restore takes it back instead of re-hashing every term). */
@@ -57,6 +84,7 @@ export class TermDict {
    */
   static restore(terms: readonly string[], table: Int32Array): TermDict {
     const d = new TermDict();
+    d.hashes = null;
     for (const t of terms) d.terms.push(t);
     const size = table.length;
     if (size >= 1024 && (size & (size - 1)) === 0 && terms.length * 2 <= size && table.every((id) => id >= -1 && id < terms.length)) {
@@ -79,8 +107,9 @@ export class TermDict {
     while (this.terms.length * 2 > size) size *= 2;
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
+    const hashes = this.hashes;
     for (let id = 0; id < this.terms.length; id++) {
-      let i = TermDict.hash(this.terms[id]!) & this.mask;
+      let i = (hashes ? hashes[id]! : TermDict.hash(this.terms[id]!)) & this.mask;
       while (this.table[i] !== -1) i = (i + 1) & this.mask;
       this.table[i] = id;
     }
