@@ -145,7 +145,10 @@ export class SurfaceCache {
     const lines = this.lines;
     const mask = this.setMask;
     let x = 0;
-    for (let t = 0; t < n; t++) x ^= lines[(hashes[t]! & mask) * SET_WIDTH + TAGS]!;
+    for (let t = 0; t < n; t++) {
+      const b = (hashes[t]! & mask) * SET_WIDTH;
+      x ^= lines[b + TAGS]! ^ lines[b + 16]! ^ lines[b + SET_WIDTH - 1]!;
+    }
     return x;
   }
 
