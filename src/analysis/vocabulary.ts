@@ -32,7 +32,11 @@ export class Vocabulary {
    */
   chars = new Uint16Array(8192);
   charStart = new Int32Array(1025);
-  private table = new Int32Array(1024).fill(-1);
+  /**
+   * Open addressing, two int32s a slot: [2i] the id (−1: empty), [2i + 1] its hash, so a probe
+   * reads one place (an id then its hash by id was a second cache miss per probe).
+   */
+  private table = new Int32Array(2048).fill(-1);
   private mask = 1023;
 
   constructor(readonly limit = VOCABULARY_LIMIT) {}
@@ -55,7 +59,7 @@ export class Vocabulary {
       this.hashes = new Uint32Array(1024);
       this.chars = new Uint16Array(8192);
       this.charStart = new Int32Array(1025);
-      this.table = new Int32Array(1024).fill(-1);
+      this.table = new Int32Array(2048).fill(-1);
       this.mask = 1023;
     } else this.table.fill(-1);
     this.charStart[0] = 0;
@@ -66,14 +70,15 @@ export class Vocabulary {
   intern(word: string): number {
     let h = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-    h >>>= 0;
     const t = this.table;
     let i = h & this.mask;
     for (; ; i = (i + 1) & this.mask) {
-      const id = t[i]!;
+      const id = t[2 * i]!;
       if (id === -1) break;
-      if (this.hashes[id] === h && this.words[id] === word) return id;
+      if (t[2 * i + 1] === h && this.words[id] === word) return id;
     }
+    t[2 * i + 1] = h;
+    h >>>= 0;
     const id = this.words.length;
     this.words.push(word);
     if (id >= this.hashes.length) {
@@ -83,8 +88,8 @@ export class Vocabulary {
     }
     this.hashes[id] = h;
     this.addChars(id, word);
-    t[i] = id;
-    if (this.words.length * 2 > t.length) this.grow();
+    t[2 * i] = id;
+    if (this.words.length * 4 > t.length) this.grow();
     return id;
   }
 
@@ -105,13 +110,15 @@ export class Vocabulary {
   }
 
   private grow(): void {
-    const size = this.table.length * 2;
-    this.table = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
+    const slots = this.table.length;
+    const t = (this.table = new Int32Array(slots * 2).fill(-1));
+    this.mask = slots - 1;
     for (let id = 0; id < this.words.length; id++) {
-      let i = this.hashes[id]! & this.mask;
-      while (this.table[i] !== -1) i = (i + 1) & this.mask;
-      this.table[i] = id;
+      const h = this.hashes[id]!;
+      let i = h & this.mask;
+      while (t[2 * i] !== -1) i = (i + 1) & this.mask;
+      t[2 * i] = id;
+      t[2 * i + 1] = h | 0;
     }
   }
 }
