@@ -165,7 +165,7 @@ export class SearchEngine implements Engine {
     const top = r.top.slice((page - 1) * size);
     const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed, this.readWord);
     const collapse = req.collapse !== false;
-    const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse));
+    const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse, r.score));
     this.pool.release(r.hits);
     const response: SearchResponse = { query: r.parsed.text, total: r.total, page, size, took_ms: 0, relaxed: r.relaxed, hits, facets: r.facets };
     // Few hits: suggest for rare words too. Otherwise only when a word was unknown and read as
@@ -185,6 +185,14 @@ export class SearchEngine implements Engine {
   rank(q: string, k: number, req: Omit<SearchRequest, 'q'> = {}): { id: string; score: number }[] {
     const r = this.execute({ ...req, q }, k);
     const out = r.top.map((d) => ({ id: this.docs.idOf(d)!, score: r.score[d]! }));
+    this.pool.release(r.hits);
+    return out;
+  }
+
+  /** rank() with each hit's copies (syndicated duplicates) in the order the page lists them under it. */
+  rankWithCopies(q: string, k: number, req: Omit<SearchRequest, 'q'> = {}): { id: string; score: number; copies: string[] }[] {
+    const r = this.execute({ ...req, q }, k);
+    const out = r.top.map((d) => ({ id: this.docs.idOf(d)!, score: r.score[d]!, copies: this.copiesOf(d, r.score).map((c) => this.docs.idOf(c)!) }));
     this.pool.release(r.hits);
     return out;
   }
@@ -261,19 +269,28 @@ export class SearchEngine implements Engine {
     return out;
   }
 
-  private duplicatesOf(doc: number): SearchHit['duplicates'] {
+  /**
+   * The live copies of a doc (its duplicate group but itself). With the query's scores, the best
+   * matching copy first (unmatched ones score 0), ties in group order: when both headlines hold
+   * the typed words, the hit is the better scored, and the other, the one the reader may have
+   * typed, is listed right under it rather than after copies that match less.
+   */
+  private copiesOf(doc: number, score?: Float64Array): number[] {
     const g = this.dups.groupOf(doc);
     if (g < 0) return [];
-    return this.dups
-      .membersOf(g)
-      .filter((d) => d !== doc && this.docs.dead.data[d] === 0)
+    const out = this.dups.membersOf(g).filter((d) => d !== doc && this.docs.dead.data[d] === 0);
+    return score && out.length > 1 ? out.sort((a, b) => score[b]! - score[a]!) : out;
+  }
+
+  private duplicatesOf(doc: number, score?: Float64Array): SearchHit['duplicates'] {
+    return this.copiesOf(doc, score)
       .map((d) => {
         const a = this.docs.articleHead(d)!;
         return { id: a.id, source: a.source, title: a.title, date: a.date, url: a.url };
       });
   }
 
-  private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean): SearchHit {
+  private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean, scores?: Float64Array): SearchHit {
     const a = this.docs.articleShown(doc)!;
     return {
       id: a.id,
@@ -287,7 +304,7 @@ export class SearchEngine implements Engine {
       score: Math.round(score * 10000) / 10000,
       snippet: snippetHtml(a.body, spec, SNIPPET),
       titleHtml: highlightHtml(a.title, spec),
-      duplicates: withDuplicates ? this.duplicatesOf(doc) : [],
+      duplicates: withDuplicates ? this.duplicatesOf(doc, scores) : [],
     };
   }
 

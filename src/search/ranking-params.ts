@@ -35,6 +35,11 @@ export interface RankingParams {
   /** Title-bigram bonus again times the share of the title's words the matched pairs cover. */
   titleCoverage: number;
   /**
+   * Title-bigram bonus again, times this, for a title holding all the pairs of a 3+ word query as
+   * one unbroken run (title-match.ts).
+   */
+  titleWholeRun: number;
+  /**
    * Typo readings (typed-readings.ts) only in an archive of at least this many live articles: in a
    * small one, a form no article writes is as often a real word (mlqa's 4k passages: مياه → حياه).
    */
@@ -54,6 +59,7 @@ export const DEFAULT_RANKING: RankingParams = {
   titleDepth: 400,
   titleBigram: 1,
   titleCoverage: 2,
+  titleWholeRun: 1,
   typoMinDocs: 20_000,
 };
 

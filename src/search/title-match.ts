@@ -6,9 +6,14 @@
  *  - coverage: the matched pairs' bonus again, times titleCoverage · the share of the title's words
  *    they cover. Among headlines that all contain the typed run, the one the run fills most is the
  *    likelier target (a reader who types 4 words of a 5-word headline typed most of it), and a query
- *    that is a whole headline ranks that headline first.
+ *    that is a whole headline ranks that headline first;
+ *  - whole run: for a run of 3+ words, a title that holds every pair of the query as one unbroken
+ *    run earns the bigram bonus again times titleWholeRun. Only a headline that holds all the typed
+ *    words in order can be the one read; a shorter headline holding most of the run (a syndicated
+ *    rewrite that cut the last words: «فقر الطاقة» for «فقر الطاقة حول العالم» typed «فقر الطاقة
+ *    حول») should not outrank it through coverage.
  */
-import { analyze } from '../analysis/analyzer.ts';
+import { analyze, analyzeWord } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
@@ -45,11 +50,28 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
         const typo = n.kind === 'word' && !clitic && term === t.term ? typoReading(t, ix) : undefined;
         const alt = clitic ? { term: clitic.term, weight: PROCLITIC_WEIGHT } : typo ? { term: typo.term, weight: TYPO_WEIGHT } : undefined;
         if (alt && alt.term !== term && alt.term !== t.term) alts.push(alt);
+        const conj = n.kind === 'word' ? conjunctionAlternative(t, ix) : undefined;
+        if (conj && conj.term !== term && !alts.some((a) => a.term === conj.term)) alts.push(conj);
         alternatives.push(alts);
       }
     }
   });
   return out;
+}
+
+/**
+ * و/ف typed onto a word that is itself a word (ورد for رد, وطن for طن): the evaluator keeps one
+ * reading (the archive writes ورد, وطن as often as the rest), but in a title pair the rest is
+ * likely meant when it runs with the neighbouring typed words («هكذا ورد تامر» for «هكذا رد
+ * تامر»). Weighted like a proclitic, so a title that writes the word as typed stays first.
+ */
+function conjunctionAlternative(t: { exact: string; term: string; stop: boolean }, ix: Pick<IndexView, 'stems'>): Alternative | undefined {
+  const e = t.exact;
+  if (e.length < 3 || (e[0] !== '\u0648' && e[0] !== '\u0641')) return undefined;
+  const rest = analyzeWord(e.slice(1));
+  if (!rest.exact || rest.term === t.term) return undefined;
+  const id = ix.stems.idOf(rest.term);
+  return id >= 0 && ix.stems.df.data[id]! > 0 ? { term: rest.term, weight: PROCLITIC_WEIGHT } : undefined;
 }
 
 /** A word's second stem in a title pair, and the share of the pair's bonus a title earns through
@@ -60,7 +82,7 @@ interface Alternative {
 }
 
 export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[], parsed: ParsedQuery): void {
-  const { titleBigram, titleCoverage } = ix.params;
+  const { titleBigram, titleCoverage, titleWholeRun } = ix.params;
   if (titleBigram <= 0 && titleCoverage <= 0) return;
   const alts: Alternative[][] = [];
   const seq = positiveTermSequence(parsed, ix, alts);
@@ -105,10 +127,12 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   // Marks the stems that start a query pair, so most title tokens are passed over with one read.
   const starts = pairStarts(ix.stems.size);
   for (const id of first) if (id >= 0) starts[id] = 1;
+  // The whole-run bonus needs 2+ distinct pairs: with one, it would only rescale the bigram bonus.
+  const whole = slots >= 2 ? titleWholeRun : 0;
   for (const d of top) {
     const at = titleStems(ix.docs, ix.stems, d);
     if (at < 0) {
-      titleBonusByStrings(ix, hits, d, pairs);
+      titleBonusByStrings(ix, hits, d, pairs, slots, whole);
       continue;
     }
     const pool = titleStemPool(ix.docs);
@@ -116,6 +140,8 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     let bigrams = 0;
     let covered = 0;
     let lastCovered = -1;
+    let matched = 0;
+    let runs = 0;
     seen.fill(0);
     for (let i = 0; i + 1 < len; i++) {
       const a = pool[at + 1 + i]!;
@@ -126,11 +152,13 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       if (j === first.length || seen[pairSlot[j]!]) continue;
       seen[pairSlot[j]!] = 1;
       bigrams += pairIdf[j]!;
+      matched++;
+      if (lastCovered !== i) runs++;
       covered += lastCovered === i ? 1 : 2; // the pair's second word, or both when it starts a new run
       lastCovered = i + 1;
     }
     if (bigrams === 0) continue;
-    hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / len) * bigrams;
+    hits.score[d] += titleBonus(ix.params, bigrams, covered / len, whole > 0 && matched === slots && runs === 1);
   }
   for (const id of first) if (id >= 0) starts[id] = 0;
 }
@@ -142,22 +170,28 @@ function pairStarts(stems: number): Uint8Array {
   return startMarks;
 }
 
+/** Bigram + coverage (+ whole-run) bonus of a title whose matched pairs sum to `bigrams`. */
+function titleBonus(p: IndexView['params'], bigrams: number, coveredShare: number, wholeRun: boolean): number {
+  return (p.titleBigram + p.titleCoverage * coveredShare + (wholeRun ? p.titleWholeRun : 0)) * bigrams;
+}
+
 /** The title bonus of one doc by analyzing its title (for a title with a stem the index lacks). */
-function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, [number, number]>): void {
-  const { titleBigram, titleCoverage } = ix.params;
+function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, [number, number]>, slots: number, whole: number): void {
   const title = analyze(ix.docs.titleOf(d)!);
   let bigrams = 0;
   let covered = 0;
   let lastCovered = -1;
+  let runs = 0;
   const seen = new Set<number>();
   for (let i = 0; i + 1 < title.length; i++) {
     const pair = pairs.get(`${title[i]!.term}\u0000${title[i + 1]!.term}`);
     if (pair === undefined || seen.has(pair[1])) continue;
     seen.add(pair[1]);
     bigrams += pair[0];
+    if (lastCovered !== i) runs++;
     covered += lastCovered === i ? 1 : 2;
     lastCovered = i + 1;
   }
   if (bigrams === 0) return;
-  hits.score[d] += titleBigram * bigrams + titleCoverage * (covered / title.length) * bigrams;
+  hits.score[d] += titleBonus(ix.params, bigrams, covered / title.length, whole > 0 && seen.size === slots && runs === 1);
 }

@@ -4,9 +4,9 @@
  * the result page lists, in page order:
  *   qid Q0 docid rank score fahras
  * A hit's syndicated copies (the near-duplicates the page lists under it, "also in N other
- * papers") follow the hit, at its score: the page shows them there, and a judged set that marks
- * one copy relevant (ARCD, for one, holds the same Wikipedia paragraph under several ids) would
- * otherwise count the reader's answer as missing.
+ * papers") follow the hit, at its score, in the page's order (the best matching copy first): the
+ * page shows them there, and a judged set that marks one copy relevant (ARCD, for one, holds the
+ * same Wikipedia paragraph under several ids) would otherwise count the reader's answer as missing.
  */
 import type { Engine } from '../contracts.ts';
 import { SearchEngine } from './engine.ts';
@@ -28,7 +28,7 @@ export function rankedIds(engine: Engine, text: string, top: number): { id: stri
     for (const c of copies) out.push({ id: c, score });
   };
   if (engine instanceof SearchEngine) {
-    for (const h of engine.rank(text, top)) add(h.id, h.score, copiesOf(engine, h.id));
+    for (const h of engine.rankWithCopies(text, top)) add(h.id, h.score, h.copies);
     return out.slice(0, top);
   }
   // Another Engine: page through search(); its hits carry their copies.
@@ -38,18 +38,4 @@ export function rankedIds(engine: Engine, text: string, top: number): { id: stri
     if (r.hits.length < 100) break;
   }
   return out.slice(0, top);
-}
-
-/** Ids of the live articles in the hit's duplicate group other than the hit, as search() lists them. */
-function copiesOf(e: SearchEngine, id: string): string[] {
-  const d = e.docs.byId.get(id);
-  const g = d === undefined ? -1 : e.dups.groupOf(d);
-  if (g < 0) return [];
-  const out: string[] = [];
-  for (const m of e.dups.membersOf(g)) {
-    if (m === d || e.docs.dead.data[m] !== 0) continue;
-    const other = e.docs.idOf(m);
-    if (other !== undefined) out.push(other);
-  }
-  return out;
 }

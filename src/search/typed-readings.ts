@@ -119,7 +119,7 @@ function closestTypoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'p
  * آ (U+0622) typed as a bare ا at the start of a word, alone or after و/ف: الاف for آلاف,
  * اليات for آليات, والاف for وآلاف. The normalizer folds آ → ا, but the stemmer reads the surface
  * first, so a typed ال is taken for the article (الاف → stem اف) while the archive's آلاف keeps
- * stem الاف. The آ reading is taken when its stem is READING_RATIO times as frequent (stem df) as
+ * stem الاف. The آ reading is taken when its stem is MADDA_RATIO times as frequent (stem df) as
  * the stem as typed, so a word that does start with the article (الامن) keeps its one reading.
  */
 export function withInitialMadda(t: Analyzed, ix: Vocab): Analyzed | undefined {
@@ -128,8 +128,18 @@ export function withInitialMadda(t: Analyzed, ix: Vocab): Analyzed | undefined {
   if (at < 0 || e.length < at + 4) return undefined;
   const v = analyzeWord(e.slice(0, at) + '\u0622' + e.slice(at + 1));
   if (!v.exact || v.stop || v.term === t.term) return undefined;
-  return stemDf(ix, v.term) >= READING_RATIO * Math.max(1, stemDf(ix, t.term)) ? v : undefined;
+  return stemDf(ix, v.term) >= MADDA_RATIO * Math.max(1, stemDf(ix, t.term)) ? v : undefined;
 }
+
+/**
+ * The آ reading is taken when its stem is at least as frequent as the typed stem (not 10×): both
+ * are readings of one exact form (the normalizer folds آ → ا), and the archive itself writes the
+ * word bare too, those writings taking the article's reading — 71k: stem اف 3,784 articles, of
+ * which 3,531 write الاف, against stem الاف (آلاف) 4,392. At 10× «نحو خمسة الاف عامل وافد» matched
+ * one article (every non-stopword is required, and no article has stem اف beside عامل وافد).
+ * A word that starts with the article has no such rival stem (الامن: آلامن 0) and keeps one reading.
+ */
+const MADDA_RATIO = 1;
 
 /**
  * ة (U+0629) typed as ه (U+0647) at the end of a word: ثابته for ثابتة. The normalizer folds

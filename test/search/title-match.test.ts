@@ -25,6 +25,16 @@ describe('title features for headline lookups (title-match.ts)', () => {
     expect(order(runInBoth, 'يقترب من ضم اللاعب', { titleCoverage: 0 })).toEqual(['long', 'short']);
   });
 
+  it('a headline holding the whole typed run ranks above a shorter one holding part of it', () => {
+    // The short rewrite holds «فقر الطاقة» but not «الطاقة حول»: coverage alone prefers it.
+    const docs: Article[] = [
+      { id: 'part', title: 'الأمم المتحدة ومشكلة فقر الطاقة', body: 'فقر الطاقة يطال الملايين. يدور الحديث حول فقر الطاقة في القارة، وحول سبل مكافحة فقر الطاقة.' },
+      { id: 'whole', title: 'العساف: تراجع النفط لا يؤثر في تمويل مشاريع مكافحة فقر الطاقة حول العالم', body: 'قال الوزير إن التمويل مستمر.' },
+    ];
+    expect(order(docs, 'فقر الطاقه حول')[0]).toBe('whole');
+    expect(order(docs, 'فقر الطاقه حول', { titleWholeRun: 0 })[0]).toBe('part');
+  });
+
   it('a whole headline typed ranks that article first', () => {
     const docs: Article[] = [
       { id: 'other', title: 'وزير الصحة يتفقد مستشفيات المنطقة الجنوبية ويلتقي المرضى', body: 'وزير الصحة يتفقد مستشفيات المنطقة. وزير الصحة يتفقد.' },
@@ -49,6 +59,15 @@ describe('title features: typed readings and depth', () => {
       return e.search({ q: 'بين قايد السبسي', collapse: false }).hits.find((h) => h.id === 'typed')!.score;
     };
     expect(scoreOf({})).toBeGreaterThan(scoreOf({ titleBigram: 0, titleCoverage: 0 }));
+  });
+
+  it('و typed onto a word that is a word itself: the title pairs also read it without و (ورد for رد)', () => {
+    // ورد (a rose; "was mentioned") is written as often as رد here, so the evaluator keeps the
+    // one reading; in the title pairs the rest رد is an alternative at the proclitic weight.
+    const docs: Article[] = Array.from({ length: 12 }, (_, i) => ({ id: `rose-${i}`, title: `معرض ${i}`, body: `ورد في التقرير ${i} أن الرد تأخر.` }));
+    docs.push({ id: 'rival', title: 'هكذا علق تامر حسني على تفاعل المعجبين', body: 'ورد تامر حسني على تفاعل المعجبين في حفله، وتامر حسني سعيد بتفاعل الجمهور.' });
+    docs.push({ id: 'target', title: 'هكذا رد تامر حسني على تفاعل الجمهور مع أغنيته', body: 'تفاعل الجمهور مع الأغنية الجديدة.' });
+    expect(order(docs, 'هكذا ورد تامر حسني على تفاعل')[0]).toBe('target');
   });
 
   it('a run of 3+ words finds its headline below the top 100 by base score (titleDepth)', () => {

@@ -36,4 +36,20 @@ describe('trecRun', () => {
     // --top counts every listed article, copies included.
     expect(trecRun(e, [{ id: 'q', text: 'مستشفى' }], 2).trim().split('\n')).toHaveLength(2);
   });
+
+  it('lists a hit\'s copies by how well they match the query, as the page does', () => {
+    // Three papers carry one story; the reader types a run of the third paper's headline. The
+    // first paper's shorter headline holds it too and is the hit; the copy whose headline the
+    // reader typed comes right under it, before the copy whose headline does not match.
+    const story = 'أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة يضم مئتي سرير وأقساما للطوارئ والأطفال والعناية المركزة، وقال الوزير إن المستشفى سيخدم أكثر من نصف مليون نسمة في المنطقة والقرى المجاورة لها';
+    const e = createEngine();
+    e.put({ id: 'short', title: 'مستشفى جديد في المدينة', body: story, source: 'okaz', date: '2023-01-01' });
+    e.put({ id: 'other', title: 'خبر من وزارة الصحة', body: story + ' اليوم', source: 'was', date: '2023-01-01' });
+    e.put({ id: 'typed', title: 'الوزير يفتتح مستشفى جديد في المدينة بحضور الأهالي', body: story + ' أمس', source: 'alriyadh', date: '2023-01-01' });
+    const q = 'مستشفى جديد في المدينة';
+    const page = e.search({ q });
+    expect(page.hits.map((h) => h.id)).toEqual(['short']);
+    expect(page.hits[0]!.duplicates.map((d) => d.id)).toEqual(['typed', 'other']);
+    expect(trecRun(e, [{ id: 'q', text: q }], 10).trim().split('\n').map((l) => l.split(' ')[2])).toEqual(['short', 'typed', 'other']);
+  });
 });
