@@ -59,13 +59,15 @@ function typeLikeAPerson(words: string[], r: () => number): string {
     .join(' ');
 }
 
-/** A headline as the known-item check compares them (normalized words, punctuation dropped). */
+/** A headline as the known-item check compares them (normalized words, punctuation dropped; a
+ *  quote typed apart, «" التعليم "» beside «التعليم», leaves no extra space). */
 export function titleKey(title: string): string {
   return title
     .split(/\s+/)
     .map((w) => normalizeTerm(w))
     .join(' ')
     .replace(/[^\p{L}\p{N} ]/gu, '')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
 
