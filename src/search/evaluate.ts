@@ -23,7 +23,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
 
 export interface IndexView {
@@ -796,7 +796,8 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   if (madda) out.push(madda);
   if (marbuta) out.push(marbuta);
   // A preposition ب ل ك typed onto the word (بعسير): typed-readings.ts.
-  const clitic = bare ? undefined : withoutProclitic(t, ix);
+  // … or و/ف typed onto a word the archive writes alone at least as often (وطن for طن).
+  const clitic = bare ? undefined : withoutProclitic(t, ix) ?? withoutConjunctionToo(t, ix);
   if (clitic) out.push({ ...clitic, weight: PROCLITIC_WEIGHT });
   // A typo that lands on a known stem (العرقي): also its closest frequent spelling.
   const typo = t === typed && !seat && !bare ? typoReading(t, ix) : undefined;

@@ -10,7 +10,8 @@
  *   - a typo whose stem is known (المتقبل: stem متقبل) read as the frequent form one edit away;
  *   - آ typed as ا at the start of a word (الاف: stem اف, archive الآلاف: stem الاف);
  *   - ة typed as ه (ثابته: stem ثاب, archive الثابتة: stem ثابت);
- *   - و typed onto a function word (ولها: stem ول of ولي) scored as a stopword; وبـ read as ب.
+ *   - و typed onto a function word (ولها: stem ول of ولي) scored as a stopword; وبـ read as ب;
+ *   - و typed onto a word the archive writes alone at least as often (وطن: طن), at 0.8 weight.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -58,6 +59,16 @@ describe('second readings of typed words', () => {
     // وطن (homeland) is a word; طن is not 10× as frequent as وطن here.
     const found = ids(archive('وطن', 6, ['بلغ الإنتاج ألف طن.']), 'وطن');
     expect(found).toHaveLength(6);
+  });
+
+  it('و typed onto a word the archive writes alone at least as often: وطن also finds طن, below وطن', () => {
+    // 6 articles write طن, 2 write وطن: not the 10× of the full و reading, so طن is read at the
+    // proclitic weight; every content word is required in a 3-word query, so without it the
+    // article writing «ألف طن انخفاض» could not match «ألف وطن انخفاض» at all.
+    const found = ids(archive('طن', 6, ['وطن واحد للجميع.', 'حب وطن كبير.']), 'وطن');
+    expect(found.slice(0, 2).sort()).toEqual(['other-0', 'other-1']);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(6);
+    expect(ids(archive('طن انخفاض حجم', 3), 'وطن انخفاض حجم').filter((id) => id.startsWith('want-'))).toHaveLength(3);
   });
 
   it('the pronoun ه typed as ة: زوجتة finds زوجته', () => {
