@@ -174,16 +174,27 @@ export class DocTable {
   }
 
   add(a: Article, titleLen: number, bodyLen: number, bodyHash: number): number {
-    const valueIds = VALUE_FIELDS.map((f) => {
+    const doc = this.pushDoc(a, titleLen, bodyLen, bodyHash);
+    // Value and tag ids straight into their columns (no per-article arrays: this runs per put).
+    for (let i = 0; i < VALUE_FIELDS.length; i++) {
+      const f = VALUE_FIELDS[i]!;
       const v = a[f];
-      return v ? this.dicts[f].intern(v) : -1;
-    });
-    const tagIds = [...new Set((a.tags ?? []).map((t) => this.dicts.tag.intern(t)).filter((i) => i >= 0))];
-    return this.restoreDoc(a, titleLen, bodyLen, bodyHash, valueIds, tagIds);
+      this.pushValue(f, v ? this.dicts[f].intern(v) : -1);
+    }
+    const tags = a.tags;
+    let tagIds: number[] | undefined;
+    if (tags) {
+      for (let i = 0; i < tags.length; i++) {
+        const id = this.dicts.tag.intern(tags[i]!);
+        if (id >= 0 && !tagIds?.includes(id)) (tagIds ??= []).push(id);
+      }
+    }
+    this.pushTags(tagIds ?? NO_TAGS);
+    return doc;
   }
 
-  /** Appends a doc whose value ids are already known (add, or loading a snapshot). */
-  restoreDoc(a: Article, titleLen: number, bodyLen: number, bodyHash: number, valueIds: readonly number[], tagIds: number[]): number {
+  /** The doc's slot, its keys and its numeric columns (its values and tags follow). */
+  private pushDoc(a: Article, titleLen: number, bodyLen: number, bodyHash: number): number {
     const doc = this.articles.length;
     this.articles.push(a);
     this.byId.set(a.id, doc);
@@ -197,17 +208,20 @@ export class DocTable {
     this.titleLen.push(titleLen);
     this.bodyLen.push(bodyLen);
     this.bodyHash.push(bodyHash);
-    VALUE_FIELDS.forEach((f, i) => {
-      const id = valueIds[i]!;
-      this.values[f].push(id);
-      if (id >= 0) this.dicts[f].count.data[id]!++;
-    });
-    for (const t of tagIds) this.dicts.tag.count.data[t]!++;
-    this.tags.push(tagIds.length ? tagIds : NO_TAGS);
     this.live++;
     this.sumTitleLen += titleLen;
     this.sumBodyLen += bodyLen;
     return doc;
+  }
+
+  private pushValue(f: ValueField, id: number): void {
+    this.values[f].push(id);
+    if (id >= 0) this.dicts[f].count.data[id]!++;
+  }
+
+  private pushTags(tagIds: readonly number[]): void {
+    for (let i = 0; i < tagIds.length; i++) this.dicts.tag.count.data[tagIds[i]!]!++;
+    this.tags.push(tagIds);
   }
 
   remove(doc: number): void {

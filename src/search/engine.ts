@@ -39,6 +39,7 @@ export interface EngineOptions {
 
 export const MAX_PAGE_SIZE = 100;
 export const MAX_RESULT_WINDOW = 10_000;
+export const BULK_TAIL_BUDGET = 256 << 20;
 const SNIPPET = { fragments: 2, words: 24 } as const;
 
 /** Hits fewer than this get a "did you mean". */
@@ -53,6 +54,8 @@ export class SearchEngine implements Engine {
   readonly exactVocab: SortedVocab;
   readonly spelling: SpellingVocab;
   readonly pool = new ScorePool();
+  /** During a bulk load, the tails' byte budget (see beginBulk); null: the live merge policy. */
+  private bulkBudget: number | null = null;
   /** Scratch for collapse: best doc so far per duplicate group (−1 between calls). */
   private groupBest = new Int32Array(0);
 
@@ -112,6 +115,10 @@ export class SearchEngine implements Engine {
 
   /** Folds the postings tails into the compact main arrays when they have grown. */
   private maybeMerge(): void {
+    if (this.bulkBudget !== null) {
+      if (this.stems.tailBytes + this.exacts.tailBytes >= this.bulkBudget) this.mergeTails();
+      return;
+    }
     const tail = this.stems.tailPostings;
     if (tail < 1 << 18 || tail < this.stems.mainPostings / 3) return;
     this.mergeTails();
@@ -133,6 +140,15 @@ export class SearchEngine implements Engine {
     releaseIds();
     this.stems.forgetWords();
     this.exacts.forgetWords();
+  }
+
+  beginBulk(budgetBytes = BULK_TAIL_BUDGET): void {
+    this.bulkBudget = budgetBytes;
+  }
+
+  endBulk(): void {
+    this.bulkBudget = null;
+    this.merge();
   }
 
   get(id: string): Article | undefined {

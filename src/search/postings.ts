@@ -111,6 +111,10 @@ export class PostingIndex {
   get tailPostings(): number {
     return this.tailTerm.length;
   }
+  /** Bytes the tail's postings use (records, terms, positions; capacity is up to twice that). */
+  get tailBytes(): number {
+    return this.tailTerm.length * (TAIL_REC * 4 + 4) + this.tailPos.length;
+  }
 
   /** Live document frequency per term (reading it links the tail first). */
   get df(): GrowableArray<Int32Array> {
