@@ -22,14 +22,25 @@ function rawBytes(docs: readonly Article[]): number {
  * engine is unreachable once it returns: kept in a local of measure(), whose frame lives through
  * the query timings, it stayed on the heap beside the loaded copy (~500 MB more at 71k).
  */
+/**
+ * How far the process's resident memory rose above `rss` (taken before the build) at its peak:
+ * the kernel's high-water mark (maxRSS), so a lower bound if the corpus loading peaked higher.
+ */
+function peakRssSince(rss: number): number {
+  return Math.max(0, process.resourceUsage().maxRSS * 1024 - rss);
+}
+
 function buildAndReload(docs: readonly Article[], shapes: Shape[] | undefined) {
   const before = heapAndBuffers();
+  const rss = process.memoryUsage.rss();
   const b = timeOnce(() => buildFahras(docs));
+  const buildPeakRss = peakRssSince(rss);
   const buildHeap = heapAndBuffers() - before;
   const m = measureSnapshot(b.value);
   return {
     build: { cpuMs: b.cpuMs, wallMs: b.wallMs },
     buildHeap,
+    buildPeakRss,
     shapes: shapes ?? fahrasShapes(b.value, docs),
     snapshot: m.report,
     loaded: m.loaded,
@@ -47,13 +58,16 @@ function measure(task: ChildTask): EngineReport {
   let snapshot: SnapshotReport | undefined;
   let build: { cpuMs: number; wallMs: number };
   let buildHeap: number;
+  let buildPeakRss: number;
   if (task.engine === 'fahras') {
     const f = buildAndReload(corpus.docs!, shapes);
-    ({ build, buildHeap, shapes, snapshot } = f);
+    ({ build, buildHeap, buildPeakRss, shapes, snapshot } = f);
     const loaded = f.loaded;
     query = (s) => queryFahras(loaded, s, task.runs);
   } else {
+    const rss = process.memoryUsage.rss();
     const b = timeOnce<Baseline>(() => (task.engine === 'flexsearch' ? buildFlexSearch : buildMiniSearch)(corpus.docs!));
+    buildPeakRss = peakRssSince(rss);
     build = b;
     buildHeap = heapAndBuffers() - before;
     query = (s) => b.value.query(s, task.runs);
@@ -69,6 +83,7 @@ function measure(task: ChildTask): EngineReport {
     buildCpuMs: build.cpuMs,
     buildWallMs: build.wallMs,
     buildHeap,
+    buildPeakRss,
     queryHeap,
     snapshot,
     shapes,

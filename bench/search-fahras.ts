@@ -11,8 +11,7 @@ const ALL_FACETS: FacetName[] = ['author', 'column', 'source', 'category', 'tag'
 
 export function buildFahras(docs: readonly Article[]): SearchEngine {
   const e = new SearchEngine();
-  for (const a of docs) e.put(a);
-  e.merge();
+  e.putAll(docs);
   return e;
 }
 

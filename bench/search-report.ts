@@ -52,6 +52,8 @@ export interface EngineReport {
   buildWallMs: number;
   /** Heap + buffers growth over the build (documents were loaded before). */
   buildHeap: number;
+  /** Peak resident memory during the build above the resident memory before it (maxRSS). */
+  buildPeakRss: number;
   /** Heap + buffers of the process while it answers queries: the engine alone, corpus dropped. */
   queryHeap: number;
   snapshot?: SnapshotReport;

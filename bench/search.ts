@@ -42,10 +42,10 @@ const ratio = (a: number, b: number) => (b > 0 ? `${Number((a / b).toPrecision(2
 
 function printBuild(reports: EngineReport[]): void {
   const raw = reports[0]!.rawBytes;
-  console.log('| engine (own process) | build: articles/s of CPU | build CPU (wall) | heap+buffers growth over the build | × raw text | heap+buffers while querying (corpus dropped) |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| engine (own process) | build: articles/s of CPU | build CPU (wall) | heap+buffers growth over the build | × raw text | peak RSS rise during the build | heap+buffers while querying (corpus dropped) |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of reports) {
-    console.log(`| ${r.engine} | ${(r.articles / (r.buildCpuMs / 1000)).toFixed(0)} | ${(r.buildCpuMs / 1000).toFixed(1)} s (${(r.buildWallMs / 1000).toFixed(1)} s) | ${MB(r.buildHeap)} | ${(r.buildHeap / raw).toFixed(2)}× | ${MB(r.queryHeap)} |`);
+    console.log(`| ${r.engine} | ${(r.articles / (r.buildCpuMs / 1000)).toFixed(0)} | ${(r.buildCpuMs / 1000).toFixed(1)} s (${(r.buildWallMs / 1000).toFixed(1)} s) | ${MB(r.buildHeap)} | ${(r.buildHeap / raw).toFixed(2)}× | ${MB(r.buildPeakRss)} | ${MB(r.queryHeap)} |`);
   }
   const fahras = reports.find((r) => r.engine === 'fahras');
   console.log('(fahras growth: index, duplicate signatures and the analyzer\'s word cache; documents were already loaded)');

@@ -11,7 +11,6 @@ const out = process.argv[2];
 if (!out) throw new Error('usage: tsx bench/snapshot-71k.ts OUT.bin [limit]');
 const docs = loadCorpus(process.argv[3] ? Number(process.argv[3]) : Infinity);
 const e = new SearchEngine();
-for (const a of docs) e.put(a);
-e.merge();
+e.putAll(docs);
 writeFileSync(out, e.serialize());
 console.log(`${docs.length} articles → ${out}`);

@@ -92,6 +92,7 @@ if (!flag('no-distractors') && hasCorpus()) {
   const e = new SearchEngine({ ranking });
   const ref = new Bm25Reference();
   const tb = performance.now();
+  e.beginBulk();
   for (const a of corpus) {
     e.put(a);
     ref.add(a.id, `${a.title}\n${a.body}`);
@@ -102,7 +103,7 @@ if (!flag('no-distractors') && hasCorpus()) {
       ref.add(d.id, `${d.title}\n${d.body}`);
     }
   }
-  e.merge();
+  e.endBulk();
   console.error(`(built ${e.size} docs in ${((performance.now() - tb) / 1000).toFixed(1)} s)`);
   for (const set of sets) {
     const r = runReference(ref, set);

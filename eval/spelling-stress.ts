@@ -26,8 +26,7 @@ const only = opt('rule');
 function engine(): SearchEngine {
   if (snapshot && existsSync(snapshot)) return deserializeEngine(readFileSync(snapshot)) as SearchEngine;
   const e = new SearchEngine();
-  for (const a of loadCorpus()) e.put(a);
-  e.merge();
+  e.putAll(loadCorpus());
   if (snapshot) writeFileSync(snapshot, e.serialize());
   return e;
 }

@@ -30,9 +30,7 @@ const sets = EVAL_SETS.map((s) => loadEvalSet(s));
 const corpus = loadCorpus();
 if (flag('build') || !existsSync(snapshot)) {
   const e = new SearchEngine();
-  for (const a of corpus) e.put(a);
-  for (const s of sets) for (const d of s.docs) e.put({ id: d.id, title: d.title, body: d.body });
-  e.merge();
+  e.putAll([...corpus, ...sets.flatMap((s) => s.docs.map((d) => ({ id: d.id, title: d.title, body: d.body })))]);
   writeFileSync(snapshot, e.serialize());
 }
 const parts = deserializeParts(new Uint8Array(readFileSync(snapshot)));

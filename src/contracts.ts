@@ -104,6 +104,12 @@ export interface Engine {
   stats(): EngineStats;
   /** The whole index (documents included) as bytes, for snapshots; see deserializeEngine. */
   serialize(): Uint8Array;
+  /**
+   * Bulk load (ingest, reindex): postings are merged when their buffer uses `budgetBytes` and at
+   * endBulk, not as often as a live index merges; searches stay correct meanwhile.
+   */
+  beginBulk(budgetBytes?: number): void;
+  endBulk(): void;
   /** Releases the snapshot file a loaded engine reads its articles from (no-op otherwise). */
   close(): void;
 }

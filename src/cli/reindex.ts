@@ -48,7 +48,10 @@ export async function rebuildInto(dir: string, fill: (tmp: ArchiveStore) => Prom
   let count: number;
   const tmp = await ArchiveStore.open(tmpDir, { create: true, compactEveryRecords: 0, logger: { info() {}, warn: warnToStderr } });
   try {
+    // Nobody searches the new index while it fills: a bulk load (fewer, larger merges).
+    tmp.engine.beginBulk();
     await fill(tmp);
+    tmp.engine.endBulk();
     bytes = tmp.engine.serialize();
     count = tmp.engine.size;
   } catch (e) {

@@ -17,6 +17,8 @@ import { readVarint } from './varint.ts';
 
 /** Int32s per tail posting record (see PostingIndex.tailRec). */
 export const TAIL_REC = 4;
+/** Bytes of one tail posting without its positions: the record and its term. */
+export const TAIL_POSTING_BYTES = TAIL_REC * 4 + 4;
 
 /** Bits of the per-posting field word. */
 export const FieldBits = {
@@ -111,9 +113,20 @@ export class PostingIndex {
   get tailPostings(): number {
     return this.tailTerm.length;
   }
-  /** Bytes the tail's postings use (records, terms, positions; capacity is up to twice that). */
+  /** Bytes the tail's postings use (records, terms, positions). */
   get tailBytes(): number {
-    return this.tailTerm.length * (TAIL_REC * 4 + 4) + this.tailPos.length;
+    return this.tailTerm.length * TAIL_POSTING_BYTES + this.tailPos.length;
+  }
+
+  /**
+   * Gives the tail room for `postings` postings and `posBytes` bytes of positions at once (a bulk
+   * load's budget): arrays that double as they fill copy themselves each time and touch fresh
+   * pages (kernel time) for ~2× their final size; reserved room is touched only as it is used.
+   */
+  reserveTail(postings: number, posBytes: number): void {
+    this.tailRec.ensure(postings * TAIL_REC);
+    this.tailTerm.ensure(postings);
+    if (this.withPositions) this.tailPos.ensure(posBytes);
   }
 
   /** Live document frequency per term (reading it links the tail first). */

@@ -11,6 +11,7 @@ import { addIndexOption, wholeNumber } from '../options.ts';
 import { resolveIndexDir } from '../paths.ts';
 import { createProgress } from '../progress.ts';
 import { withStore } from '../store.ts';
+import type { ArchiveStore } from '../../store/archive-store.ts';
 
 interface IngestOpts {
   index?: string;
@@ -96,7 +97,12 @@ export async function ingestInto(
         }),
       onProgress: (p) => reporter?.update(p),
     });
-  const summary = await (opts.dryRun ? run(null) : withStore(dir, { create: true }, run)).finally(() => reporter?.stop());
+  // The command's own process: nobody searches the engine while it fills, so it is a bulk load.
+  const bulk = (store: ArchiveStore) => {
+    store.engine.beginBulk();
+    return run(store).finally(() => store.engine.endBulk());
+  };
+  const summary = await (opts.dryRun ? run(null) : withStore(dir, { create: true }, bulk)).finally(() => reporter?.stop());
   if (problemsOut) await new Promise((r) => problemsOut.end(r));
   if (unprinted) process.stderr.write(`… and ${unprinted} more problem lines (counted below; --problems-file FILE lists them all)\n`);
   const seconds = (Date.now() - started) / 1000;
