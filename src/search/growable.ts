@@ -22,6 +22,13 @@ export class GrowableArray<T extends Int32Array | Uint8Array | Uint16Array | Flo
     next.set(this.data as never);
     this.data = next;
   }
+  /** Room for exactly `n` entries at once when it has less (no doubling past it). */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const next = new this.ctor(n);
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
+  }
   push(v: number): number {
     this.ensure(this.length + 1);
     this.data[this.length] = v;

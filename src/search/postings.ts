@@ -124,9 +124,9 @@ export class PostingIndex {
    * pages (kernel time) for ~2× their final size; reserved room is touched only as it is used.
    */
   reserveTail(postings: number, posBytes: number): void {
-    this.tailRec.ensure(postings * TAIL_REC);
-    this.tailTerm.ensure(postings);
-    if (this.withPositions) this.tailPos.ensure(posBytes);
+    this.tailRec.reserve(postings * TAIL_REC);
+    this.tailTerm.reserve(postings);
+    if (this.withPositions) this.tailPos.reserve(posBytes);
   }
 
   /** Live document frequency per term (reading it links the tail first). */
