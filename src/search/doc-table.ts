@@ -15,10 +15,26 @@ const NO_TAGS: readonly number[] = Object.freeze([]) as readonly number[];
 
 /** `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) → YYYYMMDD with missing parts as 00; 0 when not a date. */
 export function dateNumber(date: string | undefined): number {
+  // What /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/ reads, by code units: a regex match allocated its
+  // array and three strings per put.
   if (!date) return 0;
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
-  if (!m) return 0;
-  return Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0);
+  const y = digitsAt(date, 0, 4);
+  if (y < 0) return 0;
+  const m = date.charCodeAt(4) === 45 ? digitsAt(date, 5, 2) : -1;
+  if (m < 0) return y * 10000;
+  const d = date.charCodeAt(7) === 45 ? digitsAt(date, 8, 2) : -1;
+  return y * 10000 + m * 100 + (d < 0 ? 0 : d);
+}
+
+/** The decimal number of the ASCII digits date[at … at + n), or −1 if one is not a digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48; // NaN past the end
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** What a snapshot restores (see DocTable.restore); the typed arrays become the table's own. */
