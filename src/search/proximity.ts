@@ -13,7 +13,7 @@ import type { Hits } from './score-pool.ts';
 import { locatePositions, PositionBuffer, readPositionsInto } from './posting-decode.ts';
 import { isSurelyQuestion } from './question.ts';
 import { applyTitleMatch, forEachPositiveWord } from './title-match.ts';
-import { topK, topKUnordered } from './top-k.ts';
+import { topKUnordered } from './top-k.ts';
 
 const MAX_WORDS = 8;
 const WINDOW = 6;
@@ -77,10 +77,10 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   if (!bigrams && !near) return; // a one-word query: no need to pick the top docs
   // A run of 3+ words can pin one headline whose body ranks it below the top 100 (common words, a
   // long article): its title is looked at too. Two words fit too many titles to be worth the cost.
-  // Both sets are taken by the base score, before any bonus. The title features need only the
-  // set of the deeper docs; proximity needs the best proximityDepth in order.
+  // Both sets are taken by the base score, before any bonus, and unordered: each doc's bonuses
+  // depend on that doc alone (sorting proximity's 100 cost ~0.03 ms of comparator calls).
   const deep = bigrams && terms >= 3 && p.titleDepth > p.proximityDepth;
-  const top = topK(matched as number[], p.proximityDepth, cmp);
+  const top = topKUnordered(matched as number[], p.proximityDepth, cmp);
   if (bigrams) applyTitleMatch(ix, hits, deep ? topKUnordered(matched as number[], p.titleDepth, cmp) : top, parsed);
   if (!near) return;
   const refs = locatePositions(ex, words, top, ix.docs.dead.data);
