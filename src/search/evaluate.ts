@@ -25,6 +25,7 @@ import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
+import { wordDocs } from './word-docs.ts';
 
 export interface IndexView {
   stems: PostingIndex;
@@ -237,6 +238,8 @@ export class Evaluator {
   private readonly buf = SHARED_BUFFER;
   /** The term being scored, for scoreMainPostings. */
   private readonly scoring: TermScoring = { c: 0, k1: 0, wT: 0, wB: 0, wM: 0, wL: 0, normT: EMPTY_NORMS, normB: EMPTY_NORMS };
+  /** Each word's readings in this query (readingsOf). */
+  private readonly readings = new Map<string, TermQuery[]>();
 
   constructor(
     private readonly ix: IndexView,
@@ -379,7 +382,7 @@ export class Evaluator {
     const toks = analyze(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
-      const readings = wordReadings(toks[0]!, this.ix);
+      const readings = this.readingsOf(text, toks[0]!);
       if (readings.length === 1) return this.term(readings[0]!, field);
       return this.unionMax(readings.map((r) => this.term(r, field, r.weight ?? 1)));
     }
@@ -595,22 +598,38 @@ export class Evaluator {
     const pivot = nonStop ? this.requiredPivot(clauses, stopOnly, top) : -1;
     let pivotHits: Hits | null = null;
     let mask: Restriction | null = null;
+    // A plain-word pivot is found from its doc numbers alone (word-docs.ts) and scored last, only
+    // on the docs every required clause kept; any other pivot is scored first.
+    let deferred = -1;
     if (pivot >= 0) {
-      pivotHits = this.node(clauses[pivot]!.node);
-      mask = takeRestriction(this.ix.docs.slots, pivotHits!.docs);
+      mask = outer === null ? this.wordDocsRestriction(clauses[pivot]!.node) : null;
+      if (mask !== null) deferred = pivot;
+      else {
+        pivotHits = this.node(clauses[pivot]!.node);
+        mask = takeRestriction(this.ix.docs.slots, pivotHits!.docs);
+      }
       this.restrict = mask;
     }
     const required = pivot >= 0 ? this.requiredClauses(clauses, stopOnly) : null;
+    const deferredStop = (i: number) => clauses[i]!.occur === 'should' && stopOnly[i]! && nonStop;
+    const hs: (Hits | null)[] = new Array<Hits | null>(clauses.length).fill(null);
+    for (let i = 0; i < clauses.length; i++) {
+      if (deferredStop(i) || i === deferred) continue;
+      const h = i === pivot ? pivotHits : this.node(clauses[i]!.node);
+      hs[i] = h;
+      // Every required clause narrows the docs the later clauses score: a doc it lacks is not kept.
+      if (h && mask && i !== pivot && required![i]) narrowRestriction(mask, h);
+    }
+    // The deferred pivot's docs include every doc left in the restriction: it narrows nothing.
+    if (deferred >= 0) hs[deferred] = this.node(clauses[deferred]!.node);
     for (let i = 0; i < clauses.length; i++) {
       const c = clauses[i]!;
-      if (c.occur === 'should' && stopOnly[i] && nonStop) {
+      if (deferredStop(i)) {
         shoulds.push({ h: null, node: c.node, counts: false });
         continue;
       }
-      const h = i === pivot ? pivotHits : this.node(c.node);
+      const h = hs[i]!;
       if (!h) continue;
-      // Every required clause narrows the docs the later clauses score: a doc it lacks is not kept.
-      if (mask && i !== pivot && required![i]) narrowRestriction(mask, h);
       if (c.occur === 'must') musts.push(h);
       else if (c.occur === 'must_not') nots.push(h);
       else shoulds.push({ h, node: c.node, counts: !stopOnly[i] });
@@ -667,6 +686,30 @@ export class Evaluator {
     for (const h of [...musts, ...nots]) this.ix.pool.release(h);
     for (const s of shoulds) if (s.h) this.ix.pool.release(s.h);
     return out;
+  }
+
+  /**
+   * The docs of a single-token word clause of any field as a restriction (word-docs.ts), or null
+   * for another clause or when a field weight is not positive (a posting's weight is read off its
+   * bits there).
+   */
+  private wordDocsRestriction(n: QueryNode): Restriction | null {
+    if (n.kind !== 'word' || n.field !== undefined) return null;
+    const { title, body, meta, lead } = this.p.weights;
+    if (!(title > 0 && body > 0 && meta > 0 && lead > 0)) return null;
+    const toks = analyze(n.text);
+    if (toks.length !== 1) return null;
+    const stems = this.ix.stems;
+    const r = takeRestriction(this.ix.docs.slots, []);
+    wordDocs(stems, this.readingsOf(n.text, toks[0]!).map((t) => stems.idOf(t.term)), this.dead, r);
+    return r;
+  }
+
+  /** wordReadings of a word's single token, once per query (wordDocsRestriction and word() both read it). */
+  private readingsOf(text: string, tok: Token): TermQuery[] {
+    let r = this.readings.get(text);
+    if (r === undefined) this.readings.set(text, (r = wordReadings(tok, this.ix)));
+    return r;
   }
 
   /**
