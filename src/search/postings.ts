@@ -204,8 +204,9 @@ export class PostingIndex {
     this.wordEpoch = epoch;
   }
 
-  /** Frees the word → term table (the vocabulary was released; see SearchEngine.merge). */
+  /** Frees the word → term table and the dictionary's probe hashes (the vocabulary was released; see SearchEngine.merge). */
   forgetWords(): void {
+    this.dict.releaseHashes();
     this.byWord = new Int32Array(2048);
     this.wordEpoch = -1;
   }

@@ -6,13 +6,14 @@
  * Each term's hash is kept by id (4 B a term), so a probe compares hashes before strings (a
  * string compare reads two heap objects: the terms array's slot and the string) and growing the
  * table hashes no string again. The index path passes the hash the vocabulary already computed
- * (internHashed: the same FNV-1a), so a new term's string is not read at all.
+ * (internHashed: the same FNV-1a), so a new term's string is not read at all. The hashes are
+ * dropped after a bulk build (releaseHashes) and recomputed by the next intern.
  */
 export class TermDict {
   readonly terms: string[] = [];
   private table: Int32Array<ArrayBufferLike> = new Int32Array(1024).fill(-1);
   private mask = 1023;
-  /** FNV-1a of each term by id; null until the first intern after restore (filled then). */
+  /** FNV-1a of each term by id; null after restore or releaseHashes until the next intern (filled then). */
   private hashes: Uint32Array | null = new Uint32Array(1024);
 
   get size(): number {
@@ -64,7 +65,12 @@ export class TermDict {
     return id;
   }
 
-  /** Fills `hashes` for every term (a restored dictionary, on its first intern). */
+  /** Drops the per-term hashes (memory, after a bulk build); the next intern recomputes them. Lookups do not need them. */
+  releaseHashes(): void {
+    this.hashes = null;
+  }
+
+  /** Fills `hashes` for every term (a restored or released dictionary, on its first intern). */
   private hashAll(): Uint32Array {
     const hashes = new Uint32Array(Math.max(1024, this.terms.length * 2));
     for (let id = 0; id < this.terms.length; id++) hashes[id] = TermDict.hash(this.terms[id]!);

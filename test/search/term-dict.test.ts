@@ -33,4 +33,15 @@ describe('TermDict', () => {
     for (const w of words.slice(3000)) a.intern(w);
     expect([...r.hashTable]).toEqual([...a.hashTable]);
   });
+
+  it('keeps interning after releaseHashes', () => {
+    const a = new TermDict();
+    const b = new TermDict();
+    for (const w of words.slice(0, 2500)) a.intern(w);
+    a.releaseHashes();
+    for (const w of words) a.intern(w);
+    for (const w of words) b.intern(w);
+    words.forEach((w, i) => expect(a.get(w)).toBe(i));
+    expect([...a.hashTable]).toEqual([...b.hashTable]);
+  });
 });
