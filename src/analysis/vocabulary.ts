@@ -20,6 +20,11 @@ import { FNV_OFFSET, FNV_PRIME } from './hash.ts';
  */
 export const VOCABULARY_LIMIT = 1 << 19;
 
+/** Int32s per slot of the vocabulary's probe table (see Vocabulary.table). */
+const SLOT = 4;
+/** Words of up to this many code units are compared in the probe table. */
+const SHORT = 4;
+
 export class Vocabulary {
   readonly words: string[] = [];
   /** Incremented by clear(): ids handed out before belong to an older epoch. */
@@ -33,10 +38,12 @@ export class Vocabulary {
   chars = new Uint16Array(8192);
   charStart = new Int32Array(1025);
   /**
-   * Open addressing, two int32s a slot: [2i] the id (−1: empty), [2i + 1] its hash, so a probe
-   * reads one place (an id then its hash by id was a second cache miss per probe).
+   * Open addressing, SLOT int32s a slot: [0] the id (−1: empty), [1] its hash, [2, 3] a word of
+   * ≤ SHORT code units packed two a int32 (zero-padded; −1 for a longer word), so a probe reads
+   * one place and a short word (most stems) is compared there: an id, then its hash by id, then
+   * the word's string were up to three cache misses one after the other.
    */
-  private table = new Int32Array(2048).fill(-1);
+  private table = new Int32Array(1024 * SLOT).fill(-1);
   private mask = 1023;
 
   constructor(readonly limit = VOCABULARY_LIMIT) {}
@@ -59,7 +66,7 @@ export class Vocabulary {
       this.hashes = new Uint32Array(1024);
       this.chars = new Uint16Array(8192);
       this.charStart = new Int32Array(1025);
-      this.table = new Int32Array(2048).fill(-1);
+      this.table = new Int32Array(1024 * SLOT).fill(-1);
       this.mask = 1023;
     } else this.table.fill(-1);
     this.charStart[0] = 0;
@@ -68,16 +75,25 @@ export class Vocabulary {
 
   /** Id of `word`, adding it when new. */
   intern(word: string): number {
+    const len = word.length;
     let h = FNV_OFFSET;
-    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    // Code unit 0 never occurs in a word (the tokenizer separates on it), so zero padding tells lengths apart.
+    const short = len <= SHORT;
+    const p01 = short ? word.charCodeAt(0) | (len > 1 ? word.charCodeAt(1) << 16 : 0) : -1;
+    const p23 = short ? (len > 2 ? word.charCodeAt(2) : 0) | (len > 3 ? word.charCodeAt(3) << 16 : 0) : -1;
     const t = this.table;
     let i = h & this.mask;
     for (; ; i = (i + 1) & this.mask) {
-      const id = t[2 * i]!;
+      const o = i * SLOT;
+      const id = t[o]!;
       if (id === -1) break;
-      if (t[2 * i + 1] === h && this.words[id] === word) return id;
+      if (t[o + 1] === h && t[o + 2] === p01 && t[o + 3] === p23 && (short || this.words[id] === word)) return id;
     }
-    t[2 * i + 1] = h;
+    const o = i * SLOT;
+    t[o + 1] = h;
+    t[o + 2] = p01;
+    t[o + 3] = p23;
     h >>>= 0;
     const id = this.words.length;
     this.words.push(word);
@@ -88,8 +104,8 @@ export class Vocabulary {
     }
     this.hashes[id] = h;
     this.addChars(id, word);
-    t[2 * i] = id;
-    if (this.words.length * 4 > t.length) this.grow();
+    t[o] = id;
+    if (this.words.length * 2 > this.mask + 1) this.grow();
     return id;
   }
 
@@ -110,15 +126,15 @@ export class Vocabulary {
   }
 
   private grow(): void {
-    const slots = this.table.length;
-    const t = (this.table = new Int32Array(slots * 2).fill(-1));
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    const t = (this.table = new Int32Array(slots * SLOT).fill(-1));
     this.mask = slots - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      const h = this.hashes[id]!;
-      let i = h & this.mask;
-      while (t[2 * i] !== -1) i = (i + 1) & this.mask;
-      t[2 * i] = id;
-      t[2 * i + 1] = h | 0;
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o] === -1) continue;
+      let i = old[o + 1]! & this.mask;
+      while (t[i * SLOT] !== -1) i = (i + 1) & this.mask;
+      t.set(old.subarray(o, o + SLOT), i * SLOT);
     }
   }
 }
