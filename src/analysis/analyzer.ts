@@ -124,12 +124,13 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   }
 
   const cache = new SurfaceCache(options.cacheSize ?? 1 << 19, compute);
-  const { surfaces, exacts, terms, stops, lines } = cache;
+  // An entry's surface, exact form and term are strings[3e], [3e + 1], [3e + 2].
+  const { strings, stops, lines } = cache;
   const termOffset = cache.termOffset;
 
   function analyzeWord(surface: string): Analyzed {
     const e = cache.lookupString(surface);
-    return { exact: exacts[e]!, term: terms[e]!, stop: stops[e] === 1 };
+    return { exact: strings[3 * e + 1]!, term: strings[3 * e + 2]!, stop: stops[e] === 1 };
   }
 
   function analyze(text: string): Token[] {
@@ -137,9 +138,9 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     let position = 0;
     forEachSpan(text, (start, end, hash) => {
       const e = cache.lookup(text, start, end, hash);
-      const exact = exacts[e]!;
+      const exact = strings[3 * e + 1]!;
       if (exact === '') return; // only invisible characters
-      out.push({ text: surfaces[e]!, start, end, term: terms[e]!, exact, position: position++, stop: stops[e] === 1 });
+      out.push({ text: strings[3 * e]!, start, end, term: strings[3 * e + 2]!, exact, position: position++, stop: stops[e] === 1 });
     });
     return out;
   }
@@ -151,8 +152,8 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
 
   /** Gives entry e its vocabulary ids (in its cache line at k = idsAt(e)); NO_TOKEN for ''. */
   function assignIds(e: number, k: number): void {
-    const exact = exacts[e]!;
-    const term = terms[e]!;
+    const exact = strings[3 * e + 1]!;
+    const term = strings[3 * e + 2]!;
     const exactId = exact === '' ? NO_TOKEN : vocabulary.intern(exact);
     lines[k] = exactId;
     lines[k + termOffset] = term === exact ? exactId : vocabulary.intern(term);

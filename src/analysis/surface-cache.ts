@@ -61,12 +61,13 @@ function pack(line: Int32Array, j: number, text: string, start: number, end: num
 export class SurfaceCache {
   /** SET_WIDTH int32s per set (see the constants above); `idsAt` indexes the ids in it. */
   readonly lines: Int32Array;
-  /** Per entry: the surface form itself (shared by every token with this spelling). */
-  readonly surfaces: string[];
-  /** Per entry: normalized, unstemmed form ('' when the surface had only invisible characters). */
-  readonly exacts: string[];
-  /** Per entry: the indexed term. */
-  readonly terms: string[];
+  /**
+   * Per entry e, side by side (one cache line for the three, written together on a miss):
+   * [3e] the surface form itself (shared by every token with this spelling), [3e + 1] the
+   * normalized, unstemmed form ('' when the surface had only invisible characters), [3e + 2] the
+   * indexed term.
+   */
+  readonly strings: string[];
   /** Per entry: 1 for a stopword. */
   readonly stops: Uint8Array;
   private readonly setMask: number;
@@ -86,9 +87,7 @@ export class SurfaceCache {
     this.setMask = sets - 1;
     this.lenMask = Math.max(sets - 1, 15);
     this.lines = new Int32Array(sets * SET_WIDTH);
-    this.surfaces = new Array<string>(sets * WAYS).fill('');
-    this.exacts = new Array<string>(sets * WAYS).fill('');
-    this.terms = new Array<string>(sets * WAYS).fill('');
+    this.strings = new Array<string>(sets * WAYS * 3).fill('');
     this.stops = new Uint8Array(sets * WAYS);
     this.clearIds();
   }
@@ -127,7 +126,7 @@ export class SurfaceCache {
     for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
       const w = 31 - Math.clz32(m & -m);
       const e = set * WAYS + w;
-      if (len <= INLINE ? samePacked(lines, b + UNITS + w * UNIT_INTS, text, start, end) : sameRegion(this.surfaces[e]!, text, start, end)) {
+      if (len <= INLINE ? samePacked(lines, b + UNITS + w * UNIT_INTS, text, start, end) : sameRegion(this.strings[3 * e]!, text, start, end)) {
         const meta = lines[b + META]!;
         if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
         return e;
@@ -177,9 +176,10 @@ export class SurfaceCache {
     lines[b + TERM_IDS + w] = -1;
     if (end - start <= INLINE) pack(lines, b + UNITS + w * UNIT_INTS, text, start, end);
     const e = set * WAYS + w;
-    this.surfaces[e] = surface;
-    this.exacts[e] = value.exact;
-    this.terms[e] = value.term;
+    const strings = this.strings;
+    strings[3 * e] = surface;
+    strings[3 * e + 1] = value.exact;
+    strings[3 * e + 2] = value.term;
     this.stops[e] = value.stop ? 1 : 0;
     return e;
   }
