@@ -79,9 +79,12 @@ export function applyProximity(ix: IndexView, hits: Hits, matched: readonly numb
   // long article): its title is looked at too. Two words fit too many titles to be worth the cost.
   // Both sets are taken by the base score, before any bonus, and unordered: each doc's bonuses
   // depend on that doc alone (sorting proximity's 100 cost ~0.03 ms of comparator calls).
-  const deep = bigrams && terms >= 3 && p.titleDepth > p.proximityDepth;
+  // A run of one content word among stopwords (على الإرهابي في) barely orders its matches by the
+  // base score: its headline is looked for deeper still.
+  const depth = words.length <= 1 ? p.titleDepthSparse : p.titleDepth;
+  const deep = bigrams && terms >= 3 && depth > p.proximityDepth;
   const top = topKUnordered(matched as number[], p.proximityDepth, cmp);
-  if (bigrams) applyTitleMatch(ix, hits, deep ? topKUnordered(matched as number[], p.titleDepth, cmp) : top, parsed);
+  if (bigrams) applyTitleMatch(ix, hits, deep ? topKUnordered(matched as number[], depth, cmp) : top, parsed);
   if (!near) return;
   const refs = locatePositions(ex, words, top, ix.docs.dead.data);
   const N = Math.max(1, ix.docs.live);

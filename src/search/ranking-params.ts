@@ -26,6 +26,8 @@ export interface RankingParams {
    * proximityDepth): known-item MRR@10 over 6 seeds 0.9624 (100) → 0.9641 (400) → 0.9644 (1000).
    */
   titleDepth: number;
+  /** titleDepth for a run of 3+ words with at most one content word (the rest stopwords). */
+  titleDepthSparse: number;
   /**
    * Bonus per pair of consecutive query words (stopwords included, compared as stems) found
    * consecutive in the title, times the pair's mean idf: headline lookups type a run of the title
@@ -57,6 +59,7 @@ export const DEFAULT_RANKING: RankingParams = {
   proximity: 0.25,
   proximityDepth: 100,
   titleDepth: 400,
+  titleDepthSparse: 1500,
   titleBigram: 1,
   titleCoverage: 2,
   titleWholeRun: 1,

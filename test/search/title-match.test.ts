@@ -79,6 +79,22 @@ describe('title features: typed readings and depth', () => {
   });
 });
 
+describe('title features: one content word among stopwords', () => {
+  it('the headline holding the run is looked for below the top 400 (titleDepthSparse)', () => {
+    // 600 articles hold the one content word in their bodies (each with other words, so they are
+    // not syndicated copies); the base score barely tells them apart, and the target, whose
+    // headline holds «على إرهابي في», ranks below 400 by it.
+    const filler = ['السوق', 'المدينة', 'الطقس', 'الملعب', 'الجامعة', 'المطار', 'المصنع', 'الميناء', 'الحديقة', 'المتحف', 'الطريق', 'المستشفى', 'المدرسة'];
+    const docs: Article[] = Array.from({ length: 600 }, (_, i) => {
+      const words = Array.from({ length: 12 }, (_, k) => filler[(i * 7 + k * k * 3 + ((i >> k) & 5)) % filler.length]);
+      return { id: `body-${i}`, title: `تقرير ${i}: الإرهابي الهارب`, body: `في ${words.join(' ')} الإرهابي ${i} الإرهابي على الإرهابي.` };
+    });
+    docs.push({ id: 'target', title: 'القبض على إرهابي في الجزائر', body: `أعلنت السلطات القبض على إرهابي في الجزائر. ${filler.join(' ').repeat(8)}` });
+    expect(order(docs, 'على الإرهابي في')[0]).toBe('target');
+    expect(order(docs, 'على الإرهابي في', { titleDepthSparse: 400 })[0]).not.toBe('target');
+  });
+});
+
 describe('headline runs that start with an interrogative-looking word', () => {
   it('من/ما at the start still make a question for matching, but not a sure one', () => {
     expect(isQuestion('من حادث جوي في')).toBe(true);
