@@ -35,22 +35,18 @@ export function wordDocs(ix: PostingIndex, ids: readonly number[], dead: Uint8Ar
   let n = 0;
   for (const id of ids) {
     if (id < 0 || ix.df.data[id]! <= 0) continue;
-    const mainOnly = id < ix.mainTerms && ix.tailHead.data[id] === 0;
-    const bound = mainOnly ? (ix.mainOff[id + 1]! - ix.mainOff[id]!) >> 1 : ix.df.data[id]! + ((id < ix.mainTerms ? ix.mainOff[id + 1]! - ix.mainOff[id]! : 0) >> 1);
-    if (docs.length < n + bound) {
-      const grown = new Int32Array(Math.max(n + bound, docs.length * 2));
+    // The read path's own decode (main and tail, the decoded-list cache), then the counted postings.
+    const m = decodePostings(ix, id, dead, BUFFER, false, null);
+    if (docs.length < n + m) {
+      const grown = new Int32Array(Math.max(n + m, docs.length * 2));
       grown.set(docs.subarray(0, n));
       docs = into.docs = grown;
     }
-    if (mainOnly) n = mainDocs(ix, id, dead, mask, docs, n);
-    else {
-      const m = decodePostings(ix, id, dead, BUFFER, false, null);
-      for (let j = 0; j < m; j++) {
-        const d = BUFFER.docs[j]!;
-        if (mask[d] === 0 && ((BUFFER.tf[j]! !== 0) || (BUFFER.bits[j]! & COUNTED_BITS) !== 0)) {
-          mask[d] = 1;
-          docs[n++] = d;
-        }
+    for (let j = 0; j < m; j++) {
+      const d = BUFFER.docs[j]!;
+      if (mask[d] === 0 && (BUFFER.tf[j]! !== 0 || (BUFFER.bits[j]! & COUNTED_BITS) !== 0)) {
+        mask[d] = 1;
+        docs[n++] = d;
       }
     }
   }
@@ -59,42 +55,4 @@ export function wordDocs(ix: PostingIndex, ids: readonly number[], dead: Uint8Ar
   let sorted = true;
   for (let j = 1; j < n && sorted; j++) if (docs[j - 1]! > docs[j]!) sorted = false;
   if (!sorted) docs.subarray(0, n).sort();
-}
-
-/** Appends the counted live docs of main list `id` not yet in `mask` (marking them) to out from n; returns the new n. */
-function mainDocs(ix: PostingIndex, id: number, dead: Uint8Array, mask: Uint8Array, out: Int32Array, n: number): number {
-  const data = ix.mainData;
-  const end = ix.mainOff[id + 1]!;
-  let i = ix.mainOff[id]!;
-  let doc = -1;
-  while (i < end) {
-    // Varints: doc gap, then tf·2 + hasBits, then the field word when present (postings.ts).
-    let b = data[i++]!;
-    let v = b & 0x7f;
-    for (let sh = 7; b & 0x80; sh += 7) {
-      b = data[i++]!;
-      v |= (b & 0x7f) << sh;
-    }
-    doc += v;
-    b = data[i++]!;
-    let t = b & 0x7f;
-    for (let sh = 7; b & 0x80; sh += 7) {
-      b = data[i++]!;
-      t |= (b & 0x7f) << sh;
-    }
-    let bits = 0;
-    if (t & 1) {
-      b = data[i++]!;
-      bits = b & 0x7f;
-      for (let sh = 7; b & 0x80; sh += 7) {
-        b = data[i++]!;
-        bits |= (b & 0x7f) << sh;
-      }
-    }
-    if (dead[doc] !== 0 || mask[doc] !== 0) continue;
-    if (t >>> 1 === 0 && (bits & COUNTED_BITS) === 0) continue;
-    mask[doc] = 1;
-    out[n++] = doc;
-  }
-  return n;
 }
