@@ -202,6 +202,45 @@ const META_BIT: Partial<Record<FieldName, number>> = {
   tag: FieldBits.tag,
 };
 
+/** True when mask[d] = 1 for every d of docs. */
+function allIn(docs: readonly number[], mask: Uint8Array): boolean {
+  for (let j = 0; j < docs.length; j++) if (mask[docs[j]!] !== 1) return false;
+  return true;
+}
+
+/**
+ * out[d] = the parts' scores at d summed in order, for each kept doc, in one pass (group() summed
+ * each part into a fresh array, a pass and a dense-array miss per part and doc). `out` may be one
+ * of the parts' own arrays: each doc's sum is read before it is written. Bit-identical to adding
+ * the parts one by one into zeros: ((0 + a) + b) + c = (a + b) + c, as 0 + a = a exactly.
+ */
+function sumInto(out: Float64Array, keep: readonly number[], parts: readonly Hits[]): void {
+  const n = parts.length;
+  if (n === 2) {
+    const a = parts[0]!.score;
+    const b = parts[1]!.score;
+    for (let j = 0; j < keep.length; j++) {
+      const d = keep[j]!;
+      out[d] = a[d]! + b[d]!;
+    }
+  } else if (n === 3) {
+    const a = parts[0]!.score;
+    const b = parts[1]!.score;
+    const c = parts[2]!.score;
+    for (let j = 0; j < keep.length; j++) {
+      const d = keep[j]!;
+      out[d] = a[d]! + b[d]! + c[d]!;
+    }
+  } else {
+    for (let j = 0; j < keep.length; j++) {
+      const d = keep[j]!;
+      let s = 0;
+      for (let k = 0; k < n; k++) s += parts[k]!.score[d]!;
+      out[d] = s;
+    }
+  }
+}
+
 function popcount5(x: number): number {
   x = (x & META_MASK) >>> 3;
   return (x & 1) + ((x >>> 1) & 1) + ((x >>> 2) & 1) + ((x >>> 3) & 1) + ((x >>> 4) & 1);
@@ -637,10 +676,14 @@ export class Evaluator {
     // With a pivot, the restriction narrowed by every required clause is exactly the docs they all
     // match (ascending): the docs to keep, less the excluded ones, without counting clause matches.
     let requiredDocs: number[] | null = null;
+    // The deferred pivot's scores can hold the sum (see sumInto) when they are all on kept docs.
+    let holder: Hits | null = null;
     if (mask) {
       if (pivot >= 0) {
         requiredDocs = new Array<number>(mask.n);
         for (let j = 0; j < mask.n; j++) requiredDocs[j] = mask.docs[j]!;
+        const h = deferred >= 0 ? hs[deferred] : null;
+        if (h && nots.length === 0 && allIn(h.docs, mask.mask)) holder = h;
       }
       this.restrict = outer;
       giveRestriction(mask);
@@ -675,16 +718,21 @@ export class Evaluator {
       this.restrict = outer;
       giveRestriction(keepMask);
     }
+    const parts: Hits[] = [...musts];
+    for (const s of shoulds) if (s.h) parts.push(s.h);
+    if (holder !== null && keep === requiredDocs && parts.includes(holder)) {
+      sumInto(holder.score, keep, parts);
+      for (const h of parts) if (h !== holder) this.ix.pool.release(h);
+      return { docs: keep, score: holder.score };
+    }
     const out: Hits = { docs: keep, score: this.ix.pool.take() };
     const score = out.score;
     const sum = (h: Hits) => {
       const hs = h.score;
       for (const d of keep) score[d] += hs[d]!;
     };
-    for (const h of musts) sum(h);
-    for (const s of shoulds) if (s.h) sum(s.h);
-    for (const h of [...musts, ...nots]) this.ix.pool.release(h);
-    for (const s of shoulds) if (s.h) this.ix.pool.release(s.h);
+    for (const h of parts) sum(h);
+    for (const h of [...parts, ...nots]) this.ix.pool.release(h);
     return out;
   }
 
