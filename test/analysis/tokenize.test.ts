@@ -51,6 +51,37 @@ describe('tokenizer: one row per rule', () => {
   });
 });
 
+describe('tokenizer: the scan over copied code units', () => {
+  it('a text past the units buffer scans as its repeated piece; a shorter text after it as in fresh Spans', async () => {
+    const { scanSpans, Spans } = await import('../../src/analysis/tokenize.ts');
+    const { hashRegion } = await import('../../src/analysis/hash.ts');
+    const piece = 'كَتَبَ الطالبُ 𝐀𝐁 x\uD800y ١٬٢٠٠ مي\u200Cروم ';
+    const one = new Spans();
+    scanSpans(piece, one);
+    const k = one.length;
+    expect(k).toBe(7);
+    const long = piece.repeat(300);
+    const spans = new Spans();
+    scanSpans(long, spans);
+    expect(spans.length).toBe(300 * k);
+    for (let r = 0; r < 300; r++) {
+      for (let i = 0; i < k; i++) {
+        const t = r * k + i;
+        expect([spans.start[t], spans.end[t], spans.hash[t]]).toEqual([one.start[i]! + r * piece.length, one.end[i]! + r * piece.length, one.hash[i]]);
+      }
+    }
+    for (const text of ['قصير جدا\uD83D', long.slice(0, 5001)]) {
+      const fresh = new Spans();
+      scanSpans(text, spans);
+      scanSpans(text, fresh);
+      expect(spans.length).toBe(fresh.length);
+      for (let t = 0; t < fresh.length; t++) {
+        expect([spans.start[t], spans.end[t], spans.hash[t]]).toEqual([fresh.start[t], fresh.end[t], hashRegion(text, fresh.start[t]!, fresh.end[t]!)]);
+      }
+    }
+  });
+});
+
 describe('tokenizer: the hash computed during the scan', () => {
   it.each([
     'كَتَبَ الطالبُ، مي\u200Cروم سلام\u200C قال ١٬٢٠٠ 1,200 3.5 2018م 𝐀𝐁 x\uD800y info@x.org https://a.b/c',
