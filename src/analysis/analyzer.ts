@@ -164,14 +164,14 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     // (their misses overlap), then the tokens are looked up from lines already in cache.
     scanSpans(text, spans);
     const n = spans.length;
-    const { start, end, hash } = spans;
-    touched ^= cache.touch(hash, n);
+    const { start, end, hash, units } = spans;
+    touched ^= cache.touch(hash, start, end, n);
     out.reserve(out.length + n);
     const exactIds = out.exact;
     const termIds = out.term;
     let m = out.length;
     for (let t = 0; t < n; t++) {
-      const e = cache.lookup(text, start[t]!, end[t]!, hash[t]!);
+      const e = cache.lookupUnits(text, units, start[t]!, end[t]!, hash[t]!);
       const k = cache.idsAt(e);
       if (lines[k] === -1) assignIds(e, k);
       const exactId = lines[k]!;

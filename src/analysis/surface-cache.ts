@@ -35,8 +35,16 @@ const TERM_IDS = EXACT_IDS + WAYS;
 const UNITS = TERM_IDS + WAYS;
 /** Int32s of packed code units per way (two units each). */
 const UNIT_INTS = 4;
-/** Words up to this many code units are compared against the line; longer ones against their surface string. */
+/** Words up to this many code units are compared against the line alone. */
 const INLINE = UNIT_INTS * 2;
+/**
+ * Int32s per entry in `longUnits`: code units INLINE + 1 … LONG of a longer word (its first
+ * INLINE are in the line), so a word of up to LONG units (99.8 % of tokens) is compared without
+ * reading its string: for the 4 % of tokens over INLINE units, the surface string was two
+ * dependent cache misses (strings[3e], then the string), ~0.3 s of a 71k build.
+ */
+const LONG_INTS = 2;
+const LONG = INLINE + 2 * LONG_INTS;
 
 function sameRegion(s: string, text: string, start: number, end: number): boolean {
   const len = end - start;
@@ -50,6 +58,20 @@ function samePacked(line: Int32Array, j: number, text: string, start: number, en
   let i = start;
   for (; i + 1 < end; i += 2) if (line[j++] !== (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16))) return false;
   return i === end || line[j] === text.charCodeAt(i);
+}
+
+/** samePacked over code units in a Uint16Array (a scanned text's Spans.units). */
+function samePackedUnits(line: Int32Array, j: number, u: Uint16Array, start: number, end: number): boolean {
+  let i = start;
+  for (; i + 1 < end; i += 2) if (line[j++] !== (u[i]! | (u[i + 1]! << 16))) return false;
+  return i === end || line[j] === u[i];
+}
+
+function sameRegionUnits(s: string, u: Uint16Array, start: number, end: number): boolean {
+  const len = end - start;
+  if (s.length !== len) return false;
+  for (let i = 0; i < len; i++) if (s.charCodeAt(i) !== u[start + i]) return false;
+  return true;
 }
 
 function pack(line: Int32Array, j: number, text: string, start: number, end: number): void {
@@ -68,6 +90,8 @@ export class SurfaceCache {
    * indexed term.
    */
   readonly strings: string[];
+  /** Per entry, LONG_INTS int32s: code units INLINE + 1 … LONG of a word longer than INLINE, packed as in the line. */
+  private readonly longUnits: Int32Array;
   /** Per entry: 1 for a stopword. */
   readonly stops: Uint8Array;
   private readonly setMask: number;
@@ -88,6 +112,7 @@ export class SurfaceCache {
     this.lenMask = Math.max(sets - 1, 15);
     this.lines = new Int32Array(sets * SET_WIDTH);
     this.strings = new Array<string>(sets * WAYS * 3).fill('');
+    this.longUnits = new Int32Array(sets * WAYS * LONG_INTS);
     this.stops = new Uint8Array(sets * WAYS);
     this.clearIds();
   }
@@ -126,7 +151,49 @@ export class SurfaceCache {
     for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
       const w = 31 - Math.clz32(m & -m);
       const e = set * WAYS + w;
-      if (len <= INLINE ? samePacked(lines, b + UNITS + w * UNIT_INTS, text, start, end) : sameRegion(this.strings[3 * e]!, text, start, end)) {
+      const j = b + UNITS + w * UNIT_INTS;
+      if (
+        len <= INLINE
+          ? samePacked(lines, j, text, start, end)
+          : len <= LONG
+            ? samePacked(lines, j, text, start, start + INLINE) && samePacked(this.longUnits, e * LONG_INTS, text, start + INLINE, end)
+            : sameRegion(this.strings[3 * e]!, text, start, end)
+      ) {
+        const meta = lines[b + META]!;
+        if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /** find for a token of a scanned text, compared against its code units `u` (Spans.units). */
+  findUnits(u: Uint16Array, start: number, end: number, hash: number): number {
+    const set = hash & this.setMask;
+    const b = set * SET_WIDTH;
+    const lines = this.lines;
+    const len = end - start;
+    const tag = this.tagOf(hash, len);
+    // As in find: the ways whose tag matches, as bits, without branches.
+    let d = lines[b + TAGS]! ^ tag;
+    let miss = (d | -d) >>> 31;
+    d = lines[b + TAGS + 1]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 1;
+    d = lines[b + TAGS + 2]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 2;
+    d = lines[b + TAGS + 3]! ^ tag;
+    miss |= ((d | -d) >>> 31) << 3;
+    for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
+      const w = 31 - Math.clz32(m & -m);
+      const e = set * WAYS + w;
+      const j = b + UNITS + w * UNIT_INTS;
+      if (
+        len <= INLINE
+          ? samePackedUnits(lines, j, u, start, end)
+          : len <= LONG
+            ? samePackedUnits(lines, j, u, start, start + INLINE) && samePackedUnits(this.longUnits, e * LONG_INTS, u, start + INLINE, end)
+            : sameRegionUnits(this.strings[3 * e]!, u, start, end)
+      ) {
         const meta = lines[b + META]!;
         if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
         return e;
@@ -140,13 +207,17 @@ export class SurfaceCache {
    * away): a tight loop over a text's tokens before looking them up starts many of their cache
    * misses at once, where find's longer dependent work per token would wait on one at a time.
    */
-  touch(hashes: Int32Array, n: number): number {
+  touch(hashes: Int32Array, starts: Int32Array, ends: Int32Array, n: number): number {
     const lines = this.lines;
+    const longUnits = this.longUnits;
     const mask = this.setMask;
     let x = 0;
     for (let t = 0; t < n; t++) {
-      const b = (hashes[t]! & mask) * SET_WIDTH;
+      const set = hashes[t]! & mask;
+      const b = set * SET_WIDTH;
       x ^= lines[b + TAGS]! ^ lines[b + 16]! ^ lines[b + SET_WIDTH - 1]!;
+      // A longer word's units are in longUnits (its set's ways side by side: one 32-byte run).
+      if (ends[t]! - starts[t]! > INLINE) x ^= longUnits[set * WAYS * LONG_INTS]!;
     }
     return x;
   }
@@ -154,6 +225,12 @@ export class SurfaceCache {
   /** Entry number of text[start, end), computed on a miss. Valid until the next lookup. */
   lookup(text: string, start: number, end: number, hash: number): number {
     const e = this.find(text, start, end, hash);
+    return e >= 0 ? e : this.insert(text, start, end, hash);
+  }
+
+  /** lookup for a token of a scanned text whose code units are `u` (Spans.units of `text`). */
+  lookupUnits(text: string, u: Uint16Array, start: number, end: number, hash: number): number {
+    const e = this.findUnits(u, start, end, hash);
     return e >= 0 ? e : this.insert(text, start, end, hash);
   }
 
@@ -174,8 +251,12 @@ export class SurfaceCache {
     lines[b + TAGS + w] = this.tagOf(hash, end - start);
     lines[b + EXACT_IDS + w] = -1;
     lines[b + TERM_IDS + w] = -1;
-    if (end - start <= INLINE) pack(lines, b + UNITS + w * UNIT_INTS, text, start, end);
     const e = set * WAYS + w;
+    if (end - start <= INLINE) pack(lines, b + UNITS + w * UNIT_INTS, text, start, end);
+    else if (end - start <= LONG) {
+      pack(lines, b + UNITS + w * UNIT_INTS, text, start, start + INLINE);
+      pack(this.longUnits, e * LONG_INTS, text, start + INLINE, end);
+    }
     const strings = this.strings;
     strings[3 * e] = surface;
     strings[3 * e + 1] = value.exact;

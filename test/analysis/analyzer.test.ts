@@ -140,6 +140,19 @@ describe('analyzeIds (the index path)', () => {
     expect(first).toEqual(a.analyze(text).map((t) => [t.exact, t.term]));
     expect(a.vocabulary.intern('الكتاب')).toBe(a.vocabulary.intern('الكتاب'));
   });
+  it('words of 9–12 and of over 12 code units (compared beside the cache line, or by their string) stay apart', () => {
+    // One cache set: every word competes for its four ways; pairs differ only after unit 8 or 12.
+    const a = createAnalyzer({ cacheSize: 4 });
+    const text =
+      'والمستشفيات والمستشفيان والمستشفيين والاستراتيجيات والاستراتيجيان والاستراتيجيين ' +
+      'internationalization internationalizations internationally internationalist ' +
+      'والمستشفيات والاستراتيجيات internationalization internationally';
+    const want = createAnalyzer().analyze(text).map((t) => [t.exact, t.term]);
+    for (let round = 0; round < 3; round++) {
+      expect(ids(a, text)).toEqual(want);
+      expect(a.analyze(text).map((t) => [t.exact, t.term])).toEqual(want);
+    }
+  });
   it('a full vocabulary starts a new epoch at beginIds: ids are renumbered, words stay right', () => {
     const a = createAnalyzer({ vocabularyLimit: 4 });
     const text = 'الكتاب المدرسة الحكومة الوزير الكتاب عمان المدرسة والحكومة';
