@@ -115,6 +115,12 @@ export function densifyInto(mins: Int32Array, out: Uint16Array, offset: number):
   }
 }
 
+/** Math.imul(k + 1, 0x27d4eb2d) of shingleHashesOfWords' step k. */
+const SHINGLE_STEP_1 = 0x27d4eb2d;
+const SHINGLE_STEP_2 = Math.imul(2, 0x27d4eb2d);
+const SHINGLE_STEP_3 = Math.imul(3, 0x27d4eb2d);
+if (K_WORDS !== 3) throw new Error('signatureOfWords writes out three shingle steps');
+
 /** Open-addressing set of one document's shingle hashes (signatureOfWords): keys and, per cell, the document's stamp. */
 let setKeys = new Uint32Array(4096);
 let setStamps = new Uint32Array(4096);
@@ -145,10 +151,15 @@ export function signatureOfWords(words: Uint32Array, n: number, out: Uint16Array
   const mask = keys.length - 1;
   const mins = emptyBins();
   let distinct = 0;
+  // The shingle hash of shingleHashesOfWords, its K_WORDS = 3 steps written out and each word
+  // read once (w1, w2 roll along): the same values.
+  let w1 = words[0]!;
+  let w2 = words[1]!;
   for (let i = 0; i < m; i++) {
-    let h = 0x2545f491;
-    for (let k = 0; k < K_WORDS; k++) h = fmix32(h ^ words[i + k]!) ^ Math.imul(k + 1, 0x27d4eb2d);
-    const x = fmix32(h);
+    const w0 = w1;
+    w1 = w2;
+    w2 = words[i + 2]!;
+    const x = fmix32(fmix32(fmix32(fmix32(0x2545f491 ^ w0) ^ SHINGLE_STEP_1 ^ w1) ^ SHINGLE_STEP_2 ^ w2) ^ SHINGLE_STEP_3);
     binMin(mins, x);
     // Count x once (the containment estimate needs the distinct count).
     for (let c = x & mask; ; c = (c + 1) & mask) {
