@@ -9,7 +9,7 @@
  *   git worktree add --detach /tmp/base <commit> && ln -s "$PWD/node_modules" /tmp/base/node_modules
  *   node --expose-gc --import tsx bench/latency-ab.ts /tmp/base "$PWD" [queries per length]
  */
-import { seededRandom } from '../eval/known-item.ts';
+import { streamQueries } from './stream-queries.ts';
 const [dirA, dirB] = process.argv.slice(2);
 if (!dirA || !dirB) throw new Error('usage: node --expose-gc --import tsx bench/latency-ab.ts CHECKOUT_A CHECKOUT_B [queries per length] (index: FAHRAS_AB_INDEX or /tmp/final7/idx)');
 const index = process.env.FAHRAS_AB_INDEX ?? '/tmp/final7/idx';
@@ -20,21 +20,7 @@ const wa = await import(dirA + '/src/search/warm-up.ts');
 const wb = await import(dirB + '/src/search/warm-up.ts');
 const A = await la.loadBenchEngine(index); await wa.warmUp(A);
 const B = await lb.loadBenchEngine(index); await wb.warmUp(B);
-const words = (title: string) => title.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{M}]/gu, '')).filter((w) => w.length >= 2 && /[\u0621-\u064A]/.test(w));
-const rnd = seededRandom(20261130);
-const queries: { q: string; n: number }[] = [];
-const seen = new Set<string>();
-for (const n of [1, 2, 3]) {
-  let made = 0;
-  for (let tries = 0; made < perLength && tries < perLength * 50; tries++) {
-    const title = A.docs.titleOf(Math.floor(rnd() * A.docs.slots));
-    if (title === undefined) continue;
-    const w = words(title); if (w.length < n) continue;
-    const s = Math.floor(rnd() * (w.length - n + 1)); const q = w.slice(s, s + n).join(' ');
-    if (seen.has(q)) continue; seen.add(q); queries.push({ q, n }); made++;
-  }
-}
-for (let i = queries.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [queries[i], queries[j]] = [queries[j]!, queries[i]!]; }
+const queries = streamQueries(A.docs, perLength);
 const shapes = ['أسعار النفط العالمية', 'الحكومة', '"وزير الخارجية"', 'اقتصا*'];
 const time = (e: any, q: string) => { const c = process.cpuUsage(); e.search({ q }); const d = process.cpuUsage(c); return (d.user + d.system) / 1000; };
 const p = (xs: number[], f: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(f * s.length))]!; };

@@ -10,7 +10,7 @@
  *   node --expose-gc --import tsx bench/latency-stream.ts INDEX_DIR_OR_SNAPSHOT [queries per length] [--warm-up]
  */
 import { loadBenchEngine } from './load-engine.ts';
-import { seededRandom } from '../eval/known-item.ts';
+import { streamQueries } from './stream-queries.ts';
 import { heapAndBuffers, MB, percentiles, type Percentiles } from './measure.ts';
 import { warmUp } from '../src/search/warm-up.ts';
 
@@ -24,36 +24,7 @@ const e = await loadBenchEngine(snap);
 const heapLoaded = heapAndBuffers();
 const warmMs = withWarmUp ? await warmUp(e) : 0;
 
-/** Arabic words of a headline (letters only, ≥ 2 of them), in order. */
-const words = (title: string) =>
-  title
-    .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{M}]/gu, ''))
-    .filter((w) => w.length >= 2 && /[\u0621-\u064A]/.test(w));
-
-const rnd = seededRandom(20261130);
-const queries: { q: string; n: number }[] = [];
-const seen = new Set<string>();
-for (const n of [1, 2, 3]) {
-  let made = 0;
-  for (let tries = 0; made < perLength && tries < perLength * 50; tries++) {
-    const title = e.docs.titleOf(Math.floor(rnd() * e.docs.slots));
-    if (title === undefined) continue;
-    const w = words(title);
-    if (w.length < n) continue;
-    const s = Math.floor(rnd() * (w.length - n + 1));
-    const q = w.slice(s, s + n).join(' ');
-    if (seen.has(q)) continue;
-    seen.add(q);
-    queries.push({ q, n });
-    made++;
-  }
-}
-// Shuffle (Fisher–Yates), so lengths and headlines interleave as in real traffic.
-for (let i = queries.length - 1; i > 0; i--) {
-  const j = Math.floor(rnd() * (i + 1));
-  [queries[i], queries[j]] = [queries[j]!, queries[i]!];
-}
+const queries = streamQueries(e.docs, perLength);
 
 function pass(): Map<number, { cpu: number[]; wall: number[] }> {
   const out = new Map([1, 2, 3].map((n) => [n, { cpu: [] as number[], wall: [] as number[] }]));
