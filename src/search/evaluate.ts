@@ -23,7 +23,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
 import { wordDocs } from './word-docs.ts';
 
@@ -891,7 +891,7 @@ export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   const clitic = bare ? undefined : withoutProclitic(t, ix) ?? withoutConjunctionToo(t, ix);
   if (clitic) out.push({ ...clitic, weight: PROCLITIC_WEIGHT });
   // A typo that lands on a known stem (العرقي): also its closest frequent spelling.
-  const typo = t === typed && !seat && !bare ? typoReading(t, ix) : undefined;
+  const typo = t === typed && !seat && !bare ? typoReading(t, ix) ?? withDroppedLongVowel(t, ix) : undefined;
   if (typo && typo.term !== clitic?.term) out.push({ ...typo, weight: TYPO_WEIGHT });
   return out;
 }

@@ -16,7 +16,7 @@
 import { analyze, analyzeWord } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
 import { titleStemPool, titleStems } from './title-stems.ts';
 
@@ -47,7 +47,7 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
         const alts: Alternative[] = [];
         if (term !== t.term) alts.push({ term: t.term, weight: 1 });
         const clitic = n.kind === 'word' ? withoutProclitic(t, ix) : undefined;
-        const typo = n.kind === 'word' && !clitic && term === t.term ? typoReading(t, ix) : undefined;
+        const typo = n.kind === 'word' && !clitic && term === t.term ? typoReading(t, ix) ?? withDroppedLongVowel(t, ix) : undefined;
         const alt = clitic ? { term: clitic.term, weight: PROCLITIC_WEIGHT } : typo ? { term: typo.term, weight: TYPO_WEIGHT } : undefined;
         if (alt && alt.term !== term && alt.term !== t.term) alts.push(alt);
         const conj = n.kind === 'word' ? conjunctionAlternative(t, ix) : undefined;

@@ -11,7 +11,8 @@
  *   - آ typed as ا at the start of a word (الاف: stem اف, archive الآلاف: stem الاف);
  *   - ة typed as ه (ثابته: stem ثاب, archive الثابتة: stem ثابت);
  *   - و typed onto a function word (ولها: stem ول of ولي) scored as a stopword; وبـ read as ب;
- *   - و typed onto a word the archive writes alone at least as often (وطن: طن), at 0.8 weight.
+ *   - و typed onto a word the archive writes alone at least as often (وطن: طن), at 0.8 weight;
+ *   - a long vowel ا و ي left out (اتفق for اتفاق), at 0.8 weight.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -214,6 +215,31 @@ describe('a hit found through another reading marks the word it was found by', (
 
   it('a word the archive writes keeps one reading: متقبل does not find مستقبل', () => {
     const found = ids(archive('مستقبل', 12, ['رجل متقبل للنقد.', 'متقبل آخر.', 'متقبل ثالث.']), 'متقبل', 0);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(0);
+  });
+});
+
+describe('long vowels left out', () => {
+  // Long vowels left out (typed-readings.ts withDroppedLongVowel), one row per letter. The typed
+  // form is a word the archive writes too (3 articles, MIN_DF), so the typo reading (forms the
+  // archive almost never writes) does not apply; the full form is written 40 times (≥ 10×).
+  it.each([
+    ['ا', 'اتفاق', 'اتفق'],
+    ['ا', 'الثلاثاء', 'الثلثاء'],
+    ['و', 'مسؤول', 'مسؤل'],
+    ['ي', 'الجديدة', 'الجددة'],
+  ])('a long vowel %s left out: %s typed %s is read too, below the form as typed', (_, archived, typed) => {
+    const rivals = [`ورد ${typed} في نص أول.`, `ورد ${typed} في نص ثان.`, `ورد ${typed} في نص ثالث.`];
+    const found = ids(archive(archived, 40, rivals), typed, 0);
+    expect(found.slice(0, 3).sort()).toEqual(['other-0', 'other-1', 'other-2']);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(40);
+    // Not in an archive under typoMinDocs articles: its counts cannot tell a dropped vowel from a word.
+    expect(ids(archive(archived, 40, rivals), typed).sort()).toEqual(['other-0', 'other-1', 'other-2']);
+  });
+
+  it('a word the archive writes about as often as its long-vowel form keeps one reading: كتب does not find كتاب', () => {
+    const rivals = ['كتب الطالب الدرس.', 'كتب المعلم الواجب.', 'كتب الشاعر قصيدة.'];
+    const found = ids(archive('كتاب', 12, rivals), 'كتب', 0);
     expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(0);
   });
 });
