@@ -33,10 +33,11 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 
 /** Stems of the positive words and phrase words in query order, stopwords included; each word's
  *  likeliest reading (و/ف read off, a hamza seat, ه/ة, آ) as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][]): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
     for (const t of analyze(n.text)) {
+      lone?.push(isLoneClitic(t));
       const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
       const term = reading?.term || t.term;
       out.push(term);
@@ -74,6 +75,15 @@ function conjunctionAlternative(t: { exact: string; term: string; stop: boolean 
   return id >= 0 && ix.stems.df.data[id]! > 0 ? { term: rest.term, weight: PROCLITIC_WEIGHT } : undefined;
 }
 
+/**
+ * A one-letter clitic standing alone: و ف ب ل ك (U+0648 U+0641 U+0628 U+0644 U+0643), typed apart
+ * from its word («ب الحكومة», «و الحكومة») or written so by a headline («لـ «داعش»», «بـ 51»).
+ */
+function isLoneClitic(t: { exact: string }): boolean {
+  const e = t.exact;
+  return e.length === 1 && (e === '\u0648' || e === '\u0641' || e === '\u0628' || e === '\u0644' || e === '\u0643');
+}
+
 /** A word's second stem in a title pair, and the share of the pair's bonus a title earns through
  *  it, so a title written as typed stays first (بأولمبيك typed: بأولمبيك above اولمبيك). */
 interface Alternative {
@@ -85,7 +95,8 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   const { titleBigram, titleCoverage, titleWholeRun } = ix.params;
   if (titleBigram <= 0 && titleCoverage <= 0) return;
   const alts: Alternative[][] = [];
-  const seq = positiveTermSequence(parsed, ix, alts);
+  const lone: boolean[] = [];
+  const seq = positiveTermSequence(parsed, ix, alts, lone);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
   const idf = (t: string) => {
@@ -106,6 +117,20 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     const seconds = [{ term: seq[i + 1]!, weight: 1 }, ...alts[i + 1]!];
     for (const a of firsts) {
       for (const b of seconds) {
+        const k = `${a.term}\u0000${b.term}`;
+        if (!pairs.has(k)) pairs.set(k, [v * a.weight * b.weight, slot]);
+      }
+    }
+  }
+  // A lone clitic typed apart (ب الحكومة for بالحكومة, و الحكومة for والحكومة): a title that writes
+  // it attached has the words on either side as a pair, which fills the slot of the pair before
+  // the clitic. A title that writes it apart too («لـ «بي كا كا»») still matches both pairs.
+  for (let i = 1; i + 1 < seq.length; i++) {
+    if (!lone[i] || lone[i - 1] || lone[i + 1]) continue;
+    const slot = pairs.get(`${seq[i - 1]}\u0000${seq[i]}`)![1];
+    const v = (idf(seq[i - 1]!) + idf(seq[i + 1]!)) / 2;
+    for (const a of [{ term: seq[i - 1]!, weight: 1 }, ...alts[i - 1]!]) {
+      for (const b of [{ term: seq[i + 1]!, weight: 1 }, ...alts[i + 1]!]) {
         const k = `${a.term}\u0000${b.term}`;
         if (!pairs.has(k)) pairs.set(k, [v * a.weight * b.weight, slot]);
       }

@@ -70,6 +70,29 @@ describe('title features: typed readings and depth', () => {
     expect(order(docs, 'هكذا ورد تامر حسني على تفاعل')[0]).toBe('target');
   });
 
+  // A one-letter clitic typed apart from its word: the words on either side pair in a title that
+  // writes it attached (و بـ ل detached in the spelling stress: MRR 0.900 → 0.948, 0.960 → 0.974).
+  it.each([
+    ['ب', 'ثقة المواطنين ب الحكومة'],
+    ['و', 'ثقة المواطنين و الحكومة'],
+  ])('a lone %s typed apart: the headline writing it attached ranks first', (_, q) => {
+    const docs: Article[] = [
+      ...Array.from({ length: 30 }, (_, i) => ({ id: `filler-${i}`, title: `خبر محلي رقم ${i}`, body: `الطقس معتدل اليوم ${i}.` })),
+      { id: 'rival', title: 'ثقة المواطنين تتراجع وتحذير من الحكومة', body: 'ثقة المواطنين بالحكومة. الحكومة والمواطنين والثقة بالحكومة والمواطنين.' },
+      { id: 'attached', title: q.includes(' ب ') ? 'ثقة المواطنين بالحكومة تتراجع' : 'ثقة المواطنين والحكومة تتراجع', body: 'استطلاع جديد للرأي.' },
+    ];
+    expect(order(docs, q)[0]).toBe('attached');
+  });
+
+  it('a headline that writes the clitic apart itself still matches both pairs (لـ «بي كا كا»)', () => {
+    const docs: Article[] = [
+      { id: 'apart', title: 'هجوم انتحاري لـ «بي كا كا» شرق تركيا', body: 'قتل جنديان.' },
+      { id: 'attached', title: 'هجوم انتحاري لبي كا كا شرق تركيا', body: 'قتل جنديان.' },
+    ];
+    expect(order(docs, 'انتحاري لـ بي كا')[0]).toBe('apart');
+    expect(order(docs, 'انتحاري لبي كا')[0]).toBe('attached');
+  });
+
   it('a run of 3+ words finds its headline below the top 100 by base score (titleDepth)', () => {
     // 150 articles repeat the words in their bodies; the target's headline holds the run once.
     const docs: Article[] = Array.from({ length: 150 }, (_, i) => ({ id: `body-${i}`, title: `تقرير رقم ${i} عن العلاقات`, body: `تعزيز العلاقات مهم. تعزيز العلاقات بين الدول وتعزيز العلاقات الثنائية ${i}.` }));
