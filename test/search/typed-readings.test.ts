@@ -12,7 +12,7 @@
  *   - ة typed as ه (ثابته: stem ثاب, archive الثابتة: stem ثابت);
  *   - و typed onto a function word (ولها: stem ول of ولي) scored as a stopword; وبـ read as ب;
  *   - و typed onto a word the archive writes alone at least as often (وطن: طن), at 0.8 weight;
- *   - a long vowel ا و ي left out (اتفق for اتفاق), at 0.8 weight.
+ *   - a long vowel ا و ي or a ء on the line left out (اتفق for اتفاق, خبرا for خبراء), at 0.8 weight.
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
@@ -219,7 +219,7 @@ describe('a hit found through another reading marks the word it was found by', (
   });
 });
 
-describe('long vowels left out', () => {
+describe('long vowels and ء left out', () => {
   // Long vowels left out (typed-readings.ts withDroppedLongVowel), one row per letter. The typed
   // form is a word the archive writes too (3 articles, MIN_DF), so the typo reading (forms the
   // archive almost never writes) does not apply; the full form is written 40 times (≥ 10×).
@@ -228,7 +228,9 @@ describe('long vowels left out', () => {
     ['ا', 'الثلاثاء', 'الثلثاء'],
     ['و', 'مسؤول', 'مسؤل'],
     ['ي', 'الجديدة', 'الجددة'],
-  ])('a long vowel %s left out: %s typed %s is read too, below the form as typed', (_, archived, typed) => {
+    ['ء at the end', 'خبراء', 'خبرا'],
+    ['ء before ة', 'البراءة', 'البراة'],
+  ])('%s left out: %s typed %s is read too, below the form as typed', (_, archived, typed) => {
     const rivals = [`ورد ${typed} في نص أول.`, `ورد ${typed} في نص ثان.`, `ورد ${typed} في نص ثالث.`];
     const found = ids(archive(archived, 40, rivals), typed, 0);
     expect(found.slice(0, 3).sort()).toEqual(['other-0', 'other-1', 'other-2']);
