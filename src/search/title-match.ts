@@ -136,6 +136,13 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       }
     }
   }
+  // A pair typed in the other order (a reader remembers the words, not their order) fills its
+  // slot at REVERSED_WEIGHT: a title holding the pair as typed stays first.
+  for (const [k, [v, slot]] of [...pairs]) {
+    const [a, b] = k.split('\u0000');
+    const r = `${b}\u0000${a}`;
+    if (a !== b && !pairs.has(r)) pairs.set(r, [v * REVERSED_WEIGHT, slot]);
+  }
   // The same distinct pairs as term ids (−1 for a stem the index lacks: it matches no cached title).
   const first: number[] = [];
   const second: number[] = [];
@@ -187,6 +194,13 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   }
   for (const id of first) if (id >= 0) starts[id] = 0;
 }
+
+/**
+ * Share of a pair's bonus a title earns holding it in the other order. Spelling stress (300
+ * queries, 71k): words reversed MRR 0.919 → 0.958, shuffled 0.928 → 0.941; known-item (6 seeds)
+ * and the judged sets identical.
+ */
+const REVERSED_WEIGHT = 0.5;
 
 /** One byte per stem id, all 0 between queries (applyTitleMatch clears the ids it marked). */
 let startMarks = new Uint8Array(0);

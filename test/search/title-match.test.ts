@@ -93,6 +93,18 @@ describe('title features: typed readings and depth', () => {
     expect(order(docs, 'انتحاري لبي كا')[0]).toBe('attached');
   });
 
+  it('words typed in another order: a headline holding a pair reversed ranks above one holding the words apart, below one holding the pair as typed', () => {
+    const fillers: Article[] = Array.from({ length: 30 }, (_, i) => ({ id: `filler-${i}`, title: `خبر محلي رقم ${i}`, body: `الطقس معتدل اليوم ${i}.` }));
+    const docs: Article[] = [
+      ...fillers,
+      { id: 'apart', title: 'مصر تعلن موعد الانتخابات وتؤكد أن الرئاسية في موعدها', body: 'الانتخابات الرئاسية في مصر. الانتخابات الرئاسية والانتخابات الرئاسية.' },
+      { id: 'reversed', title: 'موعد الانتخابات الرئاسية في مصر', body: 'أعلنت الهيئة الموعد.' },
+    ];
+    expect(order(docs, 'الرئاسية الانتخابات')[0]).toBe('reversed');
+    docs.push({ id: 'typed', title: 'الرئاسية الانتخابات موعد في مصر', body: 'أعلنت الهيئة الموعد.' });
+    expect(order(docs, 'الرئاسية الانتخابات').slice(0, 2)).toEqual(['typed', 'reversed']);
+  });
+
   it('a run of 3+ words finds its headline below the top 100 by base score (titleDepth)', () => {
     // 150 articles repeat the words in their bodies; the target's headline holds the run once.
     const docs: Article[] = Array.from({ length: 150 }, (_, i) => ({ id: `body-${i}`, title: `تقرير رقم ${i} عن العلاقات`, body: `تعزيز العلاقات مهم. تعزيز العلاقات بين الدول وتعزيز العلاقات الثنائية ${i}.` }));
