@@ -128,18 +128,12 @@ export class SurfaceCache {
   }
 
   /**
-   * Entry number of text[start, end) when the cache holds it, else −1 (nothing is computed).
-   * `hash` is hashRegion(text, start, end).
+   * The ways of line `b` whose tag is `tag`, as bits, computed without branches: which way holds
+   * a word is unpredictable, and a branch on it would wait for this line before the next token's
+   * probe could start. (d | −d) >>> 31 is 1 when d ≠ 0.
    */
-  find(text: string, start: number, end: number, hash: number): number {
-    const set = hash & this.setMask;
-    const b = set * SET_WIDTH;
+  private waysTagged(b: number, tag: number): number {
     const lines = this.lines;
-    const len = end - start;
-    const tag = this.tagOf(hash, len);
-    // The ways whose tag matches, as bits, computed without branches: which way holds a word
-    // is unpredictable, and a branch on it would wait for this line before the next token's
-    // probe could start. (d | −d) >>> 31 is 1 when d ≠ 0.
     let d = lines[b + TAGS]! ^ tag;
     let miss = (d | -d) >>> 31;
     d = lines[b + TAGS + 1]! ^ tag;
@@ -148,7 +142,25 @@ export class SurfaceCache {
     miss |= ((d | -d) >>> 31) << 2;
     d = lines[b + TAGS + 3]! ^ tag;
     miss |= ((d | -d) >>> 31) << 3;
-    for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
+    return ~miss & 0xf;
+  }
+
+  /** Sets way w's CLOCK reference bit in line b's META word (stored only when it changes). */
+  private markUsed(b: number, w: number): void {
+    const meta = this.lines[b + META]!;
+    if ((meta & (1 << w)) === 0) this.lines[b + META] = meta | (1 << w);
+  }
+
+  /**
+   * Entry number of text[start, end) when the cache holds it, else −1 (nothing is computed).
+   * `hash` is hashRegion(text, start, end).
+   */
+  find(text: string, start: number, end: number, hash: number): number {
+    const set = hash & this.setMask;
+    const b = set * SET_WIDTH;
+    const lines = this.lines;
+    const len = end - start;
+    for (let m = this.waysTagged(b, this.tagOf(hash, len)); m !== 0; m &= m - 1) {
       const w = 31 - Math.clz32(m & -m);
       const e = set * WAYS + w;
       const j = b + UNITS + w * UNIT_INTS;
@@ -159,8 +171,7 @@ export class SurfaceCache {
             ? samePacked(lines, j, text, start, start + INLINE) && samePacked(this.longUnits, e * LONG_INTS, text, start + INLINE, end)
             : sameRegion(this.strings[3 * e]!, text, start, end)
       ) {
-        const meta = lines[b + META]!;
-        if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
+        this.markUsed(b, w);
         return e;
       }
     }
@@ -173,17 +184,7 @@ export class SurfaceCache {
     const b = set * SET_WIDTH;
     const lines = this.lines;
     const len = end - start;
-    const tag = this.tagOf(hash, len);
-    // As in find: the ways whose tag matches, as bits, without branches.
-    let d = lines[b + TAGS]! ^ tag;
-    let miss = (d | -d) >>> 31;
-    d = lines[b + TAGS + 1]! ^ tag;
-    miss |= ((d | -d) >>> 31) << 1;
-    d = lines[b + TAGS + 2]! ^ tag;
-    miss |= ((d | -d) >>> 31) << 2;
-    d = lines[b + TAGS + 3]! ^ tag;
-    miss |= ((d | -d) >>> 31) << 3;
-    for (let m = ~miss & 0xf; m !== 0; m &= m - 1) {
+    for (let m = this.waysTagged(b, this.tagOf(hash, len)); m !== 0; m &= m - 1) {
       const w = 31 - Math.clz32(m & -m);
       const e = set * WAYS + w;
       const j = b + UNITS + w * UNIT_INTS;
@@ -194,8 +195,7 @@ export class SurfaceCache {
             ? samePackedUnits(lines, j, u, start, start + INLINE) && samePackedUnits(this.longUnits, e * LONG_INTS, u, start + INLINE, end)
             : sameRegionUnits(this.strings[3 * e]!, u, start, end)
       ) {
-        const meta = lines[b + META]!;
-        if ((meta & (1 << w)) === 0) lines[b + META] = meta | (1 << w);
+        this.markUsed(b, w);
         return e;
       }
     }
