@@ -178,19 +178,40 @@ export function withTaMarbuta(t: Analyzed, ix: Vocab): Analyzed | undefined {
 /**
  * A long vowel (ا و ي), or a ء on the line (HAMZA), a reader leaves out: the archive writes it (اتفاق، الثلاثاء، صفقات، مواجهة،
  * مسؤول) but a typist often does not, as handwriting and older spelling do (ثلثاء، صفقت، اتفق،
- * مسؤل). The typed form is often a word too (اتفق "agreed": 386 articles; اتفاق 2,517), so the
- * typo reading (forms the archive almost never writes) does not apply. The word is also read
+ * مسؤل). The archive publishes such slips a few times (مسؤل 4 articles), more than the typo
+ * reading's MIN_DF (forms the archive almost never writes) allows. The word is also read
  * (TYPO_WEIGHT, evaluate.ts) as the most frequent form with one long vowel put back inside it
  * (not first, not last, not beside the same letter), when the archive writes that form
- * READING_RATIO times as often as the word typed: 71k, العلم 853 / العالم 10,701 is taken, كتب
- * 1,201 / كتاب 818 and رجل / رجال are not. ~3 lookups per letter, remembered (reading-memo.ts).
+ * READING_RATIO times as often as the word typed and (for ا و ي) the word typed is rare
+ * (rareFormDf): 71k, مسؤل 4 / مسؤول 2,496 is taken; العلم 853 / العالم 10,701 (a word of its
+ * own) and كتب 1,201 / كتاب 818 are not. ~3 lookups per letter, remembered (reading-memo.ts).
  */
 export function withDroppedLongVowel(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'params'>): Analyzed | undefined {
   const e = t.exact;
   // A small archive's counts do not tell a dropped vowel from a word of its own (typoMinDocs).
   if (ix.docs.live < ix.params.typoMinDocs) return undefined;
   if (t.stop || e.length < 3 || e.length > 20 || !/^[\u0621-\u064A]+$/.test(e)) return undefined;
-  return memoReading('vowel', t, ix, () => likeliestWithVowel(t, ix));
+  // A ء left out is the commonest way of typing (the "hamza dropped"): READING_RATIO
+  // alone decides. A long vowel left out is a slip: the typed form must be rare too.
+  const letters = exactDf(ix, e) <= rareFormDf(ix.docs.live) ? LEFT_OUT : HAMZA;
+  return memoReading('vowel', t, ix, () => likeliestWithVowel(t, ix, letters));
+}
+
+/**
+ * For a long vowel, the typed form must itself be rare in the archive (in at most one article in
+ * RARE_FORM_SHARE, or MIN_DF in a smaller archive): a left-out vowel is a slip, which the archive
+ * publishes a few times (71k: مسؤل 4, الثلثاء 6, صفقت 7), while a form written in dozens of
+ * articles is a word of its own even when a longer one is 10× as common (العلم 853 / العالم
+ * 10,701, السعة 58 / الساعة 3,697, وزر 22 / وزير 8,493): reading those would add «the world» to a
+ * search for «science» and multiply the totals (a QA question with السعة: 1,413 → 8,649 hits).
+ * Spelling stress (300 queries, 71k) with the rule against without it: one alef dropped 0.849 →
+ * 0.813, one letter dropped 0.598 → 0.592 (0.767 and 0.555 with no vowel reading at all). A ء
+ * left out is not held to it: readers drop hamza everywhere (خبرا 125 / خبراء 1,275 is read).
+ */
+const RARE_FORM_SHARE = 5_000;
+
+function rareFormDf(live: number): number {
+  return Math.max(MIN_DF, Math.floor(live / RARE_FORM_SHARE));
 }
 
 /**
@@ -208,12 +229,12 @@ const LONG_VOWELS = '\u0627\u0648\u064A';
 const HAMZA = '\u0621';
 const LEFT_OUT = LONG_VOWELS + HAMZA;
 
-function likeliestWithVowel(t: Analyzed, ix: Vocab): Analyzed | undefined {
+function likeliestWithVowel(t: Analyzed, ix: Vocab, letters: string): Analyzed | undefined {
   const e = t.exact;
   let best = '';
   let bestDf = READING_RATIO * Math.max(1, exactDf(ix, e)) - 1;
   for (let i = 1; i <= e.length; i++) {
-    for (const v of i < e.length ? LEFT_OUT : HAMZA) {
+    for (const v of i < e.length ? letters : HAMZA) {
       if (e[i - 1] === v || e[i] === v) continue;
       const form = e.slice(0, i) + v + e.slice(i);
       const f = exactDf(ix, form);

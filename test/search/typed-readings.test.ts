@@ -239,6 +239,23 @@ describe('long vowels and ء left out', () => {
     expect(ids(archive(archived, 40, rivals), typed).sort()).toEqual(['other-0', 'other-1', 'other-2']);
   });
 
+  it('a word the archive writes in more articles than a slip would be keeps one reading: العلم does not find العالم', () => {
+    // العالم is written 12× as often, but العلم stands in 5 articles, more than MIN_DF (3) in an
+    // archive this small (one in 5,000 of a large one): a word of its own, not a left-out ا.
+    const rivals = [1, 2, 3, 4, 5].map((i) => `تقدم العلم في البحث رقم ${i}.`);
+    const found = ids(archive('العالم', 60, rivals), 'العلم', 0);
+    expect(found.sort()).toEqual(['other-0', 'other-1', 'other-2', 'other-3', 'other-4']);
+  });
+
+  it('a ء left out is read back however often the archive writes the form typed: خبرا finds خبراء', () => {
+    // The same counts as العلم above: ء is dropped by readers everywhere, so the ratio alone decides.
+    const rivals = [1, 2, 3, 4, 5].map((i) => `قال خبرا ورد في النشرة رقم ${i}.`);
+    const found = ids(archive('خبراء', 60, rivals), 'خبرا', 0);
+    expect(found.slice(0, 5).sort()).toEqual(['other-0', 'other-1', 'other-2', 'other-3', 'other-4']);
+    expect(found.slice(5).every((id) => id.startsWith('want-'))).toBe(true);
+    expect(found.length).toBeGreaterThan(5);
+  });
+
   it('a word the archive writes about as often as its long-vowel form keeps one reading: كتب does not find كتاب', () => {
     const rivals = ['كتب الطالب الدرس.', 'كتب المعلم الواجب.', 'كتب الشاعر قصيدة.'];
     const found = ids(archive('كتاب', 12, rivals), 'كتب', 0);
