@@ -138,8 +138,9 @@ export class SearchEngine implements Engine {
 
   /** `release`: also give back the tails' capacity (see PostingIndex.merge). */
   private mergeTails(release = false): void {
-    this.stems.merge(this.docs.dead.data, release);
-    this.exacts.merge(this.docs.dead.data, release);
+    const scratch = PostingIndex.mergeScratch([this.stems, this.exacts]);
+    this.stems.merge(this.docs.dead.data, release, scratch);
+    this.exacts.merge(this.docs.dead.data, release, scratch);
   }
 
   /**

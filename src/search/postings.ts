@@ -431,10 +431,10 @@ export class PostingIndex {
    * memory is given back (after a bulk build). Reallocating them at every merge was most of the
    * build's ArrayBuffer churn, which drives V8's major GCs (each one marks the whole heap).
    */
-  merge(dead: Uint8Array, release = false): void {
+  merge(dead: Uint8Array, release = false, scratch?: MergeScratch): void {
     const appending = this.mainClean && this.mainLast !== null;
     if (!appending) this.linkTail(); // the decoding path leaves df to linkTail
-    const m = appending ? this.appendTail(dead, this.mainLast!, true, release) : this.build(dead);
+    const m = appending ? this.appendTail(dead, this.mainLast!, true, release, scratch) : this.build(dead);
     if (appending) {
       // appendTail counted each term's unlinked postings (all live: removals link first).
       const added = m.added!;
@@ -465,6 +465,22 @@ export class PostingIndex {
     }
     this.headOfTerm.length = this.terms.length;
     this.linked = 0;
+  }
+
+  /**
+   * One partition scratch for merging all of `indexes` one after the other, sized for the
+   * largest at once (the second merge then touches no fresh pages).
+   */
+  static mergeScratch(indexes: readonly PostingIndex[]): MergeScratch {
+    const scratch = new MergeScratch();
+    let postings = 0;
+    let posBytes = 0;
+    for (const ix of indexes) {
+      postings = Math.max(postings, Math.min(ix.tailTerm.length, scratch.groupPostings));
+      if (ix.withPositions) posBytes = Math.max(posBytes, ix.tailPos.length);
+    }
+    scratch.reserve(postings * 2, posBytes, 0);
+    return scratch;
   }
 
   /**
@@ -574,13 +590,17 @@ export class PostingIndex {
 
   /**
    * build() when main's bytes are kept as they are: each term's tail postings are appended after
-   * its main bytes. Two passes over the tail in commit (= doc) order: the first sizes every term
-   * (so offsets are known and the output is allocated once), the second writes each posting at
-   * its term's cursor. Reading the tail in order and scattering small writes measured ~4× faster
-   * than gathering each term's postings from the tail (a cache miss per posting); the per-term
-   * state (last doc, cursor) is a few small arrays. Same bytes as the gather (canonical encoding).
+   * its main bytes. A sizing pass over the tail in commit (= doc) order sums every term's new
+   * bytes, so offsets are known and the output is allocated once. Writing each posting at its
+   * term's cursor in doc order lands every one at a random place (on a large tail the terms'
+   * cursors and state outgrow the caches: a cache and TLB miss or two per posting), so the
+   * writing pass goes by term range instead: the tail's postings of a group of buckets
+   * (2^bucketBits terms each, see MergeScratch) are first copied, stable, into a scratch partition (see
+   * partitionGroup: sequential reads, one write stream per bucket), then written bucket by bucket,
+   * where a bucket's per-term state and its terms' cursors stay in cache. The scratch is reused
+   * by every group (fresh pages cost more than the copy). Same bytes (canonical encoding).
    */
-  private appendTail(dead: Uint8Array, mainLast: Int32Array, inPlace: boolean, exact: boolean) {
+  private appendTail(dead: Uint8Array, mainLast: Int32Array, inPlace: boolean, exact: boolean, scratch = new MergeScratch()) {
     const nTerms = this.terms.length;
     const mainTerms = this.mainTerms;
     const withPositions = this.withPositions;
@@ -588,7 +608,6 @@ export class PostingIndex {
     const linked = this.linked;
     const tterm = this.tailTerm.data;
     const rec = this.tailRec.data;
-    const tailPos = this.tailPos.data;
     const tailPosEnd = this.tailPos.length;
     const mainOff = this.mainOff;
     const mainPosOff = this.mainPosOff;
@@ -599,12 +618,15 @@ export class PostingIndex {
     const S = 4;
     const st = new Int32Array(nTerms * S);
     for (let id = 0; id < nTerms; id++) st[id * S] = id < mainTerms ? mainLast[id]! : -1;
-    // A merge (inPlace) may overwrite each record's list link with the posting's doc gap, so the
-    // writing pass needs no last doc per term: the tail is emptied afterwards. build() must not.
-    const keepGap = inPlace;
+    const bucketBits = scratch.bucketBits;
+    const bucketMask = (1 << bucketBits) - 1;
+    const buckets = (nTerms >>> bucketBits) + 1;
+    // Live tail postings per bucket (the writing pass's groups are cut by them).
+    const bucketPostings = new Int32Array(buckets);
     let postings = this.mainPostings;
     for (let k = 0; k < T; k++) {
-      const j = tterm[k]! * S;
+      const id = tterm[k]!;
+      const j = id * S;
       if (k >= linked) st[j + 3]!++;
       const r = k * TAIL_REC;
       const d = rec[r]!;
@@ -612,18 +634,21 @@ export class PostingIndex {
       const tb = rec[r + 1]!;
       const bits = tb >>> 8;
       const gap = d - st[j]!;
-      if (keepGap) rec[r + 3] = gap;
       st[j + 1]! += varintLength(gap) + varintLength((tb & 0xff) * 2 + (bits ? 1 : 0)) + (bits ? varintLength(bits) : 0);
       st[j] = d;
       // A tail posting's positions end where the next tail posting's start (appended in order).
       if (withPositions) st[j + 2]! += (k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd) - rec[r + 2]!;
+      bucketPostings[id >>> bucketBits]!++;
       postings++;
     }
-    // Offsets: a term's main bytes, then its tail bytes; cursors at the end of its main bytes.
+    // Offsets: a term's main bytes, then its tail bytes; cursors at the end of its main bytes,
+    // and the last doc back to main's (the writing pass computes the gaps again).
     const off = new Int32Array(nTerms + 1);
     const posOff = new Int32Array(withPositions ? nTerms + 1 : 1);
     const last = new Int32Array(nTerms);
     const added = new Int32Array(nTerms);
+    // Tail position bytes per bucket, for the scratch's size.
+    const bucketPosBytes = new Int32Array(withPositions ? buckets : 0);
     let o = 0;
     let p = 0;
     for (let id = 0; id < nTerms; id++) {
@@ -638,10 +663,10 @@ export class PostingIndex {
         posOff[id] = p;
         const mainPosLen = id < mainTerms ? mainPosOff[id + 1]! - mainPosOff[id]! : 0;
         p += mainPosLen + st[j + 2]!;
+        bucketPosBytes[id >>> bucketBits]! += st[j + 2]!;
         st[j + 2] = posOff[id]! + mainPosLen;
       }
-      // Without the gaps kept, the writing pass recomputes them from main's last doc.
-      if (!keepGap) st[j] = id < mainTerms ? mainLast[id]! : -1;
+      st[j] = id < mainTerms ? mainLast[id]! : -1;
     }
     off[nTerms] = o;
     if (withPositions) posOff[nTerms] = p;
@@ -651,29 +676,66 @@ export class PostingIndex {
     const posRoom = inPlace && withPositions ? moveOrCopy(this.mainPos, this.posRoom, mainPosOff, posOff, mainTerms, p, exact) : null;
     const pos = posRoom ? posRoom.subarray(0, p) : new Uint8Array(withPositions ? p : 0);
     if (withPositions && !posRoom) copyShifted(this.mainPos, mainPosOff, posOff, mainTerms, pos);
-    for (let k = 0; k < T; k++) {
-      const r = k * TAIL_REC;
-      const d = rec[r]!;
-      if (dead[d] !== 0) continue;
-      const j = tterm[k]! * S;
-      const tb = rec[r + 1]!;
-      const bits = tb >>> 8;
-      let gap: number;
-      if (keepGap) gap = rec[r + 3]!;
-      else {
-        gap = d - st[j]!;
-        st[j] = d;
+    // Groups of whole buckets holding about groupPostings live postings (a bucket of very
+    // common terms may hold more: it is a group alone).
+    const groupEnds: number[] = [];
+    let most = 0;
+    let mostPos = 0;
+    for (let b = 0, n = 0, nPos = 0; b < buckets; b++) {
+      n += bucketPostings[b]!;
+      if (withPositions) nPos += bucketPosBytes[b]!;
+      if (n >= scratch.groupPostings || b === buckets - 1) {
+        groupEnds.push(b + 1);
+        most = Math.max(most, n);
+        mostPos = Math.max(mostPos, nPos);
+        n = 0;
+        nPos = 0;
       }
-      let c = putVarint(data, st[j + 1]!, gap);
-      c = putVarint(data, c, (tb & 0xff) * 2 + (bits ? 1 : 0));
-      if (bits) c = putVarint(data, c, bits);
-      st[j + 1] = c;
-      if (withPositions) {
-        const end = k + 1 < T ? rec[r + 2 + TAIL_REC]! : tailPosEnd;
-        let q = st[j + 2]!;
-        for (let i = rec[r + 2]!; i < end; i++) pos[q++] = tailPos[i]!;
-        st[j + 2] = q;
+    }
+    scratch.reserve(most * 2, mostPos, buckets + 1);
+    let from = 0;
+    for (const to of groupEnds) {
+      partitionGroup(scratch, from, to, tterm, T, rec, dead, withPositions ? this.tailPos : null, bucketPostings, bucketPosBytes);
+      const recs = scratch.recs;
+      const partPos = scratch.pos;
+      const bucketStart = scratch.bucketStart;
+      // Writing, bucket by bucket; the group's positions are in record order.
+      let q = 0;
+      for (let b = from; b < to; b++) {
+        const lo = (b << bucketBits) * S;
+        for (let i = bucketStart[b]!; i < bucketStart[b + 1]!; i++) {
+          const w = i * 2;
+          const lt = recs[w + 1]!;
+          const j = lo + (lt & bucketMask) * S;
+          const tb = lt >>> bucketBits;
+          const bits = tb >>> 8;
+          const d = recs[w]!;
+          let c = putVarint(data, st[j + 1]!, d - st[j]!);
+          st[j] = d;
+          c = putVarint(data, c, (tb & 0xff) * 2 + (bits ? 1 : 0));
+          if (bits) c = putVarint(data, c, bits);
+          st[j + 1] = c;
+          if (withPositions) {
+            // The posting's positions: a varint count, then that many varints (copied as bytes).
+            let x = st[j + 2]!;
+            let byte = partPos[q++]!;
+            pos[x++] = byte;
+            let n = byte & 0x7f;
+            for (let sh = 7; byte & 0x80; sh += 7) {
+              byte = partPos[q++]!;
+              pos[x++] = byte;
+              n |= (byte & 0x7f) << sh;
+            }
+            while (n > 0) {
+              byte = partPos[q++]!;
+              pos[x++] = byte;
+              if (byte < 0x80) n--;
+            }
+            st[j + 2] = x;
+          }
+        }
       }
+      from = to;
     }
     return { terms: nTerms, postings, off, data, posOff, pos, last, added, dataRoom, posRoom };
   }
@@ -776,6 +838,102 @@ function moveShifted(buf: Uint8Array, srcOff: Int32Array, dstOff: Int32Array, te
       } else buf.copyWithin(from + shift, from, to);
     }
     t = start;
+  }
+}
+
+
+/**
+ * appendTail's partition (records, their positions, where each bucket's records start), reused
+ * by every group and, when the engine passes one to both indexes' merges, by both: fresh pages
+ * cost ~1–2 ms of CPU a MB here (page faults), more than the partition's copy itself.
+ */
+export class MergeScratch {
+  /**
+   * `bucketBits`: terms per bucket are 2^bucketBits (10: a bucket's per-term state is 16 KB, its
+   * terms' write cursors ~2,000 lines). `groupPostings`: live postings per group of buckets
+   * partitioned at once (the scratch's size; a bucket of common terms may hold more). Tests use
+   * small values to exercise many buckets and groups.
+   */
+  constructor(
+    readonly bucketBits = 10,
+    readonly groupPostings = 1 << 24,
+  ) {}
+  recs = new Int32Array(0);
+  pos = new Uint8Array(0);
+  bucketStart = new Int32Array(0);
+
+  /** Room for `ints` record Int32s, `bytes` position bytes and `starts` bucket starts. */
+  reserve(ints: number, bytes: number, starts: number): void {
+    if (this.recs.length < ints) this.recs = new Int32Array(ints);
+    if (this.pos.length < bytes) this.pos = new Uint8Array(bytes);
+    if (this.bucketStart.length < starts) this.bucketStart = new Int32Array(starts);
+  }
+}
+
+/**
+ * Copies the live tail postings of buckets [from, to) into the scratch, grouped by bucket and
+ * stable (commit = doc order within a bucket, so within each term): one sequential pass over the
+ * tail, one write stream per bucket (a few hundred, which the caches hold). A record is two
+ * Int32s: doc, and the term's place in its bucket | the tail's tf · field word << bucketBits
+ * (tf 8 bits and FieldBits' 9: 27 bits); with positions, their bytes are copied in record order
+ * (a posting's length is read back from its varint count). `counts[b]`, `posBytes[b]`: bucket
+ * b's live postings and their position bytes.
+ */
+function partitionGroup(
+  scratch: MergeScratch,
+  from: number,
+  to: number,
+  tterm: Int32Array,
+  T: number,
+  rec: Int32Array,
+  dead: Uint8Array,
+  tailPos: GrowableArray<Uint8Array> | null,
+  counts: Int32Array,
+  posBytes: Int32Array,
+): void {
+  const bucketBits = scratch.bucketBits;
+  const bucketMask = (1 << bucketBits) - 1;
+  const bucketStart = scratch.bucketStart;
+  bucketStart[from] = 0;
+  for (let b = from; b < to; b++) bucketStart[b + 1] = bucketStart[b]! + counts[b]!;
+  const cursor = bucketStart.slice(from, to);
+  const recs = scratch.recs;
+  const lo = from << bucketBits;
+  const hi = to << bucketBits;
+  if (!tailPos) {
+    for (let k = 0; k < T; k++) {
+      const id = tterm[k]!;
+      if (id < lo || id >= hi) continue;
+      const r = k * TAIL_REC;
+      const d = rec[r]!;
+      if (dead[d] !== 0) continue;
+      const w = cursor[(id >>> bucketBits) - from]!++ * 2;
+      recs[w] = d;
+      recs[w + 1] = (id & bucketMask) | (rec[r + 1]! << bucketBits);
+    }
+    return;
+  }
+  // Each bucket's positions start where the previous bucket's end.
+  const posEnd = tailPos.length;
+  const src = tailPos.data;
+  const posCursor = new Int32Array(to - from);
+  for (let b = 1; b < to - from; b++) posCursor[b] = posCursor[b - 1]! + posBytes[from + b - 1]!;
+  const pos = scratch.pos;
+  for (let k = 0; k < T; k++) {
+    const id = tterm[k]!;
+    if (id < lo || id >= hi) continue;
+    const r = k * TAIL_REC;
+    const d = rec[r]!;
+    if (dead[d] !== 0) continue;
+    const b = (id >>> bucketBits) - from;
+    const w = cursor[b]!++ * 2;
+    recs[w] = d;
+    recs[w + 1] = (id & bucketMask) | (rec[r + 1]! << bucketBits);
+    // A tail posting's positions end where the next tail posting's start (appended in order).
+    const end = k + 1 < T ? rec[r + 2 + TAIL_REC]! : posEnd;
+    let o = posCursor[b]!;
+    for (let i = rec[r + 2]!; i < end; i++) pos[o++] = src[i]!;
+    posCursor[b] = o;
   }
 }
 
