@@ -52,6 +52,20 @@ const withArticle = (w: string) => isArabic(w) && w.startsWith('ال') && w.leng
 const PRONOUNS = ['هم', 'ها', 'نا'];
 const dropHamza = (w: string) => w.replace(/[أإآ]/g, 'ا').replace(/ؤ/g, 'و').replace(/ئ/g, 'ي').replace(/ء/g, '');
 
+/** Letters that do not join the next letter (a space dropped after them is not seen). */
+const NON_JOINING = /[اأإآدذرزوؤةء]$/;
+/** The words with each pair `join` accepts written as one (pairs do not overlap). */
+function joinPairs(ws: string[], join: (a: string, b: string, i: number) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (i + 1 < ws.length && join(ws[i]!, ws[i + 1]!, i)) {
+      out.push(ws[i]! + ws[i + 1]!);
+      i++;
+    } else out.push(ws[i]!);
+  }
+  return out;
+}
+
 export const SPELLING_RULES: SpellingRule[] = [
   // §2 compatibility forms
   { name: 'presentation forms (U+FE70–U+FEFC)', kind: 'word', apply: (w) => mapLetters(w, (c) => PRESENTATION.get(c) ?? c) },
@@ -113,6 +127,8 @@ export const SPELLING_RULES: SpellingRule[] = [
   // whole query
   { name: 'query: no hamza anywhere (أإآ ؤ ئ ء)', kind: 'query', apply: (ws) => ws.map(dropHamza).filter(Boolean) },
   { name: 'query: no ال anywhere', kind: 'query', apply: (ws) => ws.map((w) => (withArticle(w) ? w.slice(2) : w)) },
+  { name: 'query: space dropped after ا د ذ ر ز و ة (unseen: the letter does not join)', kind: 'query', apply: (ws) => joinPairs(ws, (a, b) => isArabic(a) && isArabic(b) && NON_JOINING.test(bare(a))) },
+  { name: 'query: one space dropped (two words joined)', kind: 'query', apply: (ws, r) => { const i = Math.floor(r() * (ws.length - 1)); return joinPairs(ws, (a, b, j) => j === i && isArabic(a) && isArabic(b)); } },
   { name: 'query: words reversed', kind: 'query', apply: (ws) => [...ws].reverse() },
   { name: 'query: words shuffled', kind: 'query', apply: (ws, r) => { const a = [...ws]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; } return a; } },
 ];

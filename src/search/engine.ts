@@ -30,6 +30,7 @@ import { SpellingVocab } from './spelling.ts';
 import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
+import { splitJoinedWords } from './joined-words.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
 
@@ -233,7 +234,8 @@ export class SearchEngine implements Engine {
     // Few hits: suggest for rare words too. Otherwise only when a word was unknown and read as
     // its closest spelling (typo tolerance), so the reader sees what was searched for.
     if (!r.browse) {
-      const s = this.didYouMean(r.parsed, r.total >= SUGGEST_BELOW);
+      // A word typed without its space (وزارةالصحة) was read as two: show them spaced.
+      const s = this.didYouMean(r.parsed, r.total >= SUGGEST_BELOW) ?? r.spaced;
       if (s) response.suggestion = s;
     }
     response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;
@@ -262,7 +264,7 @@ export class SearchEngine implements Engine {
   /** Matching, filtering, collapsing, facets and the best `k` docs. The caller releases `hits`. */
   private execute(req: SearchRequest, k: number) {
     const q = typeof req.q === 'string' ? req.q : '';
-    const parsed = parseQuery(q);
+    const { parsed, spaced } = splitJoinedWords(parseQuery(q), this.ix);
     const filter = compileFilter(this.docs, req.filters, parsed.dateRanges);
     const browse = parsed.root.clauses.length === 0;
     const sort = req.sort ?? (browse ? 'newest' : 'relevance');
@@ -289,7 +291,7 @@ export class SearchEngine implements Engine {
     const collapse = (ds: number[]) => (req.collapse !== false ? this.collapse(ds, cmp) : ds);
     const facets = req.facets?.length ? countFacetsDisjunctive({ docs: this.docs, results, matched: hits.docs, filters: req.filters, queryRanges: parsed.dateRanges, collapse }, req.facets) : {};
     const top = topK(results, k, cmp);
-    return { parsed, browse, relaxed, hits, score, top, total: results.length, facets };
+    return { parsed, spaced, browse, relaxed, hits, score, top, total: results.length, facets };
   }
 
   /** Evaluates the parsed query (a browse matches every live doc). */
@@ -403,7 +405,7 @@ export class SearchEngine implements Engine {
     const d = this.docs.byId.get(id);
     if (d === undefined) return undefined;
     const a = this.docs.article(d)!;
-    const spec = q && q.trim() ? matchSpecFromQuery(parseQuery(q), this.readWord) : EMPTY_MATCH_SPEC;
+    const spec = q && q.trim() ? matchSpecFromQuery(splitJoinedWords(parseQuery(q), this.ix).parsed, this.readWord) : EMPTY_MATCH_SPEC;
     return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
   }
 
