@@ -136,7 +136,12 @@ function bestSplit(text: string, t: Analyzed, ix: IndexView, maxParts: number): 
   // A misspelling one edit from a word the archive writes more often than the pair is that
   // word misspelt (البرلمن: البرلمان, not «البر لمن»; بهاذا: بهذا); a word two edits away is less
   // likely than one space dropped (العهدفي: «العهد في», not الهدف).
-  return known === 0 && oneEditMoreFrequent(t.exact, ix, best.df) ? undefined : best;
+  if (known === 0 && oneEditMoreFrequent(t.exact, ix, best.df)) return undefined;
+  // A pair written once or twice in a large archive is weak evidence: an unknown name split into
+  // a stray form and a common word (إمبريوم → «إمبر يوم», 1 article) would match the common word
+  // everywhere. Such a split is taken only when spelling.ts has no correction at all.
+  const weak = best.df < MIN_DF && ix.docs.live >= ix.params.typoMinDocs;
+  return weak && ix.spelling?.correct(t.exact) !== undefined ? undefined : best;
 }
 
 /** Letters a normalized Arabic word is made of (ة ى and the hamza seats are folded away). */
