@@ -21,7 +21,7 @@ import { DuplicateGroups } from './duplicate-groups.ts';
 import { Evaluator, type IndexView, wordReadings } from './evaluate.ts';
 import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
-import { PostingIndex, TAIL_POSTING_BYTES } from './postings.ts';
+import { MergeScratch, PostingIndex, TAIL_POSTING_BYTES } from './postings.ts';
 import { applyProximity } from './proximity.ts';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
@@ -129,7 +129,7 @@ export class SearchEngine implements Engine {
     if (budget !== null) {
       const tail = this.stems.tailBytes + this.exacts.tailBytes;
       if (tail >= budget) this.mergeTails();
-      else if (!this.bulkReserved && tail >= budget / 16) this.reserveBulkTails(budget);
+      else if (!this.bulkReserved && tail >= budget / 32) this.reserveBulkTails(budget);
       return;
     }
     const tail = this.stems.tailPostings;
@@ -139,8 +139,14 @@ export class SearchEngine implements Engine {
 
   /** `release`: also give back the tails' capacity (see PostingIndex.merge). */
   private mergeTails(release = false): void {
-    const scratch = PostingIndex.mergeScratch([this.stems, this.exacts]);
+    // Each merge partitions its tail into memory that is idle meanwhile: the stems merge into
+    // the exact-form tail's unused room, the exact-form merge into the stems tail's records,
+    // spent by then (no fresh scratch pages, no new external memory to start a major GC).
+    const scratch = new MergeScratch();
+    scratch.lend(this.exacts.tailRoom());
+    const spent = this.stems.spentTail();
     this.stems.merge(this.docs.dead.data, release, scratch);
+    scratch.lend(spent);
     this.exacts.merge(this.docs.dead.data, release, scratch);
   }
 
@@ -170,16 +176,20 @@ export class SearchEngine implements Engine {
   }
 
   /**
-   * Once a bulk load's tails hold 1/16 of the budget (a small load never gets here), they get
-   * room for the whole budget at once: doubling arrays copy themselves at each step and touch
-   * fresh pages (kernel time) for ~2× their final size, while reserved room is only touched as it
-   * fills. Shares as a 71k build fills them: stems 43 %, exact forms 48 % plus positions 9 %; an
-   * array that needs more still grows as usual.
+   * Once a bulk load's tails hold 1/32 of the budget (a small load never gets here), they get
+   * room for the whole budget at once, in one buffer (see PostingIndex.reserveTails): doubling
+   * arrays copy themselves at each step and touch fresh pages (kernel time) for ~2× their final
+   * size, while reserved room is only touched as it fills. At 1/32 the doubling so far stays
+   * under the ~64 MB of new array buffers that starts a major GC (1/16 cost one more on a 71k
+   * build). Shares as a 71k build fills them: stems 43 %, exact forms 48 % plus positions 9 %;
+   * an array that needs more still grows as usual.
    */
   private reserveBulkTails(budget: number): void {
     this.bulkReserved = true;
-    this.stems.reserveTail(Math.ceil((budget * 0.45) / TAIL_POSTING_BYTES), 0);
-    this.exacts.reserveTail(Math.ceil((budget * 0.5) / TAIL_POSTING_BYTES), Math.ceil(budget * 0.1));
+    PostingIndex.reserveTails([
+      { index: this.stems, postings: Math.ceil((budget * 0.45) / TAIL_POSTING_BYTES), posBytes: 0 },
+      { index: this.exacts, postings: Math.ceil((budget * 0.5) / TAIL_POSTING_BYTES), posBytes: Math.ceil(budget * 0.1) },
+    ]);
   }
 
   /** Ends a bulk load: the live merge policy again, after a merge() (tails folded and freed). */

@@ -29,6 +29,15 @@ export class GrowableArray<T extends Int32Array | Uint8Array | Uint16Array | Flo
     next.set(this.data.subarray(0, this.length) as never);
     this.data = next;
   }
+  /**
+   * Takes `room` (e.g. a view of a buffer shared with other arrays, see PostingIndex.reserveTails)
+   * as the storage when it is larger: the used part is copied into it.
+   */
+  adopt(room: T): void {
+    if (room.length <= this.data.length) return;
+    room.set(this.data.subarray(0, this.length) as never);
+    this.data = room;
+  }
   push(v: number): number {
     this.ensure(this.length + 1);
     this.data[this.length] = v;

@@ -119,14 +119,54 @@ export class PostingIndex {
   }
 
   /**
-   * Gives the tail room for `postings` postings and `posBytes` bytes of positions at once (a bulk
-   * load's budget): arrays that double as they fill copy themselves each time and touch fresh
-   * pages (kernel time) for ~2× their final size; reserved room is touched only as it is used.
+   * Gives each index's tail room for `postings` postings and `posBytes` bytes of positions at
+   * once (a bulk load's budget): arrays that double as they fill copy themselves each time and
+   * touch fresh pages (kernel time) for ~2× their final size; reserved room is touched only as
+   * it is used. All the room is one ArrayBuffer (the arrays are views of it): V8 counts array
+   * buffers as external memory and starts a major GC (marking the whole heap) at each 64–128 MB
+   * of it allocated since the last one, so five separate arrays cost three full GCs, one buffer
+   * one. An array that outgrows its room still grows as usual (the buffer stays while any view
+   * of it does).
    */
-  reserveTail(postings: number, posBytes: number): void {
-    this.tailRec.reserve(postings * TAIL_REC);
-    this.tailTerm.reserve(postings);
-    if (this.withPositions) this.tailPos.reserve(posBytes);
+  static reserveTails(plans: readonly { index: PostingIndex; postings: number; posBytes: number }[]): void {
+    let ints = 0;
+    let bytes = 0;
+    for (const { index, postings, posBytes } of plans) {
+      ints += postings * (TAIL_REC + 1);
+      if (index.withPositions) bytes += posBytes;
+    }
+    const buffer = new ArrayBuffer(ints * 4 + bytes);
+    let at = 0;
+    let posAt = ints * 4;
+    for (const { index, postings, posBytes } of plans) {
+      index.tailRec.adopt(new Int32Array(buffer, at, postings * TAIL_REC));
+      at += postings * TAIL_REC * 4;
+      index.tailTerm.adopt(new Int32Array(buffer, at, postings));
+      at += postings * 4;
+      if (index.withPositions) {
+        index.tailPos.adopt(new Uint8Array(buffer, posAt, posBytes));
+        posAt += posBytes;
+      }
+    }
+  }
+
+  /**
+   * The unused capacity of the tail's records, which nothing reads until the next commit: a
+   * merge of the other index may use it as its scratch (see MergeScratch.lend).
+   */
+  tailRoom(): Uint8Array {
+    const d = this.tailRec.data;
+    const used = this.tailRec.length * 4;
+    return new Uint8Array(d.buffer, d.byteOffset + used, d.byteLength - used);
+  }
+
+  /**
+   * The tail's record array, whose contents are dead once this index has merged (kept for the
+   * next tail, or dropped after a bulk load): the other index's merge may use it as its scratch.
+   */
+  spentTail(): Uint8Array {
+    const d = this.tailRec.data;
+    return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
   }
 
   /** Live document frequency per term (reading it links the tail first). */
@@ -465,22 +505,6 @@ export class PostingIndex {
     }
     this.headOfTerm.length = this.terms.length;
     this.linked = 0;
-  }
-
-  /**
-   * One partition scratch for merging all of `indexes` one after the other, sized for the
-   * largest at once (the second merge then touches no fresh pages).
-   */
-  static mergeScratch(indexes: readonly PostingIndex[]): MergeScratch {
-    const scratch = new MergeScratch();
-    let postings = 0;
-    let posBytes = 0;
-    for (const ix of indexes) {
-      postings = Math.max(postings, Math.min(ix.tailTerm.length, scratch.groupPostings));
-      if (ix.withPositions) posBytes = Math.max(posBytes, ix.tailPos.length);
-    }
-    scratch.reserve(postings * 2, posBytes, 0);
-    return scratch;
   }
 
   /**
@@ -858,14 +882,38 @@ export class MergeScratch {
     readonly bucketBits = 10,
     readonly groupPostings = 1 << 24,
   ) {}
-  recs = new Int32Array(0);
-  pos = new Uint8Array(0);
+  recs: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  pos: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
   bucketStart = new Int32Array(0);
+  /** Memory lent for the next merge (see lend), or null. */
+  private room: Uint8Array | null = null;
+
+  /**
+   * Lends the next merge memory nothing else reads meanwhile (the other index's spare or spent
+   * tail records, see SearchEngine.mergeTails): the partition is carved from it when it fits,
+   * so a merge allocates no fresh scratch (its pages are already touched, and a new array is
+   * external memory that starts a major GC). Forgets the partition arrays of the last merge.
+   */
+  lend(room: Uint8Array): void {
+    this.room = room;
+    this.recs = new Int32Array(0);
+    this.pos = new Uint8Array(0);
+  }
 
   /** Room for `ints` record Int32s, `bytes` position bytes and `starts` bucket starts. */
   reserve(ints: number, bytes: number, starts: number): void {
-    if (this.recs.length < ints) this.recs = new Int32Array(ints);
-    if (this.pos.length < bytes) this.pos = new Uint8Array(bytes);
+    if (this.recs.length < ints || this.pos.length < bytes) {
+      const room = this.room;
+      // Int32 views need 4-byte alignment.
+      const skip = room ? (4 - (room.byteOffset & 3)) & 3 : 0;
+      if (room && room.byteLength >= skip + ints * 4 + bytes) {
+        this.recs = new Int32Array(room.buffer, room.byteOffset + skip, ints);
+        this.pos = new Uint8Array(room.buffer, room.byteOffset + skip + ints * 4, bytes);
+      } else {
+        if (this.recs.length < ints) this.recs = new Int32Array(ints);
+        if (this.pos.length < bytes) this.pos = new Uint8Array(bytes);
+      }
+    }
     if (this.bucketStart.length < starts) this.bucketStart = new Int32Array(starts);
   }
 }
