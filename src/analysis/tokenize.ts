@@ -106,9 +106,12 @@ const URL_OR_EMAIL = new RegExp(
   'gu',
 );
 
+/** Most texts hold no email or URL (one shared empty list, not an array per text). */
+const NO_RANGES: readonly number[] = Object.freeze([]);
+
 /** [start, end) ranges of emails and URLs; the regex runs only when the text could hold one. */
-function protectedRanges(text: string): number[] {
-  if (text.indexOf('@') < 0 && text.indexOf('://') < 0 && text.indexOf('www.') < 0) return [];
+function protectedRanges(text: string): readonly number[] {
+  if (text.indexOf('@') < 0 && text.indexOf('://') < 0 && text.indexOf('www.') < 0) return NO_RANGES;
   const out: number[] = [];
   URL_OR_EMAIL.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -117,7 +117,8 @@ export function indexArticle(a: Article, doc: number, stems: PostingIndex, exact
   stems.useWordEpoch(epoch);
   exacts.useWordEpoch(epoch);
   const titleLen = hitField(a.title ?? '', 0, 1, FIELD_BASE.title, stems, exacts);
-  for (const [field, bit, base] of META_FIELDS) {
+  for (let f = 0; f < META_FIELDS.length; f++) {
+    const [field, bit, base] = META_FIELDS[f]!;
     const text = a[field];
     if (text) hitField(text, 0, bit, base, stems, exacts);
   }
