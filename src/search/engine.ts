@@ -245,7 +245,7 @@ export class SearchEngine implements Engine {
     // its closest spelling (typo tolerance), so the reader sees what was searched for.
     if (!r.browse) {
       // A word typed without its space (وزارةالصحة) was read as two: show them spaced.
-      const s = this.didYouMean(r.parsed, r.total >= SUGGEST_BELOW) ?? r.spaced;
+      const s = r.spaced ?? this.didYouMean(r.parsed, r.total >= SUGGEST_BELOW);
       if (s) response.suggestion = s;
     }
     response.took_ms = Math.round((performance.now() - t0) * 1000) / 1000;

@@ -17,8 +17,9 @@ import { memoReading } from './reading-memo.ts';
 import { MIN_DF } from './spelling.ts';
 import { exactDf } from './typed-readings.ts';
 
-/** A split point is between two letters (a mark stays with the letter before it). */
+/** A split point is before a letter, after a letter or its mark (a mark stays with its letter). */
 const LETTER = /\p{L}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 /** A half of at least this many letters (no single clitic letter). */
 const MIN_HALF = 2;
 /** At most this many words out of one typed word. */
@@ -70,7 +71,8 @@ export function splitWord(text: string, ix: IndexView): string[] | undefined {
   // A form the archive writes, even once, is kept: its own joins are found as typed (a headline
   // writing لايثقون is found by لايثقون; read as «لا يثقون» it was lost, known-item seed 4).
   if (t.stop || exactDf(ix, t.exact) > 0 || withClitic(t.exact, ix)) return undefined;
-  return memoReading('split', t, ix, () => bestSplit(text, t, ix, MAX_PARTS)?.parts);
+  // Remembered by the surface typed: the parts are surface text (وزارةُالصحة keeps its mark).
+  return memoReading('split', { term: text, exact: text, stop: false }, ix, () => bestSplit(text, t, ix, MAX_PARTS)?.parts);
 }
 
 /**
@@ -113,7 +115,7 @@ function bestSplit(text: string, t: Analyzed, ix: IndexView, maxParts: number): 
   // until no bound can beat the best count (usually one count).
   const points: { left: string; rest: Split; bound: number }[] = [];
   for (let i = 1; i < text.length; i++) {
-    if (!LETTER.test(text[i]!) || !LETTER.test(text[i - 1]!)) continue;
+    if (!LETTER.test(text[i]!) || !LETTER_OR_MARK.test(text[i - 1]!)) continue;
     const left = text.slice(0, i);
     const l = single(left);
     const leftDf = l && l.exact.length >= MIN_HALF ? exactDf(ix, l.exact) : 0;

@@ -40,6 +40,8 @@ describe('a space dropped between two words', () => {
     ['مجلسالأمن يدين', 'council', 'مجلس الأمن يدين'],
     ['ولي العهدفي زيارة', 'crown', 'ولي العهد في زيارة'],
     ['الاتحادالسعودي يلغي', 'union', 'الاتحاد السعودي يلغي'],
+    // a haraka before the dropped space stays with its letter
+    ['وزارةُالصحة تعلن', 'health', 'وزارةُ الصحة تعلن'],
     // three words joined
     ['وزارةالصحةالسعودية', 'health-sa', 'وزارة الصحة السعودية'],
   ])('«%s» finds %s and suggests «%s»', (typed, first, spaced) => {
