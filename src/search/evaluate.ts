@@ -19,6 +19,7 @@ import { docNorms } from './doc-norms.ts';
 import { decodePostings, PostingBuffer } from './posting-decode.ts';
 import { scoreMainPostings as importedScoreMainPostings, scoreMainPostingsAt as importedScoreMainPostingsAt, type TermScoring } from './term-score.ts';
 import { skipsOnReuse as importedSkipsOnReuse } from './posting-skips.ts';
+import { scoreCompactAt as importedScoreCompactAt, scoreCompactMerge as importedScoreCompactMerge } from './compact-score.ts';
 import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
@@ -47,6 +48,8 @@ const META_MASK = FieldBits.metaMask;
 const scoreMainPostings = importedScoreMainPostings;
 const scoreMainPostingsAt = importedScoreMainPostingsAt;
 const skipsOnReuse = importedSkipsOnReuse;
+const scoreCompactAt = importedScoreCompactAt;
+const scoreCompactMerge = importedScoreCompactMerge;
 const EMPTY_NORMS = new Float64Array(0);
 const SHARED_BUFFER = new PostingBuffer();
 /** Docs newly matched by the term being scored, before they are appended to its Hits. */
@@ -131,6 +134,36 @@ function touchedAscending(docs: readonly number[]): Int32Array {
  * it holds more than this many postings per such doc; else it is decoded whole.
  */
 const PROBE_RATIO = 4;
+
+/** A term whose postings are all in the main arrays (or that is absent): compactGroup can score it. */
+function mainOnly(ix: PostingIndex, id: number): boolean {
+  return id < 0 || ix.df.data[id]! <= 0 || (id < ix.mainTerms && ix.tailHead.data[id] === 0);
+}
+
+/** compactGroup's reused buffers: candidates, per-clause and per-reading scores, their sums, touched slots. */
+const COMPACT = { cand: new Int32Array(1024), clause: [] as Float64Array[], reading: new Float64Array(1024), sum: new Float64Array(1024), slots: new Int32Array(1024) };
+
+function compactScratch(n: number, clauses: number): typeof COMPACT {
+  const c = COMPACT;
+  if (c.cand.length < n) {
+    const size = Math.max(n, c.cand.length * 2);
+    c.cand = new Int32Array(size);
+    c.reading = new Float64Array(size);
+    c.sum = new Float64Array(size);
+    c.slots = new Int32Array(size);
+    c.clause = [];
+  }
+  while (c.clause.length < clauses) c.clause.push(new Float64Array(c.cand.length));
+  return c;
+}
+
+/** The slots k < n with acc[k] ≠ 0, ascending (there are `count`), in COMPACT.slots. */
+function touchedSlots(acc: Float64Array, n: number, count: number): Int32Array {
+  const out = COMPACT.slots;
+  let j = 0;
+  for (let k = 0; k < n && j < count; k++) if (acc[k] !== 0) out[j++] = k;
+  return out;
+}
 
 /** group()'s clause counts per doc (all zero between calls) and its touched docs, reused. */
 const GROUP = { counts: new Int32Array(0), touched: new Int32Array(1024) };
@@ -642,8 +675,11 @@ export class Evaluator {
     let deferred = -1;
     if (pivot >= 0) {
       mask = outer === null ? this.wordDocsRestriction(clauses[pivot]!.node) : null;
-      if (mask !== null) deferred = pivot;
-      else {
+      if (mask !== null) {
+        const compact = this.compactGroup(clauses, stopOnly, pivot, mask);
+        if (compact !== null) return compact;
+        deferred = pivot;
+      } else {
         pivotHits = this.node(clauses[pivot]!.node);
         mask = takeRestriction(this.ix.docs.slots, pivotHits!.docs);
       }
@@ -734,6 +770,146 @@ export class Evaluator {
     for (const h of parts) sum(h);
     for (const h of [...parts, ...nots]) this.ix.pool.release(h);
     return out;
+  }
+
+  /**
+   * group() for a keyword query whose clauses are all plain words (no field, one token each) that
+   * are required, besides stopword-only ones, with a plain-word pivot `pivot` whose docs are
+   * `r` (wordDocsRestriction): the same docs and bit-identical scores as the general path, scored
+   * on a compact candidate list (compact-score.ts) instead of dense arrays by doc number. The
+   * candidates start as the pivot's docs; each other required word, in clause order, is scored at
+   * them and keeps those it matches; the pivot is scored last on the rest. Gives `r` back. Null
+   * (nothing done, `r` kept) when a clause does not qualify or a reading has unmerged postings.
+   */
+  private compactGroup(clauses: readonly Clause[], stopOnly: readonly boolean[], pivot: number, r: Restriction): Hits | null {
+    const stems = this.ix.stems;
+    const exacts = this.ix.exacts;
+    const readings: (TermQuery[] | null)[] = [];
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i]!;
+      if (c.occur !== 'should') return null;
+      if (stopOnly[i]) {
+        readings.push(null); // scored last, on the kept docs, by the general path
+        continue;
+      }
+      const n = c.node;
+      if (n.kind !== 'word' || n.field !== undefined) return null;
+      const toks = analyze(n.text);
+      if (toks.length !== 1) return null;
+      const rs = this.readingsOf(n.text, toks[0]!);
+      for (const t of rs) if (!mainOnly(stems, stems.idOf(t.term)) || !mainOnly(exacts, exacts.idOf(t.exact))) return null;
+      readings.push(rs);
+    }
+    const cs = compactScratch(r.n, clauses.length);
+    const cand = cs.cand;
+    let n = r.n;
+    cand.set(r.docs.subarray(0, n));
+    giveRestriction(r);
+    // Clause scores by candidate; the pivot is scored last (it would keep every candidate).
+    const order: number[] = [];
+    for (let i = 0; i < clauses.length; i++) if (readings[i] !== null && i !== pivot) order.push(i);
+    order.push(pivot);
+    const scored: Float64Array[] = [];
+    for (const i of order) {
+      const acc = cs.clause[scored.length]!;
+      acc.fill(0, 0, n);
+      const rs = readings[i]!;
+      if (rs.length === 1) this.compactTerm(rs[0]!, 1, cand, n, acc);
+      else {
+        // unionMax of the readings: each doc's best reading score.
+        const one = cs.reading;
+        for (const t of rs) {
+          one.fill(0, 0, n);
+          this.compactTerm(t, t.weight ?? 1, cand, n, one);
+          for (let k = 0; k < n; k++) if (one[k]! > acc[k]!) acc[k] = one[k]!;
+        }
+      }
+      scored.push(acc);
+      if (i === pivot) break;
+      // A doc this required word lacks is not kept: drop it from the candidates and every score.
+      let kept = 0;
+      for (let k = 0; k < n; k++) {
+        if (acc[k] === 0) continue;
+        if (kept !== k) {
+          cand[kept] = cand[k]!;
+          for (const a of scored) a[kept] = a[k]!;
+        }
+        kept++;
+      }
+      n = kept;
+    }
+    const keep = new Array<number>(n);
+    for (let k = 0; k < n; k++) keep[k] = cand[k]!;
+    // Stopword-only clauses, scored only on the kept docs (as in group()).
+    const stopHits: (Hits | null)[] = new Array<Hits | null>(clauses.length).fill(null);
+    if (n > 0 && readings.some((x) => x === null)) {
+      const keepMask = takeRestriction(this.ix.docs.slots, keep);
+      const outer = this.restrict;
+      this.restrict = keepMask;
+      for (let i = 0; i < clauses.length; i++) if (readings[i] === null) stopHits[i] = this.node(clauses[i]!.node);
+      this.restrict = outer;
+      giveRestriction(keepMask);
+    }
+    // The clauses' scores summed in clause order, as group() sums its parts (0 + a = a exactly).
+    const sum = cs.sum;
+    sum.fill(0, 0, n);
+    for (let i = 0; i < clauses.length; i++) {
+      if (readings[i] === null) {
+        const h = stopHits[i];
+        if (!h) continue;
+        const hs = h.score;
+        for (let k = 0; k < n; k++) sum[k] += hs[cand[k]!]!;
+        this.ix.pool.release(h);
+      } else {
+        const a = scored[order.indexOf(i)]!;
+        for (let k = 0; k < n; k++) sum[k] += a[k]!;
+      }
+    }
+    const score = this.ix.pool.take();
+    for (let k = 0; k < n; k++) score[cand[k]!] = sum[k]!;
+    return { docs: keep, score };
+  }
+
+  /** term() of a reading at the candidates cand[0..n), into acc (zero on entry). */
+  private compactTerm(t: TermQuery, weight: number, cand: Int32Array, n: number, acc: Float64Array): void {
+    const w = t.stop ? weight * this.p.stopWeight : weight;
+    this.compactAccumulate(this.ix.stems, this.ix.stems.idOf(t.term), w, cand, n, acc, false);
+    this.compactAccumulate(this.ix.exacts, this.ix.exacts.idOf(t.exact), w * this.p.exactWeight, cand, n, acc, true);
+  }
+
+  /**
+   * accumulate() of a main-only term at the candidates (compact-score.ts); a long list is probed
+   * through its skip data when accumulate() would (same rule: PROBE_RATIO).
+   */
+  private compactAccumulate(index: PostingIndex, id: number, weight: number, cand: Int32Array, n: number, acc: Float64Array, onlyTouched: boolean): void {
+    if (id < 0) return;
+    const df = index.df.data[id]!;
+    if (df <= 0) return;
+    let slots: Int32Array | null = null;
+    let nTargets = n;
+    if (onlyTouched) {
+      nTargets = 0;
+      for (let k = 0; k < n; k++) if (acc[k] !== 0) nTargets++;
+      if (nTargets * PROBE_RATIO < df) {
+        slots = touchedSlots(acc, n, nTargets);
+      }
+    }
+    if (nTargets === 0) return; // no doc can be scored
+    const skips = nTargets * PROBE_RATIO < df ? skipsOnReuse(index, id) : null;
+    const k1 = this.p.k1;
+    const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
+    const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
+    const sc = this.scoring;
+    sc.c = this.idf(df) * weight * (k1 + 1);
+    sc.k1 = k1;
+    sc.wT = wT;
+    sc.wB = wB;
+    sc.wM = wM;
+    sc.wL = wL;
+    sc.normT = norms.title;
+    sc.normB = norms.body;
+    if (skips !== null) scoreCompactAt(index, id, skips, cand, slots, slots === null ? n : nTargets, sc, acc, onlyTouched);
+    else scoreCompactMerge(index, id, cand, n, sc, acc, onlyTouched);
   }
 
   /**
