@@ -15,7 +15,7 @@
 import type { MatchSpec } from '../contracts.ts';
 import type { Token } from '../types.ts';
 import { escapeHtml, escapeRange, WHITE_SPACE as IMPORTED_WHITE_SPACE } from './escape.ts';
-import { findMatches, isEmptySpec, type TokenMatch } from './match.ts';
+import { findMatches, isEmptySpec, NO_MATCHES, type Matches } from './match.ts';
 import { fromTokens, scanText, type TextTokens } from './text-tokens.ts';
 
 export interface SnippetOptions {
@@ -54,7 +54,7 @@ function openingSnippet(text: string, words: number): string {
     const tt = scanText(end < text.length ? text.slice(0, end) : text);
     if (tt.n > words || end >= text.length) {
       if (tt.n === 0) return escapeHtml(collapseSpaces(text.trim()));
-      return renderFragments(text, tt, [], [[0, Math.min(tt.n, words) - 1]]);
+      return renderFragments(text, tt, NO_MATCHES, [[0, Math.min(tt.n, words) - 1]]);
     }
     end = Math.min(text.length, end * 2);
   }
@@ -71,7 +71,7 @@ function snippetOf(text: string, tt: TextTokens, spec: MatchSpec, opts?: Snippet
   const n = tt.n;
   if (n === 0) return escapeHtml(collapseSpaces(text.trim()));
   const matches = findMatches(tt, spec);
-  if (matches.length === 0 || n <= words) {
+  if (matches.n === 0 || n <= words) {
     const last = Math.min(n, words) - 1;
     return renderFragments(text, tt, matches, [[0, last]]);
   }
@@ -81,15 +81,16 @@ function snippetOf(text: string, tt: TextTokens, spec: MatchSpec, opts?: Snippet
 
 // ---------------------------------------------------------------- window choice
 
-/** Per key (TokenMatch.key): occurrences in the current window, and shown by a chosen fragment. Reused. */
+/** Per key (Matches.key): occurrences in the current window, and shown by a chosen fragment. Reused. */
 let COUNTS = new Int32Array(64);
 let SHOWN = new Uint8Array(64);
 
 /** Token ranges [first, last] of the chosen fragments, in text order. */
-function chooseWindows(n: number, matches: readonly TokenMatch[], words: number, maxFragments: number): [number, number][] {
+function chooseWindows(n: number, matches: Matches, words: number, maxFragments: number): [number, number][] {
   const chosen: [number, number][] = [];
+  const mKey = matches.key;
   let keys = 0;
-  for (let i = 0; i < matches.length; i++) if (matches[i]!.key >= keys) keys = matches[i]!.key + 1;
+  for (let i = 0; i < matches.n; i++) if (mKey[i]! >= keys) keys = mKey[i]! + 1;
   if (COUNTS.length < keys) {
     COUNTS = new Int32Array(keys * 2);
     SHOWN = new Uint8Array(keys * 2);
@@ -101,7 +102,7 @@ function chooseWindows(n: number, matches: readonly TokenMatch[], words: number,
     if (best < 0) break;
     const range = centre(best, n, matches, words, chosen);
     chosen.push(range);
-    for (const m of matches) if (m.first >= range[0] && m.last <= range[1]) shown[m.key] = 1;
+    for (let i = 0; i < matches.n; i++) if (matches.first[i]! >= range[0] && matches.last[i]! <= range[1]) shown[mKey[i]!] = 1;
   }
   return chosen.sort((a, b) => a[0] - b[0]);
 }
@@ -111,7 +112,9 @@ function chooseWindows(n: number, matches: readonly TokenMatch[], words: number,
  * counting only keys not in `shown` (distinct, weighted) plus a small bonus per occurrence.
  * Returns -1 when no window adds a new key. One sliding pass over the matches: O(n + matches).
  */
-function bestWindow(n: number, matches: readonly TokenMatch[], words: number, shown: Uint8Array, taken: readonly [number, number][], keys: number): number {
+function bestWindow(n: number, matches: Matches, words: number, shown: Uint8Array, taken: readonly [number, number][], keys: number): number {
+  const { first, last, key, weight } = matches;
+  const count = matches.n;
   const counts = COUNTS;
   counts.fill(0, 0, keys);
   let distinct = 0;
@@ -122,24 +125,26 @@ function bestWindow(n: number, matches: readonly TokenMatch[], words: number, sh
   let hi = 0; // first match not yet added
   // Candidate windows start at each match (a window that starts with no match can be shifted right
   // without losing anything), which keeps the pass proportional to the number of matches.
-  for (let s = 0; s < matches.length; s++) {
-    const start = matches[s]!.first;
-    const end = Math.max(start + words - 1, matches[s]!.last); // inclusive; a long phrase stays whole
-    while (hi < matches.length && matches[hi]!.last <= end) {
-      const m = matches[hi++]!;
+  for (let s = 0; s < count; s++) {
+    const start = first[s]!;
+    const end = Math.max(start + words - 1, last[s]!); // inclusive; a long phrase stays whole
+    while (hi < count && last[hi]! <= end) {
+      const m = hi++;
       occurrences++;
-      if (shown[m.key] === 1) continue;
-      const c = counts[m.key]!;
-      if (c === 0) distinct += m.weight;
-      counts[m.key] = c + 1;
+      const k = key[m]!;
+      if (shown[k] === 1) continue;
+      const c = counts[k]!;
+      if (c === 0) distinct += weight[m]!;
+      counts[k] = c + 1;
     }
     while (lo < s) {
-      const m = matches[lo++]!; // added earlier: hi > s > lo
+      const m = lo++; // added earlier: hi > s > lo
       occurrences--;
-      if (shown[m.key] === 1) continue;
-      const c = counts[m.key]! - 1;
-      counts[m.key] = c;
-      if (c === 0) distinct -= m.weight;
+      const k = key[m]!;
+      if (shown[k] === 1) continue;
+      const c = counts[k]! - 1;
+      counts[k] = c;
+      if (c === 0) distinct -= weight[m]!;
     }
     if (distinct <= 0) continue;
     if (overlaps(start, Math.min(end, n - 1), taken)) continue;
@@ -158,12 +163,14 @@ function overlaps(a: number, b: number, taken: readonly [number, number][]): boo
 }
 
 /** Shifts a window starting at `start` so its matches sit in the middle, within the text and free space. */
-function centre(start: number, n: number, matches: readonly TokenMatch[], words: number, taken: readonly [number, number][]): [number, number] {
+function centre(start: number, n: number, matches: Matches, words: number, taken: readonly [number, number][]): [number, number] {
   const end = Math.min(n - 1, start + words - 1);
   let lastMatch = start;
-  for (const m of matches) {
-    if (m.first === start) lastMatch = Math.max(lastMatch, m.last); // a long phrase stays whole
-    else if (m.first > start && m.last <= end) lastMatch = Math.max(lastMatch, m.last);
+  for (let i = 0; i < matches.n; i++) {
+    const first = matches.first[i]!;
+    const last = matches.last[i]!;
+    if (first === start) lastMatch = Math.max(lastMatch, last); // a long phrase stays whole
+    else if (first > start && last <= end) lastMatch = Math.max(lastMatch, last);
   }
   const slack = words - (lastMatch - start + 1);
   let lo = Math.max(0, start - Math.floor(slack / 2));
@@ -179,7 +186,7 @@ function centre(start: number, n: number, matches: readonly TokenMatch[], words:
 
 // ---------------------------------------------------------------- rendering
 
-function renderFragments(text: string, tt: TextTokens, matches: readonly TokenMatch[], windows: readonly [number, number][]): string {
+function renderFragments(text: string, tt: TextTokens, matches: Matches, windows: readonly [number, number][]): string {
   const parts: string[] = [];
   let openEnd = false;
   for (let w = 0; w < windows.length; w++) {
@@ -230,7 +237,7 @@ function collapseSpaces(s: string): string {
 function renderRange(
   text: string,
   tt: TextTokens,
-  matches: readonly TokenMatch[],
+  matches: Matches,
   from: number,
   to: number,
   collapse: boolean,
@@ -238,10 +245,12 @@ function renderRange(
   b = tt.n - 1,
 ): string {
   const spans: [number, number][] = [];
-  for (const m of matches) {
-    if (m.last < a || m.first > b) continue;
-    const s = tt.starts[Math.max(m.first, a)]!;
-    const e = tt.ends[Math.min(m.last, b)]!;
+  for (let i = 0; i < matches.n; i++) {
+    const first = matches.first[i]!;
+    const last = matches.last[i]!;
+    if (last < a || first > b) continue;
+    const s = tt.starts[Math.max(first, a)]!;
+    const e = tt.ends[Math.min(last, b)]!;
     const prev = spans[spans.length - 1];
     if (prev && onlyBlanks(text, prev[1], s)) prev[1] = e;
     else spans.push([s, e]);

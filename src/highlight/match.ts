@@ -14,17 +14,46 @@ import type { Analyzed } from '../analysis/analyzer.ts';
 import { exactRequirement, termRequirement } from './letters.ts';
 import type { TextTokens } from './text-tokens.ts';
 
-export interface TokenMatch {
-  /** First and last token index (inclusive). */
-  first: number;
-  last: number;
-  /**
-   * Which query part matched: distinct keys are distinct query words/phrases. A small integer
-   * (0, 1, …) per spec: one per exact form, per stemmed term, per prefix and per phrase.
-   */
-  key: number;
-  /** Weight of that query part for snippet scoring. */
-  weight: number;
+/**
+ * The matches of one findMatches call, in token order: match j covers tokens first[j]..last[j]
+ * (inclusive); key[j] says which query part matched (distinct keys are distinct query words/
+ * phrases: a small integer per spec, one per exact form, per stemmed term, per prefix and per
+ * phrase); weight[j] is that part's weight for snippet scoring. Shared buffers, valid until the
+ * next call (highlighting is synchronous): an object per match was a quarter of what a search
+ * allocated (~500 matches on a 3-word page).
+ */
+export interface Matches {
+  n: number;
+  first: Int32Array;
+  last: Int32Array;
+  key: Int32Array;
+  weight: Int32Array;
+}
+
+/** No match (a browse list's openings). */
+export const NO_MATCHES: Matches = { n: 0, first: new Int32Array(0), last: new Int32Array(0), key: new Int32Array(0), weight: new Int32Array(0) };
+
+const MATCHES: Matches = { n: 0, first: new Int32Array(256), last: new Int32Array(256), key: new Int32Array(256), weight: new Int32Array(256) };
+
+function pushMatch(first: number, last: number, key: number, weight: number): void {
+  const m = MATCHES;
+  const j = m.n;
+  if (j === m.first.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    m.first = grow(m.first);
+    m.last = grow(m.last);
+    m.key = grow(m.key);
+    m.weight = grow(m.weight);
+  }
+  m.first[j] = first;
+  m.last[j] = last;
+  m.key[j] = key;
+  m.weight[j] = weight;
+  m.n = j + 1;
 }
 
 const PHRASE_WEIGHT = 2;
@@ -44,7 +73,7 @@ interface Prepared {
    * holds one of them. A phrase can only start at a token whose exact form is its first word.
    */
   reqs: number[];
-  /** Keys (TokenMatch.key) of the spec's exact forms, terms, prefixes (by index) and phrases (by index). */
+  /** Keys (Matches.key) of the spec's exact forms, terms, prefixes (by index) and phrases (by index). */
   exactKey: Map<string, number>;
   termKey: Map<string, number>;
   prefixKey: number[];
@@ -88,8 +117,9 @@ function prepare(spec: MatchSpec): Prepared {
 }
 
 /** Matches in token order, never overlapping. O(tokens × requirements + candidates × (prefixes + phrases starting there)). */
-export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
-  const out: TokenMatch[] = [];
+export function findMatches(tt: TextTokens, spec: MatchSpec): Matches {
+  const out = MATCHES;
+  out.n = 0;
   if (isEmptySpec(spec)) return out;
   const prep = prepare(spec);
   const { phrasesByFirst, reqs } = prep;
@@ -127,13 +157,13 @@ export function findMatches(tt: TextTokens, spec: MatchSpec): TokenMatch[] {
       }
       if (best >= 0) {
         const len = spec.phrases[best]!.length;
-        out.push({ first: i, last: i + len - 1, key: prep.phraseKey[best]!, weight: PHRASE_WEIGHT });
+        pushMatch(i, i + len - 1, prep.phraseKey[best]!, PHRASE_WEIGHT);
         i += len - 1;
         continue;
       }
     }
     const key = tokenKey(tok, spec, prep);
-    if (key >= 0) out.push({ first: i, last: i, key, weight: WORD_WEIGHT });
+    if (key >= 0) pushMatch(i, i, key, WORD_WEIGHT);
   }
   return out;
 }

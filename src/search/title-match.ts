@@ -18,7 +18,7 @@ import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
-import { titleStemPool, titleStems } from './title-stems.ts';
+import { cachedTitleStems, poolOf, titleStemCache, titleStems } from './title-stems.ts';
 
 /** Calls `fn` for each word and phrase of the query that is not excluded (must_not), in query order. */
 export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNode, { kind: 'word' | 'phrase' }>) => void): void {
@@ -161,13 +161,19 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   for (const id of first) if (id >= 0) starts[id] = 1;
   // The whole-run bonus needs 2+ distinct pairs: with one, it would only rescale the bigram bonus.
   const whole = slots >= 2 ? titleWholeRun : 0;
-  for (const d of top) {
-    const at = titleStems(ix.docs, ix.stems, d);
+  const cache = titleStemCache(ix.docs, ix.stems);
+  let pool = poolOf(cache);
+  for (let t = 0; t < top.length; t++) {
+    const d = top[t]!;
+    let at = cachedTitleStems(cache, d);
+    if (at === -2) {
+      at = titleStems(ix.docs, ix.stems, d);
+      pool = poolOf(cache);
+    }
     if (at < 0) {
       titleBonusByStrings(ix, hits, d, pairs, slots, whole);
       continue;
     }
-    const pool = titleStemPool(ix.docs);
     const len = pool[at]!;
     let bigrams = 0;
     let covered = 0;
