@@ -10,8 +10,8 @@ import type { MatchSpec, ParsedQuery, QueryNode } from '../contracts.ts';
 import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Token } from '../types.ts';
 
-/** The terms (stems) a single typed word is matched by, stopwords included. */
-export type WordReader = (typed: Token) => readonly { term: string; stop: boolean }[];
+/** The terms (stems) a single typed word is matched by, stopwords included; `text` is the word as typed (its node's text). */
+export type WordReader = (typed: Token, text: string) => readonly { term: string; stop: boolean }[];
 
 interface MutableSpec {
   terms: Set<string>;
@@ -26,7 +26,7 @@ function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): voi
   switch (node.kind) {
     case 'word': {
       const toks = analyze(node.text);
-      const readings = toks.length === 1 && readWord ? readWord(toks[0]!) : toks;
+      const readings = toks.length === 1 && readWord ? readWord(toks[0]!, node.text) : toks;
       for (const t of readings) if (!t.stop) spec.terms.add(t.term);
       return;
     }

@@ -18,7 +18,7 @@ import { articleFingerprint, checkArticle } from './article-check.ts';
 import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
-import { Evaluator, type IndexView, wordReadings } from './evaluate.ts';
+import { Evaluator, type IndexView, type TermQuery, wordReadings } from './evaluate.ts';
 import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
 import { MergeScratch, PostingIndex, TAIL_POSTING_BYTES } from './postings.ts';
@@ -236,7 +236,9 @@ export class SearchEngine implements Engine {
     if (page * size > MAX_RESULT_WINDOW) throw new ValidationError(`page ${page} × size ${size} is beyond the first ${MAX_RESULT_WINDOW} results`, 'Narrow the search with filters instead of paging this far.');
     const r = this.execute(req, page * size);
     const top = r.top.slice((page - 1) * size);
-    const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed, this.readWord);
+    // The words' readings as the evaluation worked them out (the same function of the same token).
+    const readWord = (typed: Token, text: string) => r.readings.get(text) ?? this.readWord(typed);
+    const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed, readWord);
     const collapse = req.collapse !== false;
     const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse, r.score));
     this.pool.release(r.hits);
@@ -281,11 +283,12 @@ export class SearchEngine implements Engine {
 
     let relaxed = false;
     const question = isQuestion(parsed.text);
-    let hits = this.evaluate(parsed, false, question);
+    const readings = new Map<string, TermQuery[]>();
+    let hits = this.evaluate(parsed, false, question, readings);
     const matchedAny = hits.docs.some((d) => filter.accepts(d));
     if (!matchedAny && !browse && hasShould(parsed)) {
       this.pool.release(hits);
-      hits = this.evaluate(parsed, true, question);
+      hits = this.evaluate(parsed, true, question, readings);
       // Relaxed only when the partial matches survive the filters (else: nothing, not "partial").
       relaxed = hits.docs.some((d) => filter.accepts(d));
     }
@@ -301,12 +304,12 @@ export class SearchEngine implements Engine {
     const collapse = (ds: number[]) => (req.collapse !== false ? this.collapse(ds, cmp) : ds);
     const facets = req.facets?.length ? countFacetsDisjunctive({ docs: this.docs, results, matched: hits.docs, filters: req.filters, queryRanges: parsed.dateRanges, collapse }, req.facets) : {};
     const top = topK(results, k, cmp);
-    return { parsed, spaced, browse, relaxed, hits, score, top, total: results.length, facets };
+    return { parsed, spaced, browse, relaxed, hits, score, top, total: results.length, facets, readings };
   }
 
   /** Evaluates the parsed query (a browse matches every live doc). */
-  private evaluate(parsed: ParsedQuery, relaxed: boolean, question: boolean): Hits {
-    const ev = new Evaluator(this.ix, { relaxed, question });
+  private evaluate(parsed: ParsedQuery, relaxed: boolean, question: boolean, readings: Map<string, TermQuery[]>): Hits {
+    const ev = new Evaluator(this.ix, { relaxed, question, readings });
     const h = parsed.root.clauses.length === 0 ? ev.all() : ev.node(parsed.root, true);
     return h ?? { docs: [], score: this.pool.take() };
   }

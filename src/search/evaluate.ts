@@ -284,6 +284,11 @@ export interface EvalOptions {
   relaxed: boolean;
   /** A natural-language question: looser minimum-should-match (RankingParams.questionMsm). */
   question?: boolean;
+  /**
+   * Each word's readings by the word's text (readingsOf fills it): shared by the evaluations of one
+   * search and its highlighting, so a word's readings are worked out once per search.
+   */
+  readings?: Map<string, TermQuery[]>;
 }
 
 /** One query term as scored: its analyzed forms and weight. */
@@ -311,7 +316,7 @@ export class Evaluator {
   /** The term being scored, for scoreMainPostings. */
   private readonly scoring: TermScoring = { c: 0, k1: 0, wT: 0, wB: 0, wM: 0, wL: 0, normT: EMPTY_NORMS, normB: EMPTY_NORMS };
   /** Each word's readings in this query (readingsOf). */
-  private readonly readings = new Map<string, TermQuery[]>();
+  private readonly readings: Map<string, TermQuery[]>;
 
   constructor(
     private readonly ix: IndexView,
@@ -323,6 +328,7 @@ export class Evaluator {
     this.avgB = Math.max(1e-9, d.sumBodyLen / this.N);
     this.dead = d.dead.data;
     this.p = ix.params;
+    this.readings = opts.readings ?? new Map();
   }
 
   idf(df: number): number {
