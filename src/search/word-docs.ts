@@ -35,6 +35,17 @@ export function wordDocs(ix: PostingIndex, ids: readonly number[], dead: Uint8Ar
   let n = 0;
   for (const id of ids) {
     if (id < 0 || ix.df.data[id]! <= 0) continue;
+    if (id < ix.mainTerms && ix.tailHead.data[id] === 0) {
+      // Main postings only (a loaded or merged index): decoded straight into the set.
+      const bound = n + ((ix.mainOff[id + 1]! - ix.mainOff[id]!) >> 1); // ≥ 2 bytes per posting
+      if (docs.length < bound) {
+        const grown = new Int32Array(Math.max(bound, docs.length * 2));
+        grown.set(docs.subarray(0, n));
+        docs = into.docs = grown;
+      }
+      n = mainWordDocs(ix, id, dead, mask, docs, n);
+      continue;
+    }
     // The read path's own decode (main and tail, the decoded-list cache), then the counted postings.
     const m = decodePostings(ix, id, dead, BUFFER, false, null);
     if (docs.length < n + m) {
@@ -55,4 +66,46 @@ export function wordDocs(ix: PostingIndex, ids: readonly number[], dead: Uint8Ar
   let sorted = true;
   for (let j = 1; j < n && sorted; j++) if (docs[j - 1]! > docs[j]!) sorted = false;
   if (!sorted) docs.subarray(0, n).sort();
+}
+
+/**
+ * wordDocs' loop for a term without tail postings: its main postings decoded (postings.ts layout:
+ * doc gap, tf·2 + hasBits, field word) and the counted live docs not in `mask` yet appended to
+ * docs from index n; returns the new count. The same docs as decodePostings + the filter above,
+ * without the round trip through the posting buffers.
+ */
+function mainWordDocs(ix: PostingIndex, id: number, dead: Uint8Array, mask: Uint8Array, docs: Int32Array, n: number): number {
+  const data = ix.mainData;
+  const end = ix.mainOff[id + 1]!;
+  let i = ix.mainOff[id]!;
+  let doc = -1;
+  while (i < end) {
+    let b = data[i++]!;
+    let v = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = data[i++]!;
+      v |= (b & 0x7f) << sh;
+    }
+    doc += v;
+    b = data[i++]!;
+    let t = b & 0x7f;
+    for (let sh = 7; b & 0x80; sh += 7) {
+      b = data[i++]!;
+      t |= (b & 0x7f) << sh;
+    }
+    let bits = 0;
+    if (t & 1) {
+      b = data[i++]!;
+      bits = b & 0x7f;
+      for (let sh = 7; b & 0x80; sh += 7) {
+        b = data[i++]!;
+        bits |= (b & 0x7f) << sh;
+      }
+    }
+    if (dead[doc] === 0 && mask[doc] === 0 && (t >>> 1 !== 0 || (bits & COUNTED_BITS) !== 0)) {
+      mask[doc] = 1;
+      docs[n++] = doc;
+    }
+  }
+  return n;
 }
