@@ -7,7 +7,8 @@
  * marks each reading, so a hit found through one shows the word it was found by.
  */
 import type { MatchSpec, ParsedQuery, QueryNode } from '../contracts.ts';
-import { analyze, normalizeTerm } from '../analysis/analyzer.ts';
+import { normalizeTerm } from '../analysis/analyzer.ts';
+import { queryTokens } from './query-tokens.ts';
 import type { Token } from '../types.ts';
 
 /** The terms (stems) a single typed word is matched by, stopwords included; `text` is the word as typed (its node's text). */
@@ -25,7 +26,7 @@ interface MutableSpec {
 function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): void {
   switch (node.kind) {
     case 'word': {
-      const toks = analyze(node.text);
+      const toks = queryTokens(node.text);
       const readings = toks.length === 1 && readWord ? readWord(toks[0]!, node.text) : toks;
       for (const t of readings) if (!t.stop) spec.terms.add(t.term);
       return;
@@ -39,7 +40,7 @@ function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): voi
       return;
     }
     case 'phrase': {
-      const exacts = analyze(node.text).map((t) => t.exact);
+      const exacts = queryTokens(node.text).map((t) => t.exact);
       if (exacts.length === 1) spec.exacts.add(exacts[0]!);
       else if (exacts.length > 1 && !spec.seen.has(`"${exacts.join('\u0000')}`)) {
         spec.seen.add(`"${exacts.join('\u0000')}`);

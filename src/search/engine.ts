@@ -13,6 +13,7 @@ import { ValidationError } from '../errors.ts';
 import { highlightHtml, snippetHtml } from '../highlight/highlight.ts';
 import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
 import { parseQuery } from '../query/parse.ts';
+import { queryTokens } from '../query/query-tokens.ts';
 import type { Article, FacetValue, SearchHit, SearchRequest, SearchResponse, Token } from '../types.ts';
 import { articleFingerprint, checkArticle } from './article-check.ts';
 import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
@@ -396,7 +397,7 @@ export class SearchEngine implements Engine {
       if (n.kind === 'group') for (const c of n.clauses) c.occur !== 'must_not' && visit(c.node);
       else if (n.kind === 'or') for (const c of n.children) visit(c);
       else if (n.kind === 'word') {
-        const toks = analyze(n.text);
+        const toks = queryTokens(n.text);
         if (toks.length !== 1 || toks[0]!.stop) return;
         const stem = this.stems.idOf(toks[0]!.term);
         if (onlyUnknown && stem >= 0 && this.stems.df.data[stem]! > 0) return;

@@ -10,7 +10,8 @@
  * Stopwords and question words are matched but weighted by `stopWeight` and are not counted by
  * minimum-should-match.
  */
-import { analyze, analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
+import { analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
+import { queryTokens } from '../query/query-tokens.ts';
 import type { Clause, FieldName, QueryNode } from '../contracts.ts';
 import type { Token } from '../types.ts';
 import type { DocTable } from './doc-table.ts';
@@ -457,7 +458,7 @@ export class Evaluator {
   }
 
   private word(text: string, field: FieldName | undefined): Hits | null {
-    const toks = analyze(text);
+    const toks = queryTokens(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
       const readings = this.readingsOf(text, toks[0]!);
@@ -479,7 +480,7 @@ export class Evaluator {
 
   /** Exact forms at consecutive positions (inside one field). */
   private phrase(text: string, field: FieldName | undefined): Hits | null {
-    const toks: Token[] = analyze(text);
+    const toks = queryTokens(text);
     if (toks.length === 0) return null;
     const out: Hits = { docs: [], score: this.ix.pool.take() };
     const ex = this.ix.exacts;
@@ -800,7 +801,7 @@ export class Evaluator {
       }
       const n = c.node;
       if (n.kind !== 'word' || n.field !== undefined) return null;
-      const toks = analyze(n.text);
+      const toks = queryTokens(n.text);
       if (toks.length !== 1) return null;
       const rs = this.readingsOf(n.text, toks[0]!);
       for (const t of rs) if (!mainOnly(stems, stems.idOf(t.term)) || !mainOnly(exacts, exacts.idOf(t.exact))) return null;
@@ -927,7 +928,7 @@ export class Evaluator {
     if (n.kind !== 'word' || n.field !== undefined) return null;
     const { title, body, meta, lead } = this.p.weights;
     if (!(title > 0 && body > 0 && meta > 0 && lead > 0)) return null;
-    const toks = analyze(n.text);
+    const toks = queryTokens(n.text);
     if (toks.length !== 1) return null;
     const stems = this.ix.stems;
     const r = takeRestriction(this.ix.docs.slots, []);
@@ -991,7 +992,7 @@ export class Evaluator {
       present.push(false);
       if (c.occur === 'must_not' || (c.occur === 'should' && stopOnly[i])) continue;
       if (n.kind !== 'word' && n.kind !== 'phrase' && n.kind !== 'prefix') return -1;
-      if (n.kind !== 'prefix' && analyze(n.text).length === 0) continue; // yields null
+      if (n.kind !== 'prefix' && queryTokens(n.text).length === 0) continue; // yields null
       present[i] = true;
       if (c.occur === 'must') musts++;
       else countable++;
@@ -1019,7 +1020,7 @@ export class Evaluator {
    * Clauses that analyze to nothing yield no hits and are not counted, as in requiredPivot.
    */
   private requiredClauses(clauses: readonly Clause[], stopOnly: readonly boolean[]): boolean[] {
-    const hasMust = clauses.some((c) => c.occur === 'must' && (c.node.kind === 'prefix' || ((c.node.kind === 'word' || c.node.kind === 'phrase') && analyze(c.node.text).length > 0)));
+    const hasMust = clauses.some((c) => c.occur === 'must' && (c.node.kind === 'prefix' || ((c.node.kind === 'word' || c.node.kind === 'phrase') && queryTokens(c.node.text).length > 0)));
     return clauses.map((c, i) => (hasMust ? c.occur === 'must' : c.occur === 'should' && !stopOnly[i]));
   }
 
@@ -1028,7 +1029,7 @@ export class Evaluator {
     if (n.kind !== 'word' && n.kind !== 'phrase') return Infinity;
     const ix = n.kind === 'word' ? this.ix.stems : this.ix.exacts;
     let min = Infinity;
-    for (const t of analyze(n.text)) {
+    for (const t of queryTokens(n.text)) {
       const id = ix.idOf(n.kind === 'word' ? t.term : t.exact);
       min = Math.min(min, id >= 0 ? Math.max(0, ix.df.data[id]!) : 0);
     }
@@ -1201,7 +1202,7 @@ function bestSeatReading(t: TermQuery, score: (v: TermQuery) => number, floor: n
 
 /** A plain word clause whose every token is a stopword or question word. */
 function isStopOnly(n: QueryNode): boolean {
-  return n.kind === 'word' && analyze(n.text).every((t) => t.stop);
+  return n.kind === 'word' && queryTokens(n.text).every((t) => t.stop);
 }
 
 /** Virtual-position range of a field (FIELD_BASE), or everything. */

@@ -6,7 +6,7 @@
  * the positions of the query words, not the result set. Non-question queries also get the title
  * features of title-match.ts on the same docs, or on the top `titleDepth` for a run of 3+ words.
  */
-import { analyze } from '../analysis/analyzer.ts';
+import { queryTokens } from '../query/query-tokens.ts';
 import type { ParsedQuery } from '../contracts.ts';
 import type { IndexView } from './evaluate.ts';
 import type { Hits } from './score-pool.ts';
@@ -22,7 +22,7 @@ const WINDOW = 6;
 export function positiveExacts(parsed: ParsedQuery): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
-    for (const t of analyze(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
+    for (const t of queryTokens(n.text)) if (!t.stop && !out.includes(t.exact)) out.push(t.exact);
   });
   return out;
 }
@@ -31,7 +31,7 @@ export function positiveExacts(parsed: ParsedQuery): string[] {
 function positiveTermCount(parsed: ParsedQuery): number {
   let n = 0;
   forEachPositiveWord(parsed, (w) => {
-    n += analyze(w.text).length;
+    n += queryTokens(w.text).length;
   });
   return n;
 }

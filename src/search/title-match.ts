@@ -14,6 +14,7 @@
  *    حول») should not outrank it through coverage.
  */
 import { analyze, analyzeWord } from '../analysis/analyzer.ts';
+import { queryTokens } from '../query/query-tokens.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
@@ -36,7 +37,7 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[]): string[] {
   const out: string[] = [];
   forEachPositiveWord(parsed, (n) => {
-    for (const t of analyze(n.text)) {
+    for (const t of queryTokens(n.text)) {
       lone?.push(isLoneClitic(t));
       const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
       const term = reading?.term || t.term;
