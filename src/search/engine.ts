@@ -130,7 +130,7 @@ export class SearchEngine implements Engine {
     if (budget !== null) {
       const tail = this.stems.tailBytes + this.exacts.tailBytes;
       if (tail >= budget) this.mergeTails();
-      else if (!this.bulkReserved && tail >= budget / 32) this.reserveBulkTails(budget);
+      else if (!this.bulkReserved && tail >= budget / 256) this.reserveBulkTails(budget);
       return;
     }
     const tail = this.stems.tailPostings;
@@ -177,13 +177,15 @@ export class SearchEngine implements Engine {
   }
 
   /**
-   * Once a bulk load's tails hold 1/32 of the budget (a small load never gets here), they get
-   * room for the whole budget at once, in one buffer (see PostingIndex.reserveTails): doubling
-   * arrays copy themselves at each step and touch fresh pages (kernel time) for ~2× their final
-   * size, while reserved room is only touched as it fills. At 1/32 the doubling so far stays
-   * under the ~64 MB of new array buffers that starts a major GC (1/16 cost one more on a 71k
-   * build). Shares as a 71k build fills them: stems 43 %, exact forms 48 % plus positions 9 %;
-   * an array that needs more still grows as usual.
+   * Once a bulk load's tails hold 1/256 of the budget (3 MiB by default: ~450 articles like the
+   * corpus's; a smaller load never gets here), they get room for the whole budget at once, in one
+   * buffer (see PostingIndex.reserveTails): doubling arrays copy themselves at each step and touch
+   * fresh pages (kernel time) for ~2× their final size, while reserved room is only touched as it
+   * fills (the rest is address space). Reserving early also spares the doubling's own array
+   * buffers: at 1/16 they were ~90 MB, enough to start a major GC of their own just before the
+   * reservation's (71k build: 3 major GCs at the reservation with 5 arrays, 2 with one buffer,
+   * 1 at 1/256). Shares as a 71k build fills them: stems 43 %, exact forms 48 % plus positions
+   * 9 %; an array that needs more still grows as usual.
    */
   private reserveBulkTails(budget: number): void {
     this.bulkReserved = true;
