@@ -111,6 +111,9 @@ export const SPELLING_RULES: SpellingRule[] = [
   { name: 'one alef dropped (العرقي)', kind: 'word', apply: (w) => { const b = bare(w); const i = b.indexOf('ا', 2); return isArabic(w) && b.length >= 5 && i > 0 && i < b.length - 1 ? b.slice(0, i) + b.slice(i + 1) : w; } },
   { name: 'one letter doubled', kind: 'word', apply: (w, r) => { const b = bare(w); const i = isArabic(w) && b.length >= 4 ? interior(b, r) : -1; return i < 0 ? w : b.slice(0, i + 1) + b[i] + b.slice(i + 1); } },
   { name: 'two letters swapped', kind: 'word', apply: (w, r) => { const b = bare(w); const i = isArabic(w) && b.length >= 5 ? interior(b.slice(0, -1), r) : -1; return i < 0 || b[i] === b[i + 1] ? w : b.slice(0, i) + b[i + 1] + b[i] + b.slice(i + 2); } },
+  // letters a dialect merges (typed-readings.ts CONFUSABLE)
+  { name: 'ض ↔ ظ swapped (انتضار, ظابط)', kind: 'word', apply: (w) => w.replace(/[ضظ]/g, (c) => (c === 'ض' ? 'ظ' : 'ض')) },
+  { name: 'ذ typed ز or د (هازا, الدهب)', kind: 'word', apply: (w, r) => w.replace(/ذ/g, () => (r() < 0.5 ? 'ز' : 'د')) },
   // clitics
   { name: 'و attached', kind: 'word', apply: (w) => (isArabic(w) && !/^و/.test(w) ? 'و' + w : w) },
   { name: 'و detached (و + space)', kind: 'word', apply: (w) => (isArabic(w) && /^و/.test(w) && w.length > 3 ? 'و ' + w.slice(1) : isArabic(w) ? 'و ' + w : w) },

@@ -32,6 +32,7 @@ import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { splitJoinedWords } from './joined-words.ts';
+import { withConfusableLetter } from './typed-readings.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
 
@@ -403,7 +404,8 @@ export class SearchEngine implements Engine {
         if (toks.length !== 1 || toks[0]!.stop) return;
         const stem = this.stems.idOf(toks[0]!.term);
         if (onlyUnknown && stem >= 0 && this.stems.df.data[stem]! > 0) return;
-        const fix = this.spelling.correct(toks[0]!.exact);
+        // A letter the reader's dialect merges (انتضار): the form read, not the closest spelling.
+        const fix = withConfusableLetter(toks[0]!, this.ix)?.exact ?? this.spelling.correct(toks[0]!.exact);
         if (fix) {
           const at = q.indexOf(n.text, n.start);
           if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: surfaceForm(this, fix) });

@@ -25,7 +25,7 @@ import type { RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withConfusableLetter, withDroppedLongVowel, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
 import { wordDocs } from './word-docs.ts';
 
@@ -1048,7 +1048,7 @@ export class Evaluator {
 export function wordReadings(typed: TermQuery, ix: IndexView): TermQuery[] {
   // The hamza-seat reading comes from the word as typed: spelling correction of an unknown
   // typed form (نهايي → نهاية) would otherwise hide it (نهائي).
-  const seatTyped = withHamzaSeat(typed, ix);
+  const seatTyped: TermQuery | undefined = withHamzaSeat(typed, ix) ?? withConfusableLetter(typed, ix);
   const t = seatTyped && !isKnown(typed, ix) ? seatTyped : knownSpelling(typed, ix);
   const bare = withoutConjunction(t, ix);
   const seat = t === seatTyped ? undefined : seatTyped ?? (t !== typed ? withHamzaSeat(t, ix) : undefined);

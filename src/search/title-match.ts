@@ -17,7 +17,7 @@ import { analyze, analyzeWord } from '../analysis/analyzer.ts';
 import { queryTokens } from '../query/query-tokens.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
 import { withHamzaSeat, withoutConjunction, withPronounHa, type IndexView } from './evaluate.ts';
-import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withDroppedLongVowel, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
+import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withConfusableLetter, withDroppedLongVowel, withInitialMadda, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import type { Hits } from './score-pool.ts';
 import { cachedTitleStems, poolOf, titleStemCache, titleStems } from './title-stems.ts';
 
@@ -39,7 +39,7 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
   forEachPositiveWord(parsed, (n) => {
     for (const t of queryTokens(n.text)) {
       lone?.push(isLoneClitic(t));
-      const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
+      const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withConfusableLetter(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
       const term = reading?.term || t.term;
       out.push(term);
       // Other stems the word may stand for in a title, matched in the same pair slot at the

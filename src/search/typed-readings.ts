@@ -248,3 +248,40 @@ function likeliestWithVowel(t: Analyzed, ix: Vocab, letters: string): Analyzed |
   const r = analyzeWord(best);
   return r.exact && !r.stop && r.term !== t.term ? r : undefined;
 }
+
+/**
+ * Letters readers confuse because their dialects merged the sounds: ض (U+0636) and ظ (U+0638)
+ * (انتضار for انتظار, حفض for حفظ, ظابط for ضابط), ذ (U+0630) typed as ز (U+0632) or د (U+062F)
+ * (هازا, الدهب). The normalizer keeps them apart, as the archive does.
+ */
+const CONFUSABLE: Record<string, string> = { '\u0636': '\u0638', '\u0638': '\u0636', '\u0632': '\u0630', '\u062F': '\u0630' };
+
+/**
+ * A word typed with a letter its reader's dialect merges with another (CONFUSABLE): also read
+ * with the other letter when the archive writes that form READING_RATIO times as often as the
+ * word as typed (the most frequent such form; one letter changed). Like the hamza-seat reading it
+ * comes from the word as typed, before spelling correction, which would pick the most frequent
+ * one-edit form whatever the letter (انتضار → انتشار, الضلام → السلام). A real word written with
+ * either letter (ضل / ظل) is written often enough to keep its own reading.
+ */
+export function withConfusableLetter(t: Analyzed, ix: Vocab & Partial<Pick<IndexView, 'docs'>>): Analyzed | undefined {
+  const e = t.exact;
+  if (t.stop || e.length < 3 || e.length > 20 || !/[\u0636\u0638\u0632\u062F]/.test(e)) return undefined;
+  return memoReading('confusable', t, ix, () => {
+    let best = '';
+    let bestDf = READING_RATIO * Math.max(1, exactDf(ix, e)) - 1;
+    for (let i = 0; i < e.length; i++) {
+      const other = CONFUSABLE[e[i]!];
+      if (other === undefined) continue;
+      const form = e.slice(0, i) + other + e.slice(i + 1);
+      const f = exactDf(ix, form);
+      if (f > bestDf) {
+        best = form;
+        bestDf = f;
+      }
+    }
+    if (!best) return undefined;
+    const v = analyzeWord(best);
+    return v.exact && !v.stop && v.term !== t.term ? v : undefined;
+  });
+}

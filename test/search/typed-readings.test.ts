@@ -262,3 +262,38 @@ describe('long vowels and ء left out', () => {
     expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(0);
   });
 });
+
+describe('letters a dialect merges: ض/ظ, ذ typed ز or د', () => {
+  // typed-readings.ts withConfusableLetter: the other letter's form, when the archive writes it
+  // ≥ 10× as often as the form typed, read from the word as typed (before spelling correction).
+  it.each([
+    ['ض typed for ظ', 'انتظار', 'انتضار'],
+    ['ظ typed for ض', 'الضابط', 'الظابط'],
+    ['ذ typed ز', 'الذهب', 'الزهب'],
+    ['ذ typed د', 'الذهب', 'الدهب'],
+  ])('%s: %s typed %s is found', (_, archived, typed) => {
+    // The typed form is written too (3 articles), so no spelling correction replaces it.
+    const rivals = [1, 2, 3].map((i) => `ورد ${typed} في النص رقم ${i}.`);
+    const found = ids(archive(archived, 40, rivals), typed);
+    expect(found.filter((id) => id.startsWith('want-'))).toHaveLength(40);
+    expect(found).toContain('other-0');
+  });
+
+  it('a form the archive never writes is read with the merged letter, not as its most frequent one-edit neighbour: انتضار finds انتظار, not انتشار', () => {
+    // انتشار (one letter from انتضار too) is written more often than انتظار.
+    const rivals = Array.from({ length: 30 }, (_, i) => `انتشار المرض في المدينة ${i}.`);
+    const e = createEngine();
+    for (const d of archive('انتظار', 12, rivals)) e.put(d);
+    const r = e.search({ q: 'انتضار', size: 50, collapse: false });
+    expect(r.hits.map((h) => h.id).filter((id) => id.startsWith('want-'))).toHaveLength(12);
+    expect(r.hits.some((h) => h.id.startsWith('other-'))).toBe(false);
+    expect(r.suggestion).toBe('انتظار');
+  });
+
+  it('a word written with either letter ranks its own spelling first: ضل above ظل written 13× as often', () => {
+    const rivals = ['ضل الطريق في الصحراء.', 'ضل القارب وجهته.', 'ضل المسافر.'];
+    const found = ids(archive('ظل', 40, rivals), 'ضل');
+    // ضل is written in 3 articles and ظل in 40 (13×): the ظ reading is taken too, below ضل.
+    expect(found.slice(0, 3).sort()).toEqual(['other-0', 'other-1', 'other-2']);
+  });
+});
