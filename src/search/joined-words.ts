@@ -12,6 +12,7 @@
  */
 import { analyze, type Analyzed } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
+import { queryTokens } from '../query/query-tokens.ts';
 import { Evaluator, withHamzaSeat, type IndexView } from './evaluate.ts';
 import { memoReading } from './reading-memo.ts';
 import { MIN_DF } from './spelling.ts';
@@ -65,7 +66,8 @@ export function splitJoinedWords(parsed: ParsedQuery, ix: IndexView): { parsed: 
 /** The words a typed word the archive never writes splits into (surface text), or undefined. */
 export function splitWord(text: string, ix: IndexView): string[] | undefined {
   if (text.length > MAX_WORD) return undefined;
-  const toks = analyze(text);
+  // The query's own text: analyzed once per search (query-tokens.ts); the halves below are not.
+  const toks = queryTokens(text);
   if (toks.length !== 1) return undefined;
   const t = toks[0]!;
   // A form the archive writes, even once, is kept: its own joins are found as typed (a headline
