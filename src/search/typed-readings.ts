@@ -259,7 +259,7 @@ const CONFUSABLE: Record<string, string> = { '\u0636': '\u0638', '\u0638': '\u06
 /**
  * A word typed with a letter its reader's dialect merges with another (CONFUSABLE): also read
  * with the other letter when the archive writes that form READING_RATIO times as often as the
- * word as typed (the most frequent such form; one letter changed). Like the hamza-seat reading it
+ * word as typed (the most frequent such form; one letter changed), and the form typed is rare (rareFormDf). Like the hamza-seat reading it
  * comes from the word as typed, before spelling correction, which would pick the most frequent
  * one-edit form whatever the letter (انتضار → انتشار, الضلام → السلام). A real word written with
  * either letter (ضل / ظل) is written often enough to keep its own reading.
@@ -267,6 +267,10 @@ const CONFUSABLE: Record<string, string> = { '\u0636': '\u0638', '\u0638': '\u06
 export function withConfusableLetter(t: Analyzed, ix: Vocab & Partial<Pick<IndexView, 'docs'>>): Analyzed | undefined {
   const e = t.exact;
   if (t.stop || e.length < 3 || e.length > 20 || !/[\u0636\u0638\u0632\u062F]/.test(e)) return undefined;
+  // A slip, as a left-out long vowel: the form typed must be rare (rareFormDf). 71k, forms in
+  // ≥ 15 articles that the 10× test alone would read: 14, most of them words of their own —
+  // ادار (managed) / آذار, الاستاد (stadium) / الاستاذ, نفد (ran out) / نفذ, الحضر / الحظر.
+  if (ix.docs !== undefined && exactDf(ix, e) > rareFormDf(ix.docs.live)) return undefined;
   return memoReading('confusable', t, ix, () => {
     let best = '';
     let bestDf = READING_RATIO * Math.max(1, exactDf(ix, e)) - 1;

@@ -290,6 +290,14 @@ describe('letters a dialect merges: ض/ظ, ذ typed ز or د', () => {
     expect(r.suggestion).toBe('انتظار');
   });
 
+  it('a form written in more articles than a slip would be keeps one reading: الاستاد (stadium) does not find الاستاذ', () => {
+    // الاستاذ is written 12× as often, but الاستاد stands in 5 articles, more than MIN_DF (3) in an
+    // archive this small (one in 5,000 of a large one): a word of its own (rareFormDf).
+    const rivals = [1, 2, 3, 4, 5].map((i) => `افتتاح الاستاد الجديد رقم ${i}.`);
+    const found = ids(archive('الاستاذ', 60, rivals), 'الاستاد');
+    expect(found.sort()).toEqual(['other-0', 'other-1', 'other-2', 'other-3', 'other-4']);
+  });
+
   it('a word written with either letter ranks its own spelling first: ضل above ظل written 13× as often', () => {
     const rivals = ['ضل الطريق في الصحراء.', 'ضل القارب وجهته.', 'ضل المسافر.'];
     const found = ids(archive('ظل', 40, rivals), 'ضل');
