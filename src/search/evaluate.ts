@@ -356,6 +356,22 @@ export class Evaluator {
     return w;
   }
 
+  /** The per-term constants of the scoring loops (term-score.ts, compact-score.ts), `c` = idf·weight·(k1+1). */
+  private termScoring(c: number): TermScoring {
+    const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
+    const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
+    const sc = this.scoring;
+    sc.c = c;
+    sc.k1 = this.p.k1;
+    sc.wT = wT;
+    sc.wB = wB;
+    sc.wM = wM;
+    sc.wL = wL;
+    sc.normT = norms.title;
+    sc.normB = norms.body;
+    return sc;
+  }
+
   /** Adds weight·BM25F of term `id` of `index` to `out` (pushing newly touched docs). */
   private accumulate(index: PostingIndex, id: number, field: FieldName | undefined, weight: number, out: Hits, onlyTouched: boolean): void {
     if (id < 0) return;
@@ -383,17 +399,7 @@ export class Evaluator {
       if (targets !== null && nTargets === 0) return; // no doc can be scored
       const skips = targets !== null && nTargets * PROBE_RATIO < df ? skipsOnReuse(index, id) : null;
       if (!onlyTouched && FRESH.length < bound) FRESH = new Int32Array(Math.max(bound, FRESH.length * 2));
-      const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
-      const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
-      const sc = this.scoring;
-      sc.c = c;
-      sc.k1 = k1;
-      sc.wT = wT;
-      sc.wB = wB;
-      sc.wM = wM;
-      sc.wL = wL;
-      sc.normT = norms.title;
-      sc.normB = norms.body;
+      const sc = this.termScoring(c);
       const added = skips !== null ? scoreMainPostingsAt(index, id, skips, targets!, nTargets, this.dead, sc, score, FRESH, onlyTouched) : scoreMainPostings(index, id, this.dead, restrict, sc, score, FRESH, onlyTouched);
       appendDocs(out, FRESH, added);
       return;
@@ -903,18 +909,7 @@ export class Evaluator {
     }
     if (nTargets === 0) return; // no doc can be scored
     const skips = nTargets * PROBE_RATIO < df ? skipsOnReuse(index, id) : null;
-    const k1 = this.p.k1;
-    const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
-    const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
-    const sc = this.scoring;
-    sc.c = this.idf(df) * weight * (k1 + 1);
-    sc.k1 = k1;
-    sc.wT = wT;
-    sc.wB = wB;
-    sc.wM = wM;
-    sc.wL = wL;
-    sc.normT = norms.title;
-    sc.normB = norms.body;
+    const sc = this.termScoring(this.idf(df) * weight * (this.p.k1 + 1));
     if (skips !== null) scoreCompactAt(index, id, skips, cand, slots, slots === null ? n : nTargets, sc, acc, onlyTouched);
     else scoreCompactMerge(index, id, cand, n, sc, acc, onlyTouched);
   }
