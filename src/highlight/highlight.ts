@@ -60,6 +60,12 @@ function openingSnippet(text: string, words: number): string {
   }
 }
 
+/** As snippetHtml(tt.text, …), for a caller that keeps the text's scan (text-tokens.ts scanTextOwned). */
+export function snippetFromScan(tt: TextTokens, spec: MatchSpec, opts?: SnippetOptions): string {
+  if (isEmptySpec(spec)) return openingSnippet(tt.text, Math.max(1, Math.floor(opts?.words ?? DEFAULT_WORDS)));
+  return snippetOf(tt.text, tt, spec, opts);
+}
+
 /** As snippetHtml, for a caller that already has `analyze(text)`. */
 export function snippetFromTokens(text: string, tokens: readonly Token[], spec: MatchSpec, opts?: SnippetOptions): string {
   return snippetOf(text, fromTokens(text, tokens), spec, opts);

@@ -83,6 +83,16 @@ export function scanText(text: string): TextTokens {
   return new Scanned(text, n, starts, ends, masks, analyzed);
 }
 
+/**
+ * As scanText, into arrays of its own (exact length) and its own analysis cache: valid after later
+ * scans, for a caller that keeps a text's scan between queries (search/shown-bodies.ts).
+ */
+export function scanTextOwned(text: string): TextTokens {
+  const tt = scanText(text);
+  const n = tt.n;
+  return new Scanned(text, n, tt.starts.slice(0, n), tt.ends.slice(0, n), tt.masks.slice(0, n), new Array<Analyzed | undefined>(n));
+}
+
 /** A TextTokens over tokens already analyzed: every token counts as a candidate. */
 export function fromTokens(text: string, tokens: readonly Token[]): TextTokens {
   const n = tokens.length;

@@ -10,7 +10,9 @@ import { analyze, releaseIds } from '../analysis/analyzer.ts';
 import type { ArticleView, Engine, EngineStats, ParsedQuery, PutStatus, Suggestion } from '../contracts.ts';
 import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
 import { ValidationError } from '../errors.ts';
-import { highlightHtml, snippetHtml } from '../highlight/highlight.ts';
+import { highlightHtml, snippetFromScan, snippetHtml } from '../highlight/highlight.ts';
+import { isEmptySpec } from '../highlight/match.ts';
+import { bodyScan, ShownBodies } from './shown-bodies.ts';
 import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
 import { parseQuery } from '../query/parse.ts';
 import { queryTokens } from '../query/query-tokens.ts';
@@ -66,6 +68,9 @@ export class SearchEngine implements Engine {
   private bulkReserved = false;
   /** Scratch for collapse: best doc so far per duplicate group (−1 between calls). */
   private groupBest = new Int32Array(0);
+  /** The articles recent hits showed, with their scanned bodies (shown-bodies.ts). */
+  private readonly shownBodies = new ShownBodies();
+  private readonly readShown = (doc: number) => this.docs.articleShown(doc)!;
 
   constructor(opts: EngineOptions = {}, parts?: EngineParts) {
     this.params = { ...DEFAULT_RANKING, ...opts.ranking };
@@ -376,7 +381,8 @@ export class SearchEngine implements Engine {
   }
 
   private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean, scores?: Float64Array): SearchHit {
-    const a = this.docs.articleShown(doc)!;
+    const shown = this.shownBodies.get(doc, this.readShown);
+    const a = shown.article;
     return {
       id: a.id,
       title: a.title,
@@ -387,7 +393,7 @@ export class SearchEngine implements Engine {
       date: a.date,
       url: a.url,
       score: Math.round(score * 10000) / 10000,
-      snippet: snippetHtml(a.body, spec, SNIPPET),
+      snippet: isEmptySpec(spec) ? snippetHtml(a.body, spec, SNIPPET) : snippetFromScan(bodyScan(shown), spec, SNIPPET),
       titleHtml: highlightHtml(a.title, spec),
       duplicates: withDuplicates ? this.duplicatesOf(doc, scores) : [],
     };
