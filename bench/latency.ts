@@ -6,7 +6,7 @@
  *     queries (eval-set questions, common title words, headline word pairs and triples), each
  *     run once in a shuffled order — what a serving process sees, with the decoded-lists
  *     cache (decoded-lists.ts) only as warm as the stream makes it;
- *  2. each bench shape with that cache emptied before every call (cold);
+ *  2. each bench shape with that cache and the shown articles (shown-bodies.ts) emptied before every call (cold);
  *  3. the six bench shapes repeated (`runs` calls each: hot caches): ranking only
  *     (`rank(q, 10)`), whole `search()`, and search() with all facets.
  *   node --expose-gc --import tsx bench/latency.ts SNAPSHOT.bin [runs]
@@ -16,6 +16,7 @@ import type { FacetName, SearchRequest } from '../src/types.ts';
 import { type Percentiles, percentiles, timeCalls, timeOnce } from './measure.ts';
 import { analyze } from '../src/analysis/analyzer.ts';
 import { dropDecoded } from '../src/search/decoded-lists.ts';
+import { dropShown } from '../src/search/shown-bodies.ts';
 import { EVAL_SETS, hasEvalSet, loadEvalSet } from '../eval/datasets.ts';
 import { seededRandom } from '../eval/known-item.ts';
 
@@ -108,7 +109,7 @@ for (const [kind, k] of [...byKind, ['all', all] as const]) console.log(`| ${kin
 
 // 2. Each shape with the decoded-list cache emptied before every call.
 const coldRuns = Math.min(runs, 100);
-console.log(`\nCold decoded-list cache (emptied before each of ${coldRuns} calls), whole search() ms p50 / p95 / p99`);
+console.log(`\nCold decoded-list cache and shown articles (emptied before each of ${coldRuns} calls), whole search() ms p50 / p95 / p99`);
 console.log('| query | CPU | wall |');
 console.log('|---|---|---|');
 for (const [name, req] of shapes) {
@@ -116,6 +117,7 @@ for (const [name, req] of shapes) {
   const wall: number[] = [];
   for (let i = 0; i < coldRuns; i++) {
     for (const ix of [e.stems, e.exacts]) dropDecoded(ix);
+    dropShown(e.docs);
     const t = timeOnce(() => e.search(req));
     cpu.push(t.cpuMs);
     wall.push(t.wallMs);

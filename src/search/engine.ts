@@ -12,7 +12,7 @@ import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
 import { ValidationError } from '../errors.ts';
 import { highlightHtml, snippetFromScan, snippetHtml } from '../highlight/highlight.ts';
 import { isEmptySpec } from '../highlight/match.ts';
-import { bodyScan, ShownBodies } from './shown-bodies.ts';
+import { bodyScan, shownBodiesOf } from './shown-bodies.ts';
 import { EMPTY_MATCH_SPEC, matchSpecFromQuery } from '../query/match-spec.ts';
 import { parseQuery } from '../query/parse.ts';
 import { queryTokens } from '../query/query-tokens.ts';
@@ -68,8 +68,6 @@ export class SearchEngine implements Engine {
   private bulkReserved = false;
   /** Scratch for collapse: best doc so far per duplicate group (−1 between calls). */
   private groupBest = new Int32Array(0);
-  /** The articles recent hits showed, with their scanned bodies (shown-bodies.ts). */
-  private readonly shownBodies = new ShownBodies();
   private readonly readShown = (doc: number) => this.docs.articleShown(doc)!;
 
   constructor(opts: EngineOptions = {}, parts?: EngineParts) {
@@ -381,7 +379,7 @@ export class SearchEngine implements Engine {
   }
 
   private hit(doc: number, score: number, spec: ReturnType<typeof matchSpecFromQuery>, withDuplicates: boolean, scores?: Float64Array): SearchHit {
-    const shown = this.shownBodies.get(doc, this.readShown);
+    const shown = shownBodiesOf(this.docs).get(doc, this.readShown);
     const a = shown.article;
     return {
       id: a.id,

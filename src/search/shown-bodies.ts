@@ -13,11 +13,12 @@
  *
  * A live doc's article never changes: a put takes a new slot, a removal marks the slot dead (the
  * caller checks liveness before asking), and doc numbers are reassigned only by a compaction, which
- * loads as a new engine. Bounded by the body characters kept (the text, 2 B a character, plus ~2 B
+ * loads as a new DocTable (one cache per table). Bounded by the body characters kept (the text, 2 B a character, plus ~2 B
  * a character of scan: ~1.6 MB at the bound).
  */
 import type { TextTokens } from '../highlight/text-tokens.ts';
 import { scanText, scanTextOwned } from '../highlight/text-tokens.ts';
+import type { DocTable } from './doc-table.ts';
 import type { ShownArticle } from './stored-articles.ts';
 
 /** Body characters kept over all entries (~200 bodies of the 71k corpus). */
@@ -68,4 +69,18 @@ export class ShownBodies {
     }
     return shown;
   }
+}
+
+const caches = new WeakMap<DocTable, ShownBodies>();
+
+/** The shown-articles cache of a doc table. */
+export function shownBodiesOf(docs: DocTable): ShownBodies {
+  let c = caches.get(docs);
+  if (c === undefined) caches.set(docs, (c = new ShownBodies()));
+  return c;
+}
+
+/** Empties a doc table's shown articles (benchmarks measure a cold read path with it). */
+export function dropShown(docs: DocTable): void {
+  caches.delete(docs);
 }
