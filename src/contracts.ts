@@ -20,7 +20,13 @@ interface Located {
 
 export type QueryNode =
   /** A bare word (raw surface text; the engine analyzes it). */
-  | ({ kind: 'word'; text: string; field?: FieldName } & Located)
+  | ({
+      kind: 'word';
+      text: string;
+      field?: FieldName;
+      /** Set by the engine (src/search/compound-words.ts): this word and its neighbour are also read as this one word. */
+      compound?: string;
+    } & Located)
   /** "an exact phrase": consecutive words matched on exact (normalized, unstemmed) forms. */
   | ({ kind: 'phrase'; text: string; field?: FieldName } & Located)
   /** word*: normalized, not stemmed. */

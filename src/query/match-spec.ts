@@ -12,7 +12,7 @@ import { queryTokens } from './query-tokens.ts';
 import type { Token } from '../types.ts';
 
 /** The terms (stems) a single typed word is matched by, stopwords included; `text` is the word as typed (its node's text). */
-export type WordReader = (typed: Token, text: string) => readonly { term: string; stop: boolean }[];
+export type WordReader = (typed: Token, text: string, node: Extract<QueryNode, { kind: 'word' }>) => readonly { term: string; stop: boolean }[];
 
 interface MutableSpec {
   terms: Set<string>;
@@ -27,7 +27,7 @@ function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): voi
   switch (node.kind) {
     case 'word': {
       const toks = queryTokens(node.text);
-      const readings = toks.length === 1 && readWord ? readWord(toks[0]!, node.text) : toks;
+      const readings = toks.length === 1 && readWord ? readWord(toks[0]!, node.text, node) : toks;
       for (const t of readings) if (!t.stop) spec.terms.add(t.term);
       return;
     }

@@ -7,7 +7,7 @@
  * Keep every mutation synchronous (no await inside put/remove) to preserve this.
  */
 import { analyze, releaseIds } from '../analysis/analyzer.ts';
-import type { ArticleView, Engine, EngineStats, ParsedQuery, PutStatus, Suggestion } from '../contracts.ts';
+import type { ArticleView, Engine, EngineStats, ParsedQuery, PutStatus, Suggestion, QueryNode } from '../contracts.ts';
 import { NearDuplicateIndex } from '../dedupe/near-duplicates.ts';
 import { ValidationError } from '../errors.ts';
 import { highlightHtml, snippetFromScan, snippetHtml } from '../highlight/highlight.ts';
@@ -21,7 +21,7 @@ import { articleFingerprint, checkArticle } from './article-check.ts';
 import { analyzeArticle, hashExacts, indexArticle } from './doc-analysis.ts';
 import { DocTable, urlKey } from './doc-table.ts';
 import { DuplicateGroups } from './duplicate-groups.ts';
-import { Evaluator, type IndexView, type TermQuery, wordReadings } from './evaluate.ts';
+import { Evaluator, type IndexView, type TermQuery, nodeReadings } from './evaluate.ts';
 import { countFacetsDisjunctive, topValues } from './facets.ts';
 import { compileFilter } from './filters.ts';
 import { MergeScratch, PostingIndex, TAIL_POSTING_BYTES } from './postings.ts';
@@ -34,6 +34,7 @@ import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { splitJoinedWords } from './joined-words.ts';
+import { markCompounds, wordKey } from './compound-words.ts';
 import { withConfusableLetter } from './typed-readings.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
@@ -90,7 +91,7 @@ export class SearchEngine implements Engine {
   }
 
   /** How the evaluator reads one typed word (every reading is marked by the highlighter). */
-  private readonly readWord = (typed: Token) => wordReadings(typed, this.ix);
+  private readonly readWord = (typed: Token, _text: string, node: Extract<QueryNode, { kind: 'word' }>) => nodeReadings(typed, node, this.ix);
 
   put(article: Article): PutStatus {
     checkArticle(article);
@@ -248,7 +249,7 @@ export class SearchEngine implements Engine {
     const r = this.execute(req, page * size);
     const top = r.top.slice((page - 1) * size);
     // The words' readings as the evaluation worked them out (the same function of the same token).
-    const readWord = (typed: Token, text: string) => r.readings.get(text) ?? this.readWord(typed);
+    const readWord = (typed: Token, text: string, node: Extract<QueryNode, { kind: 'word' }>) => r.readings.get(wordKey(node)) ?? this.readWord(typed, text, node);
     const spec = r.browse ? EMPTY_MATCH_SPEC : matchSpecFromQuery(r.parsed, readWord);
     const collapse = req.collapse !== false;
     const hits: SearchHit[] = top.map((d) => this.hit(d, r.score[d]!, spec, collapse, r.score));
@@ -287,7 +288,9 @@ export class SearchEngine implements Engine {
   /** Matching, filtering, collapsing, facets and the best `k` docs. The caller releases `hits`. */
   private execute(req: SearchRequest, k: number) {
     const q = typeof req.q === 'string' ? req.q : '';
-    const { parsed, spaced } = splitJoinedWords(parseQuery(q), this.ix);
+    const split = splitJoinedWords(parseQuery(q), this.ix);
+    const parsed = markCompounds(split.parsed, this.ix);
+    const spaced = split.spaced;
     const filter = compileFilter(this.docs, req.filters, parsed.dateRanges);
     const browse = parsed.root.clauses.length === 0;
     const sort = req.sort ?? (browse ? 'newest' : 'relevance');
@@ -431,7 +434,7 @@ export class SearchEngine implements Engine {
     const d = this.docs.byId.get(id);
     if (d === undefined) return undefined;
     const a = this.docs.article(d)!;
-    const spec = q && q.trim() ? matchSpecFromQuery(splitJoinedWords(parseQuery(q), this.ix).parsed, this.readWord) : EMPTY_MATCH_SPEC;
+    const spec = q && q.trim() ? matchSpecFromQuery(markCompounds(splitJoinedWords(parseQuery(q), this.ix).parsed, this.ix), this.readWord) : EMPTY_MATCH_SPEC;
     return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
   }
 

@@ -27,6 +27,7 @@ import type { SortedVocab } from './sorted-vocab.ts';
 import type { SpellingVocab } from './spelling.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withConfusableLetter, withDroppedLongVowel, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
+import { compoundReading, wordKey } from './compound-words.ts';
 import { wordDocs } from './word-docs.ts';
 
 export interface IndexView {
@@ -463,11 +464,12 @@ export class Evaluator {
     return out;
   }
 
-  private word(text: string, field: FieldName | undefined): Hits | null {
+  private word(n: Extract<QueryNode, { kind: 'word' }>): Hits | null {
+    const { text, field } = n;
     const toks = queryTokens(text);
     if (toks.length === 0) return null;
     if (toks.length === 1) {
-      const readings = this.readingsOf(text, toks[0]!);
+      const readings = this.readingsOf(n, toks[0]!);
       if (readings.length === 1) return this.term(readings[0]!, field);
       return this.unionMax(readings.map((r) => this.term(r, field, r.weight ?? 1)));
     }
@@ -632,7 +634,7 @@ export class Evaluator {
   node(n: QueryNode, top = false): Hits | null {
     switch (n.kind) {
       case 'word':
-        return this.word(n.text, n.field);
+        return this.word(n);
       case 'prefix':
         return this.prefix(n.text, n.field);
       case 'phrase':
@@ -809,7 +811,7 @@ export class Evaluator {
       if (n.kind !== 'word' || n.field !== undefined) return null;
       const toks = queryTokens(n.text);
       if (toks.length !== 1) return null;
-      const rs = this.readingsOf(n.text, toks[0]!);
+      const rs = this.readingsOf(n, toks[0]!);
       for (const t of rs) if (!mainOnly(stems, stems.idOf(t.term)) || !mainOnly(exacts, exacts.idOf(t.exact))) return null;
       readings.push(rs);
     }
@@ -927,14 +929,15 @@ export class Evaluator {
     if (toks.length !== 1) return null;
     const stems = this.ix.stems;
     const r = takeRestriction(this.ix.docs.slots, []);
-    wordDocs(stems, this.readingsOf(n.text, toks[0]!).map((t) => stems.idOf(t.term)), this.dead, r);
+    wordDocs(stems, this.readingsOf(n, toks[0]!).map((t) => stems.idOf(t.term)), this.dead, r);
     return r;
   }
 
-  /** wordReadings of a word's single token, once per query (wordDocsRestriction and word() both read it). */
-  private readingsOf(text: string, tok: Token): TermQuery[] {
-    let r = this.readings.get(text);
-    if (r === undefined) this.readings.set(text, (r = wordReadings(tok, this.ix)));
+  /** nodeReadings of a word's single token, once per query (wordDocsRestriction and word() both read it). */
+  private readingsOf(n: Extract<QueryNode, { kind: 'word' }>, tok: Token): TermQuery[] {
+    const key = wordKey(n);
+    let r = this.readings.get(key);
+    if (r === undefined) this.readings.set(key, (r = nodeReadings(tok, n, this.ix)));
     return r;
   }
 
@@ -1031,6 +1034,13 @@ export class Evaluator {
     return min;
   }
 
+}
+
+/** wordReadings of a word node's token, and its compound reading when it is marked (compound-words.ts). */
+export function nodeReadings(typed: TermQuery, n: Extract<QueryNode, { kind: 'word' }>, ix: IndexView): TermQuery[] {
+  const rs = wordReadings(typed, ix);
+  const c = compoundReading(n);
+  return c === undefined || rs.some((r) => r.term === c.term) ? rs : [...rs, c];
 }
 
 /**

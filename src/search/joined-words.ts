@@ -178,7 +178,7 @@ function single(text: string): Analyzed | undefined {
 }
 
 /** Articles writing `a b` as consecutive words (in one field). */
-function pairDf(ix: IndexView, a: string, b: string): number {
+export function pairDf(ix: IndexView, a: string, b: string): number {
   const h = new Evaluator(ix).node({ kind: 'phrase', text: `${a} ${b}`, start: 0, end: 0 });
   if (!h) return 0;
   const n = h.docs.length;

@@ -34,10 +34,17 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 
 /** Stems of the positive words and phrase words in query order, stopwords included; each word's
  *  likeliest reading (و/ف read off, a hamza seat, ه/ة, آ) as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[]): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[], compounds?: (string | undefined)[]): string[] {
   const out: string[] = [];
+  let prev: { text: string; compound?: string } | undefined;
   forEachPositiveWord(parsed, (n) => {
-    for (const t of queryTokens(n.text)) {
+    const toks = queryTokens(n.text);
+    // A compound typed apart (compound-words.ts): its joined stem stands for the pair it ends.
+    const joined = n.kind === 'word' && n.compound !== undefined && prev?.compound === n.compound && prev.text + n.text === n.compound ? analyzeWord(n.compound).term : undefined;
+    if (compounds && compounds.length > 0 && toks.length > 0) compounds[compounds.length - 1] = joined;
+    prev = n.kind === 'word' && toks.length === 1 ? n : undefined;
+    for (const t of toks) {
+      compounds?.push(undefined);
       lone?.push(isLoneClitic(t));
       const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withConfusableLetter(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
       const term = reading?.term || t.term;
@@ -54,6 +61,9 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
         if (alt && alt.term !== term && alt.term !== t.term) alts.push(alt);
         const conj = n.kind === 'word' ? conjunctionAlternative(t, ix) : undefined;
         if (conj && conj.term !== term && !alts.some((a) => a.term === conj.term)) alts.push(conj);
+        // The joined word of a compound typed apart pairs with the neighbours of either half.
+        const c = n.kind === 'word' && n.compound !== undefined ? analyzeWord(n.compound).term : undefined;
+        if (c !== undefined && c !== term && !alts.some((a) => a.term === c)) alts.push({ term: c, weight: 1 });
         alternatives.push(alts);
       }
     }
@@ -97,7 +107,8 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   if (titleBigram <= 0 && titleCoverage <= 0) return;
   const alts: Alternative[][] = [];
   const lone: boolean[] = [];
-  const seq = positiveTermSequence(parsed, ix, alts, lone);
+  const compounds: (string | undefined)[] = [];
+  const seq = positiveTermSequence(parsed, ix, alts, lone, compounds);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
   const idf = (t: string) => {
@@ -137,6 +148,15 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       }
     }
   }
+  // A compound typed apart (عبد الله): a title writing it as one word (عبدالله) holds the pair in
+  // that one token, which fills the pair's slot.
+  const units = new Map<number, [number, number]>();
+  for (let i = 0; i + 1 < seq.length; i++) {
+    const c = compounds[i];
+    if (c === undefined) continue;
+    const id = ix.stems.idOf(c);
+    if (id >= 0) units.set(id, pairs.get(`${seq[i]}\u0000${seq[i + 1]}`)!);
+  }
   // A pair typed in the other order (a reader remembers the words, not their order) fills its
   // slot at REVERSED_WEIGHT: a title holding the pair as typed stays first.
   for (const [k, [v, slot]] of [...pairs]) {
@@ -160,6 +180,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   // Marks the stems that start a query pair, so most title tokens are passed over with one read.
   const starts = pairStarts(ix.stems.size);
   for (const id of first) if (id >= 0) starts[id] = 1;
+  for (const id of units.keys()) starts[id] = 1;
   // The whole-run bonus needs 2+ distinct pairs: with one, it would only rescale the bigram bonus.
   const whole = slots >= 2 ? titleWholeRun : 0;
   const cache = titleStemCache(ix.docs, ix.stems);
@@ -172,7 +193,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       pool = poolOf(cache);
     }
     if (at < 0) {
-      titleBonusByStrings(ix, hits, d, pairs, slots, whole);
+      titleBonusByStrings(ix, hits, d, pairs, slots, whole, units.size > 0 ? ix : undefined, units);
       continue;
     }
     const len = pool[at]!;
@@ -182,9 +203,23 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     let matched = 0;
     let runs = 0;
     seen.fill(0);
-    for (let i = 0; i + 1 < len; i++) {
+    for (let i = 0; i < len; i++) {
       const a = pool[at + 1 + i]!;
       if (starts[a] === 0) continue;
+      if (units.size > 0) {
+        const u = units.get(a);
+        if (u !== undefined && !seen[u[1]]) {
+          seen[u[1]] = 1;
+          bigrams += u[0];
+          matched++;
+          if (lastCovered !== i) {
+            runs++;
+            covered++;
+          }
+          lastCovered = i;
+        }
+      }
+      if (i + 1 >= len) break;
       const b = pool[at + 2 + i]!;
       let j = 0;
       while (j < first.length && (first[j] !== a || second[j] !== b)) j++;
@@ -200,6 +235,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     hits.score[d] += titleBonus(ix.params, bigrams, covered / len, whole > 0 && matched === slots && runs === 1);
   }
   for (const id of first) if (id >= 0) starts[id] = 0;
+  for (const id of units.keys()) starts[id] = 0;
 }
 
 /**
@@ -222,14 +258,25 @@ function titleBonus(p: IndexView['params'], bigrams: number, coveredShare: numbe
 }
 
 /** The title bonus of one doc by analyzing its title (for a title with a stem the index lacks). */
-function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, [number, number]>, slots: number, whole: number): void {
+function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<string, [number, number]>, slots: number, whole: number, withUnits?: IndexView, units?: Map<number, [number, number]>): void {
   const title = analyze(ix.docs.titleOf(d)!);
   let bigrams = 0;
   let covered = 0;
   let lastCovered = -1;
   let runs = 0;
   const seen = new Set<number>();
-  for (let i = 0; i + 1 < title.length; i++) {
+  for (let i = 0; i < title.length; i++) {
+    const u = withUnits && units ? units.get(withUnits.stems.idOf(title[i]!.term)) : undefined;
+    if (u !== undefined && !seen.has(u[1])) {
+      seen.add(u[1]);
+      bigrams += u[0];
+      if (lastCovered !== i) {
+        runs++;
+        covered++;
+      }
+      lastCovered = i;
+    }
+    if (i + 1 >= title.length) break;
     const pair = pairs.get(`${title[i]!.term}\u0000${title[i + 1]!.term}`);
     if (pair === undefined || seen.has(pair[1])) continue;
     seen.add(pair[1]);

@@ -1,0 +1,91 @@
+/**
+ * A compound typed apart that the archive also writes as one word: عبد الله / عبدالله, أبو ظبي /
+ * أبوظبي, فيس بوك / فيسبوك, نيو يورك / نيويورك. Both spellings are real and each found only
+ * itself (71k: أبو ظبي side by side in 82 articles, أبوظبي in 14,074). Two neighbouring query
+ * words whose concatenation is a word the archive writes are marked with it (`compound`), and the
+ * evaluator reads each of them also as that one word at half weight (COMPOUND_WEIGHT): a doc that
+ * writes it joined matches both words and scores the joined word once, one term's BM25F. The
+ * title features pair the joined stem with the neighbours and let it fill the pair it stands for;
+ * the highlighter marks it. The query stays as typed: proximity and the exact-form bonus still
+ * favour the spelling typed, a little.
+ *
+ * Precision (a pair that runs together into another word): the joined form must be written in
+ * ≥ COMPOUND_MIN_DF articles and the pair side by side at least once (so the archive writes it
+ * both ways); not both halves stopwords and the joined form not a stopword (في ما → فيما, بين ما →
+ * بينما, كل ما → كلما, عن ها → عنها are function words of their own); each half ≥ 2 letters.
+ */
+import { analyzeWord } from '../analysis/analyzer.ts';
+import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
+import { queryTokens } from '../query/query-tokens.ts';
+import type { IndexView, TermQuery } from './evaluate.ts';
+import { pairDf } from './joined-words.ts';
+import { memoReading } from './reading-memo.ts';
+import { exactDf } from './typed-readings.ts';
+
+/** Share of a word's weight its compound reading scores: the two halves together score it once. */
+export const COMPOUND_WEIGHT = 0.5;
+/** Articles that must write the joined form (71k: أبوبكر 68, عبدالناصر 68, ابومازن 15). */
+export const COMPOUND_MIN_DF = 10;
+const MIN_HALF = 2;
+
+type WordNode = Extract<QueryNode, { kind: 'word' }>;
+
+/**
+ * The parsed query with each pair of neighbouring plain words (same occurrence, no field) that
+ * the archive also writes as one word marked with that word's surface text; the same object when
+ * no pair qualifies. A word is marked by its first qualifying pair only.
+ */
+export function markCompounds(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
+  const visit = (g: Extract<QueryNode, { kind: 'group' }>): Extract<QueryNode, { kind: 'group' }> => {
+    let clauses: Clause[] | null = null;
+    const cs = g.clauses;
+    for (let i = 0; i < cs.length; i++) {
+      const n = cs[i]!.node;
+      if (n.kind === 'group') {
+        const v = visit(n);
+        if (v !== n) (clauses ??= [...cs])[i] = { ...cs[i]!, node: v };
+        continue;
+      }
+      if (i + 1 >= cs.length) continue;
+      const a = cs[i]!;
+      const b = cs[i + 1]!;
+      const cur = (clauses ?? cs)[i]!.node;
+      if (cur.kind !== 'word' || cur.compound !== undefined || b.node.kind !== 'word') continue;
+      if (a.occur === 'must_not' || a.occur !== b.occur || cur.field !== undefined || b.node.field !== undefined) continue;
+      const joined = compoundOf(cur.text, b.node.text, ix);
+      if (joined === undefined) continue;
+      clauses ??= [...cs];
+      clauses[i] = { ...a, node: { ...cur, compound: joined } };
+      clauses[i + 1] = { ...b, node: { ...b.node, compound: joined } };
+    }
+    return clauses ? { ...g, clauses } : g;
+  };
+  const root = visit(parsed.root);
+  return root === parsed.root ? parsed : { ...parsed, root };
+}
+
+/** The one word `a` and `b` written together is, when the archive writes it both ways; else undefined. */
+export function compoundOf(a: string, b: string, ix: IndexView): string | undefined {
+  const ta = queryTokens(a);
+  const tb = queryTokens(b);
+  if (ta.length !== 1 || tb.length !== 1) return undefined;
+  const x = ta[0]!;
+  const y = tb[0]!;
+  if ((x.stop && y.stop) || x.exact.length < MIN_HALF || y.exact.length < MIN_HALF) return undefined;
+  const surface = a + b;
+  const j = analyzeWord(surface);
+  if (!j.exact || j.stop || j.exact !== x.exact + y.exact) return undefined;
+  return memoReading('compound', { term: x.exact, exact: j.exact, stop: false }, ix, () => (exactDf(ix, j.exact) >= COMPOUND_MIN_DF && pairDf(ix, a, b) >= 1 ? surface : undefined));
+}
+
+/** The compound reading of a marked word: the joined word at COMPOUND_WEIGHT. */
+export function compoundReading(n: WordNode): TermQuery | undefined {
+  if (n.compound === undefined) return undefined;
+  const j = analyzeWord(n.compound);
+  return { term: j.term, exact: j.exact, stop: false, weight: COMPOUND_WEIGHT };
+}
+
+/** The key of a word's readings in a search (the same text may be marked in one place only). */
+export function wordKey(n: WordNode): string {
+  return n.compound === undefined ? n.text : `${n.text}\u0001${n.compound}`;
+}
