@@ -132,6 +132,8 @@ export const SPELLING_RULES: SpellingRule[] = [
   { name: 'query: no ال anywhere', kind: 'query', apply: (ws) => ws.map((w) => (withArticle(w) ? w.slice(2) : w)) },
   { name: 'query: space dropped after ا د ذ ر ز و ة (unseen: the letter does not join)', kind: 'query', apply: (ws) => joinPairs(ws, (a, b) => isArabic(a) && isArabic(b) && NON_JOINING.test(bare(a))) },
   { name: 'query: one space dropped (two words joined)', kind: 'query', apply: (ws, r) => { const i = Math.floor(r() * (ws.length - 1)); return joinPairs(ws, (a, b, j) => j === i && isArabic(a) && isArabic(b)); } },
+  { name: 'compound typed apart (عبدالله → عبد الله, أبوظبي → أبو ظبي)', kind: 'word', apply: (w) => (isArabic(w) ? bare(w).replace(/^(عبد)(ال..+)$|^([أا]بو)([^ا]{3,})$/, (_, a, b, c, d) => `${a ?? c} ${b ?? d}`) : w) },
+  { name: 'query: compound typed joined (عبد الله → عبدالله, أبو ظبي → أبوظبي)', kind: 'query', apply: (ws) => joinPairs(ws, (a, b) => /^(عبد|[أا]بو)$/.test(bare(a)) && isArabic(b)) },
   { name: 'query: words reversed', kind: 'query', apply: (ws) => [...ws].reverse() },
   { name: 'query: words shuffled', kind: 'query', apply: (ws, r) => { const a = [...ws]; for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; } return a; } },
 ];

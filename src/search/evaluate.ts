@@ -1039,7 +1039,7 @@ export class Evaluator {
 /** wordReadings of a word node's token, and its compound reading when it is marked (compound-words.ts). */
 export function nodeReadings(typed: TermQuery, n: Extract<QueryNode, { kind: 'word' }>, ix: IndexView): TermQuery[] {
   const rs = wordReadings(typed, ix);
-  const c = compoundReading(n);
+  const c = compoundReading(n, ix.params.compoundWeight);
   return c === undefined || rs.some((r) => r.term === c.term) ? rs : [...rs, c];
 }
 

@@ -49,6 +49,11 @@ export interface RankingParams {
    * small one, a form no article writes is as often a real word (mlqa's 4k passages: مياه → حياه).
    */
   typoMinDocs: number;
+  /**
+   * Share of a word's weight its compound reading scores (compound-words.ts: عبد الله typed, the
+   * archive's عبدالله): 0.5 makes the two halves score the joined word once. 0 turns it off.
+   */
+  compoundWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingParams = {
@@ -67,6 +72,7 @@ export const DEFAULT_RANKING: RankingParams = {
   titleCoverage: 2,
   titleWholeRun: 1,
   typoMinDocs: 20_000,
+  compoundWeight: 0.5,
 };
 
 /** Body tokens counted as the article's lead (the first sentences carry the story). */
