@@ -26,6 +26,8 @@ export type QueryNode =
       field?: FieldName;
       /** Set by the engine (src/search/compound-words.ts): this word and its neighbour are also read as this one word. */
       compound?: string;
+      /** Set by the engine (compound-words.ts): this one word is also read as this pair of words side by side. */
+      apart?: string;
     } & Located)
   /** "an exact phrase": consecutive words matched on exact (normalized, unstemmed) forms. */
   | ({ kind: 'phrase'; text: string; field?: FieldName } & Located)

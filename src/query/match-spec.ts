@@ -29,6 +29,8 @@ function addNode(node: QueryNode, spec: MutableSpec, readWord?: WordReader): voi
       const toks = queryTokens(node.text);
       const readings = toks.length === 1 && readWord ? readWord(toks[0]!, node.text, node) : toks;
       for (const t of readings) if (!t.stop) spec.terms.add(t.term);
+      // A compound typed joined, also read as the pair the archive writes apart: marked as the pair.
+      if (node.apart !== undefined) addNode({ kind: 'phrase', text: node.apart, start: node.start, end: node.end }, spec, readWord);
       return;
     }
     case 'prefix': {

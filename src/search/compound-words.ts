@@ -16,7 +16,7 @@
  * انتصاب, ألم لا → ألملا (an audit of the 7,912 eval and known-item queries); في ما → فيما,
  * بين ما → بينما, كل ما → كلما are function words of their own; سي سي → سيسي is a name.
  */
-import { analyzeWord } from '../analysis/analyzer.ts';
+import { analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
 import { queryTokens } from '../query/query-tokens.ts';
 import type { IndexView, TermQuery } from './evaluate.ts';
@@ -47,6 +47,12 @@ export function markCompounds(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
         if (v !== n) (clauses ??= [...cs])[i] = { ...cs[i]!, node: v };
         continue;
       }
+      if (n.kind === 'word' && cs[i]!.occur !== 'must_not' && n.field === undefined) {
+        const apart = apartOf(n.text, ix);
+        // (clauses ?? cs)[i]: the node as the pair before it may have marked it already.
+        const now = (clauses ?? cs)[i]!;
+        if (apart !== undefined) (clauses ??= [...cs])[i] = { ...now, node: { ...(now.node as WordNode), apart } };
+      }
       if (i + 1 >= cs.length) continue;
       const a = cs[i]!;
       const b = cs[i + 1]!;
@@ -76,8 +82,29 @@ export function compoundOf(a: string, b: string, ix: IndexView): string | undefi
   const surface = a + b;
   const j = analyzeWord(surface);
   if (!j.exact || j.stop || j.exact !== x.exact + y.exact) return undefined;
-  return memoReading('compound', { term: x.exact, exact: j.exact, stop: false }, ix, () => (exactDf(ix, j.exact) >= COMPOUND_MIN_DF && pairDf(ix, a, b) >= 1 ? surface : undefined));
+  return memoReading('compound', { term: x.exact, exact: j.exact, stop: false }, ix, () => {
+    if (exactDf(ix, j.exact) < COMPOUND_MIN_DF) return undefined;
+    const df = pairDf(ix, a, b);
+    return df >= 1 && isUnit(df, x.exact, y.exact, ix, UNIT_SHARE) ? surface : undefined;
+  });
 }
+
+/**
+ * Whether two words written side by side in `pairDf` articles are one name: the rarer half is
+ * written next to the other in at least UNIT_SHARE of its articles (ظبي beside أبو, بوك beside
+ * فيس), not a phrase two common words happen to make (تمد يد for تمديد: يد alone everywhere).
+ */
+function isUnit(pairDf: number, a: string, b: string, ix: IndexView, share: number): boolean {
+  return pairDf >= share * Math.min(exactDf(ix, a), exactDf(ix, b));
+}
+
+/**
+ * Share of the rarer half's articles that must write the pair, for a pair typed apart (71k: نيو
+ * يورك 1 of 16 = 0.063 passes, مال كي 1 of 183 for مالكي does not) and for a word typed joined
+ * (stricter, as every typed word is tried: تمديد is not «تمد يد», 5 of 60 = 0.083).
+ */
+export const UNIT_SHARE = 0.05;
+export const APART_SHARE = 0.1;
 
 /** The compound reading of a marked word: the joined word at `weight` (RankingParams.compoundWeight). */
 export function compoundReading(n: WordNode, weight: number): TermQuery | undefined {
@@ -90,3 +117,46 @@ export function compoundReading(n: WordNode, weight: number): TermQuery | undefi
 export function wordKey(n: WordNode): string {
   return n.compound === undefined ? n.text : `${n.text}\u0001${n.compound}`;
 }
+
+/**
+ * The other direction: a word typed joined (عبدالله) that the archive also writes as two words
+ * side by side (عبد الله): the surface of that pair, space-separated, or undefined. The same
+ * evidence as compoundOf (the joined form in ≥ COMPOUND_MIN_DF articles, the pair side by side in
+ * ≥ APART_MIN_DF, two content words); the split written most often side by side wins.
+ */
+export function apartOf(text: string, ix: IndexView): string | undefined {
+  const toks = queryTokens(text);
+  if (toks.length !== 1) return undefined;
+  const t = toks[0]!;
+  if (t.stop || t.exact.length < 2 * MIN_HALF + 1 || t.exact.length > MAX_JOINED) return undefined;
+  // Remembered by the surface typed: the pair returned is surface text (as joined-words.ts).
+  return memoReading('apart', { term: text, exact: text, stop: false }, ix, () => {
+    if (exactDf(ix, t.exact) < COMPOUND_MIN_DF) return undefined;
+    let best: string | undefined;
+    let bestDf = APART_MIN_DF - 1;
+    for (let i = MIN_HALF; i + MIN_HALF <= text.length; i++) {
+      if (!LETTER.test(text[i]!) || !LETTER.test(text[i - 1]!)) continue;
+      const a = text.slice(0, i);
+      const b = text.slice(i);
+      // Normalized forms first (no stemming); the analysis only for a split whose halves are written.
+      const xe = normalizeTerm(a);
+      const ye = normalizeTerm(b);
+      if (xe.length < MIN_HALF || ye.length < MIN_HALF || xe + ye !== t.exact || xe === ye) continue;
+      // The pair cannot be written side by side more often than its rarer half is written.
+      if (Math.min(exactDf(ix, xe), exactDf(ix, ye)) <= bestDf) continue;
+      if (analyzeWord(a).stop || analyzeWord(b).stop) continue;
+      const df = pairDf(ix, a, b);
+      if (df > bestDf && isUnit(df, xe, ye, ix, APART_SHARE)) {
+        bestDf = df;
+        best = `${a} ${b}`;
+      }
+    }
+    return best;
+  });
+}
+
+/** Articles that must write a joined word's pair side by side for the typed-joined reading. */
+export const APART_MIN_DF = 3;
+/** Longer typed words are not split (names of two words are short). */
+const MAX_JOINED = 16;
+const LETTER = /\p{L}/u;

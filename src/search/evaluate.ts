@@ -470,8 +470,13 @@ export class Evaluator {
     if (toks.length === 0) return null;
     if (toks.length === 1) {
       const readings = this.readingsOf(n, toks[0]!);
-      if (readings.length === 1) return this.term(readings[0]!, field);
-      return this.unionMax(readings.map((r) => this.term(r, field, r.weight ?? 1)));
+      // A compound typed joined that the archive also writes apart (compound-words.ts): the pair.
+      // Scored as the joined word: each half at its idf, compoundWeight each (one term's weight).
+      const apart = n.apart === undefined ? null : this.phrase(n.apart, field, this.p.compoundWeight, this.idf(Math.max(1, exactDfOf(this.ix, toks[0]!.exact))));
+      if (readings.length === 1 && apart === null) return this.term(readings[0]!, field);
+      const parts = readings.map((r) => this.term(r, field, r.weight ?? 1));
+      if (apart !== null) parts.push(apart);
+      return this.unionMax(parts);
     }
     // One typed "word" the tokenizer splits (e.g. joined by punctuation): all of its parts.
     return this.intersect(toks.map((t) => this.term(t, field)));
@@ -487,7 +492,7 @@ export class Evaluator {
   }
 
   /** Exact forms at consecutive positions (inside one field). */
-  private phrase(text: string, field: FieldName | undefined): Hits | null {
+  private phrase(text: string, field: FieldName | undefined, scale = 1, idfOf?: number): Hits | null {
     const toks = queryTokens(text);
     if (toks.length === 0) return null;
     const out: Hits = { docs: [], score: this.ix.pool.take() };
@@ -495,7 +500,7 @@ export class Evaluator {
     const ids = toks.map((t) => ex.idOf(t.exact));
     if (ids.some((id) => id < 0 || ex.df.data[id]! <= 0)) return out;
     // Score as exact-form words; the full BM25F weight goes to the exact forms here.
-    const weight = 1 + this.p.exactWeight;
+    const weight = scale === 1 ? 1 + this.p.exactWeight : (1 + this.p.exactWeight) * scale;
     if (toks.length === 1) {
       this.accumulate(ex, ids[0]!, field, weight, out, false);
       return out;
@@ -557,7 +562,7 @@ export class Evaluator {
     // Score as accumulate() would, form after form (per doc the same additions in the same order):
     // 1e-9, then per form with a positive field-weighted tf w: c·w/(k1+w) + 1e-9.
     const k1 = this.p.k1;
-    const cs = ids.map((id, i) => this.idf(ex.df.data[id]!) * (toks[i]!.stop ? weight * this.p.stopWeight : weight) * (k1 + 1));
+    const cs = ids.map((id, i) => (idfOf ?? this.idf(ex.df.data[id]!)) * (toks[i]!.stop ? weight * this.p.stopWeight : weight) * (k1 + 1));
     const { title: wT, body: wB, meta: wM, lead: wL } = this.p.weights;
     const norms = docNorms(this.ix.docs, this.avgT, this.avgB, this.p.b.title, this.p.b.body);
     const docs = new Array<number>(matched.length);
@@ -808,7 +813,7 @@ export class Evaluator {
         continue;
       }
       const n = c.node;
-      if (n.kind !== 'word' || n.field !== undefined) return null;
+      if (n.kind !== 'word' || n.field !== undefined || n.apart !== undefined) return null;
       const toks = queryTokens(n.text);
       if (toks.length !== 1) return null;
       const rs = this.readingsOf(n, toks[0]!);
@@ -922,7 +927,7 @@ export class Evaluator {
    * bits there).
    */
   private wordDocsRestriction(n: QueryNode): Restriction | null {
-    if (n.kind !== 'word' || n.field !== undefined) return null;
+    if (n.kind !== 'word' || n.field !== undefined || n.apart !== undefined) return null;
     const { title, body, meta, lead } = this.p.weights;
     if (!(title > 0 && body > 0 && meta > 0 && lead > 0)) return null;
     const toks = queryTokens(n.text);
@@ -1034,6 +1039,11 @@ export class Evaluator {
     return min;
   }
 
+}
+
+function exactDfOf(ix: IndexView, exact: string): number {
+  const id = ix.exacts.idOf(exact);
+  return id >= 0 ? ix.exacts.df.data[id]! : 0;
 }
 
 /** wordReadings of a word node's token, and its compound reading when it is marked (compound-words.ts). */

@@ -34,7 +34,7 @@ export function forEachPositiveWord(parsed: ParsedQuery, fn: (n: Extract<QueryNo
 
 /** Stems of the positive words and phrase words in query order, stopwords included; each word's
  *  likeliest reading (و/ف read off, a hamza seat, ه/ة, آ) as evaluate does. */
-export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[], compounds?: (string | undefined)[]): string[] {
+export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 'stems' | 'exacts' | 'docs' | 'params'>, alternatives?: Alternative[][], lone?: boolean[], compounds?: (string | undefined)[], aparts?: (readonly [string, string] | undefined)[]): string[] {
   const out: string[] = [];
   let prev: { text: string; compound?: string } | undefined;
   forEachPositiveWord(parsed, (n) => {
@@ -43,8 +43,11 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
     const joined = n.kind === 'word' && n.compound !== undefined && prev?.compound === n.compound && prev.text + n.text === n.compound ? analyzeWord(n.compound).term : undefined;
     if (compounds && compounds.length > 0 && toks.length > 0) compounds[compounds.length - 1] = joined;
     prev = n.kind === 'word' && toks.length === 1 ? n : undefined;
+    // A compound typed joined (compound-words.ts): the stems of the pair a title may write instead.
+    const halves = n.kind === 'word' && n.apart !== undefined ? n.apart.split(' ').map((h) => analyzeWord(h).term) : undefined;
     for (const t of toks) {
       compounds?.push(undefined);
+      aparts?.push(halves && toks.length === 1 ? [halves[0]!, halves[1]!] : undefined);
       lone?.push(isLoneClitic(t));
       const reading = n.kind === 'word' ? (withoutConjunction(t, ix) ?? withHamzaSeat(t, ix) ?? withConfusableLetter(t, ix) ?? withPronounHa(t, ix) ?? withInitialMadda(t, ix) ?? withTaMarbuta(t, ix)) : undefined;
       const term = reading?.term || t.term;
@@ -108,7 +111,8 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
   const alts: Alternative[][] = [];
   const lone: boolean[] = [];
   const compounds: (string | undefined)[] = [];
-  const seq = positiveTermSequence(parsed, ix, alts, lone, compounds);
+  const aparts: (readonly [string, string] | undefined)[] = [];
+  const seq = positiveTermSequence(parsed, ix, alts, lone, compounds, aparts);
   if (seq.length < 2) return;
   const N = Math.max(1, ix.docs.live);
   const idf = (t: string) => {
@@ -164,6 +168,31 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     const r = `${b}\u0000${a}`;
     if (a !== b && !pairs.has(r)) pairs.set(r, [v * REVERSED_WEIGHT, slot]);
   }
+  // A compound typed joined (عبدالله): a title writing the pair apart (عبد الله) pairs its first
+  // half with the word before and its second half with the word after, in their slots; the pair
+  // itself keeps the run unbroken in a slot of its own that earns nothing (`extra`, not counted
+  // by the whole-run test, which the title writing it joined passes without it).
+  let extra = slots;
+  for (let i = 0; i < seq.length; i++) {
+    const h = aparts[i];
+    if (h === undefined) continue;
+    if (i > 0) {
+      const [v, slot] = pairs.get(`${seq[i - 1]}\u0000${seq[i]}`)!;
+      for (const a of [{ term: seq[i - 1]!, weight: 1 }, ...alts[i - 1]!]) {
+        const k = `${a.term}\u0000${h[0]}`;
+        if (!pairs.has(k)) pairs.set(k, [v * a.weight, slot]);
+      }
+    }
+    if (i + 1 < seq.length) {
+      const [v, slot] = pairs.get(`${seq[i]}\u0000${seq[i + 1]}`)!;
+      for (const b of [{ term: seq[i + 1]!, weight: 1 }, ...alts[i + 1]!]) {
+        const k = `${h[1]}\u0000${b.term}`;
+        if (!pairs.has(k)) pairs.set(k, [v * b.weight, slot]);
+      }
+    }
+    const k = `${h[0]}\u0000${h[1]}`;
+    if (!pairs.has(k)) pairs.set(k, [0, extra++]);
+  }
   // The same distinct pairs as term ids (−1 for a stem the index lacks: it matches no cached title).
   const first: number[] = [];
   const second: number[] = [];
@@ -176,7 +205,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
     pairIdf.push(v);
     pairSlot.push(slot);
   }
-  const seen = new Uint8Array(slots);
+  const seen = new Uint8Array(extra);
   // Marks the stems that start a query pair, so most title tokens are passed over with one read.
   const starts = pairStarts(ix.stems.size);
   for (const id of first) if (id >= 0) starts[id] = 1;
@@ -226,7 +255,7 @@ export function applyTitleMatch(ix: IndexView, hits: Hits, top: readonly number[
       if (j === first.length || seen[pairSlot[j]!]) continue;
       seen[pairSlot[j]!] = 1;
       bigrams += pairIdf[j]!;
-      matched++;
+      if (pairSlot[j]! < slots) matched++;
       if (lastCovered !== i) runs++;
       covered += lastCovered === i ? 1 : 2; // the pair's second word, or both when it starts a new run
       lastCovered = i + 1;
@@ -265,11 +294,13 @@ function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<st
   let lastCovered = -1;
   let runs = 0;
   const seen = new Set<number>();
+  let matched = 0;
   for (let i = 0; i < title.length; i++) {
     const u = withUnits && units ? units.get(withUnits.stems.idOf(title[i]!.term)) : undefined;
     if (u !== undefined && !seen.has(u[1])) {
       seen.add(u[1]);
       bigrams += u[0];
+      matched++;
       if (lastCovered !== i) {
         runs++;
         covered++;
@@ -281,10 +312,11 @@ function titleBonusByStrings(ix: IndexView, hits: Hits, d: number, pairs: Map<st
     if (pair === undefined || seen.has(pair[1])) continue;
     seen.add(pair[1]);
     bigrams += pair[0];
+    if (pair[1] < slots) matched++;
     if (lastCovered !== i) runs++;
     covered += lastCovered === i ? 1 : 2;
     lastCovered = i + 1;
   }
   if (bigrams === 0) return;
-  hits.score[d] += titleBonus(ix.params, bigrams, covered / title.length, whole > 0 && seen.size === slots && runs === 1);
+  hits.score[d] += titleBonus(ix.params, bigrams, covered / title.length, whole > 0 && matched === slots && runs === 1);
 }

@@ -20,6 +20,14 @@ const ARCHIVE: Article[] = [
   { id: 'run', title: 'الشيخ عبدالله يزور المعرض', body: 'زار الشيخ عبدالله المعرض صباح اليوم.' },
   { id: 'run-apart', title: 'الشيخ يزور المعرض مع عبد الله', body: 'زار الشيخ المعرض مع عبد الله.' },
   ...many(10, 'abd', (i) => `عبدالله يفتتح مدرسة ${i}`, (i) => `افتتح عبدالله مدرسة جديدة ${i}.`),
+  // The same name apart, in a headline run typed joined.
+  { id: 'apart-run', title: 'الأمير عبد الله يدشن الجسر', body: 'دشن الأمير عبد الله الجسر الجديد.' },
+  { id: 'apart-2nd', title: 'لقاء مع عبد الله في المكتبة', body: 'التقى الكاتب عبد الله في المكتبة.' },
+  { id: 'apart-far', title: 'عبد يعمل في مزرعة الله أكبر', body: 'عبد يعمل في المزرعة.' },
+  // A word whose split is a phrase of two common words: تمديد is not «تمد يد».
+  ...many(10, 'extend', (i) => `تمديد المهلة ${i}`, (i) => `قررت الوزارة تمديد المهلة ${i}.`),
+  { id: 'hand', title: 'تمد يد العون', body: 'الجمعية تمد يد العون للأسر.' },
+  ...many(3, 'hand', (i) => `يد ممدودة ${i}`, (i) => `يد ممدودة للسلام ${i}.`),
   // فيما (a function word) and «في ما» written both ways: never one reading.
   ...many(10, 'fima', (i) => `فيما تستمر الأمطار ${i}`, (i) => `فيما تستمر الأمطار في الهطول ${i}.`),
   { id: 'fi-ma', title: 'في ما يخص الأمطار', body: 'في ما يخص الأمطار قال الخبراء.' },
@@ -75,7 +83,29 @@ describe('a compound typed apart, written joined by the archive', () => {
     expect(ids('"أبو ظبي"').sort()).toEqual(['apart', 'apart-2']);
   });
 
+  it('«عبدالله» typed joined also finds the pair written apart, side by side only, marked as the pair', () => {
+    const r = search('عبدالله');
+    const got = r.hits.map((h) => h.id);
+    expect(got).toContain('apart-run');
+    expect(got).not.toContain('apart-far');
+    expect(r.hits.find((h) => h.id === 'apart-run')!.titleHtml).toContain('<mark>عبد الله</mark>');
+  });
+
+  it('a headline run typed joined finds the headline writing the compound apart first (title pairs)', () => {
+    expect(ids('الأمير عبدالله يدشن')[0]).toBe('apart-run');
+  });
+
+  it('a word typed joined scores the pair apart as the joined word, below the word as typed', () => {
+    const r = search('عبدالله').hits;
+    const apart = r.find((h) => h.id === 'apart-run')!.score;
+    const joined = r.find((h) => h.id === 'run')!.score;
+    expect(apart).toBeGreaterThan(0.5 * joined);
+    expect(apart).toBeLessThan(joined);
+  });
+
   it.each([
+    // a word whose split is a phrase two common words make («تمد يد»)
+    ['تمديد', 'hand'],
     // two function words whose join is a function word of its own
     ['في ما', 'fima-0'],
     // a join written in fewer than 10 articles
