@@ -131,7 +131,9 @@ export function apartOf(text: string, ix: IndexView): string | undefined {
   if (t.stop || t.exact.length < 2 * MIN_HALF + 1 || t.exact.length > MAX_JOINED) return undefined;
   // Remembered by the surface typed: the pair returned is surface text (as joined-words.ts).
   return memoReading('apart', { term: text, exact: text, stop: false }, ix, () => {
-    if (exactDf(ix, t.exact) < COMPOUND_MIN_DF) return undefined;
+    // A form no article writes is joined-words.ts's (a space dropped); it splits it itself.
+    const joinedDf = exactDf(ix, t.exact);
+    if (joinedDf === 0) return undefined;
     let best: string | undefined;
     let bestDf = APART_MIN_DF - 1;
     for (let i = MIN_HALF; i + MIN_HALF <= text.length; i++) {
@@ -146,7 +148,9 @@ export function apartOf(text: string, ix: IndexView): string | undefined {
       if (Math.min(exactDf(ix, xe), exactDf(ix, ye)) <= bestDf) continue;
       if (analyzeWord(a).stop || analyzeWord(b).stop) continue;
       const df = pairDf(ix, a, b);
-      if (df > bestDf && isUnit(df, xe, ye, ix, APART_SHARE)) {
+      // One unit (the rarer half mostly beside the other), or the archive's usual spelling: written
+      // apart at least half as often as joined (عبد السلام 152 / عبدالسلام 107, أبو غريب 9 / 1).
+      if (df > bestDf && (isUnit(df, xe, ye, ix, APART_SHARE) || df >= APART_OF_JOINED * joinedDf)) {
         bestDf = df;
         best = `${a} ${b}`;
       }
@@ -157,6 +161,8 @@ export function apartOf(text: string, ix: IndexView): string | undefined {
 
 /** Articles that must write a joined word's pair side by side for the typed-joined reading. */
 export const APART_MIN_DF = 3;
+/** …or written side by side at least this many times per article writing the joined form. */
+export const APART_OF_JOINED = 0.5;
 /** Longer typed words are not split (names of two words are short). */
 const MAX_JOINED = 16;
 const LETTER = /\p{L}/u;
