@@ -26,8 +26,10 @@ const ARCHIVE: Article[] = [
   { id: 'apart-far', title: 'عبد يعمل في مزرعة الله أكبر', body: 'عبد يعمل في المزرعة.' },
   // A word whose split is a phrase of two common words: تمديد is not «تمد يد».
   ...many(10, 'extend', (i) => `تمديد المهلة ${i}`, (i) => `قررت الوزارة تمديد المهلة ${i}.`),
-  { id: 'hand', title: 'تمد يد العون', body: 'الجمعية تمد يد العون للأسر.' },
-  ...many(3, 'hand', (i) => `يد ممدودة ${i}`, (i) => `يد ممدودة للسلام ${i}.`),
+  // «تمد يد» side by side in 3 articles, تمد and يد each in 33: a phrase, not one unit (3 / 33 < 0.1).
+  ...many(3, 'hand', (i) => `الجمعية تمد يد العون ${i}`, (i) => `الجمعية تمد يد العون للأسر ${i}.`),
+  ...many(30, 'supply', (i) => `الشركة تمد الأحياء بالمياه ${i}`, (i) => `الشركة تمد الأحياء بالمياه ${i}.`),
+  ...many(30, 'one-hand', (i) => `يد واحدة لا تصفق ${i}`, (i) => `قال إن يد واحدة لا تصفق ${i}.`),
   // فيما (a function word) and «في ما» written both ways: never one reading.
   ...many(10, 'fima', (i) => `فيما تستمر الأمطار ${i}`, (i) => `فيما تستمر الأمطار في الهطول ${i}.`),
   { id: 'fi-ma', title: 'في ما يخص الأمطار', body: 'في ما يخص الأمطار قال الخبراء.' },
@@ -105,7 +107,7 @@ describe('a compound typed apart, written joined by the archive', () => {
 
   it.each([
     // a word whose split is a phrase two common words make («تمد يد»)
-    ['تمديد', 'hand'],
+    ['تمديد', 'hand-0'],
     // two function words whose join is a function word of its own
     ['في ما', 'fima-0'],
     // a join written in fewer than 10 articles
