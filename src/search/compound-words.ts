@@ -79,11 +79,12 @@ export function compoundOf(a: string, b: string, ix: IndexView): string | undefi
   const x = ta[0]!;
   const y = tb[0]!;
   if (x.stop || y.stop || x.exact === y.exact || x.exact.length < MIN_HALF || y.exact.length < MIN_HALF) return undefined;
+  // One dictionary lookup first: most neighbouring words never run together in the archive.
+  if (exactDf(ix, x.exact + y.exact) < COMPOUND_MIN_DF) return undefined;
   const surface = a + b;
   const j = analyzeWord(surface);
   if (!j.exact || j.stop || j.exact !== x.exact + y.exact) return undefined;
   return memoReading('compound', { term: x.exact, exact: j.exact, stop: false }, ix, () => {
-    if (exactDf(ix, j.exact) < COMPOUND_MIN_DF) return undefined;
     const df = pairDf(ix, a, b);
     return df >= 1 && isUnit(df, x.exact, y.exact, ix, UNIT_SHARE) ? surface : undefined;
   });
@@ -100,11 +101,9 @@ function isUnit(pairDf: number, a: string, b: string, ix: IndexView, share: numb
 
 /**
  * Share of the rarer half's articles that must write the pair, for a pair typed apart (71k: نيو
- * يورك 1 of 16 = 0.063 passes, مال كي 1 of 183 for مالكي does not) and for a word typed joined
- * (stricter, as every typed word is tried: تمديد is not «تمد يد», 5 of 60 = 0.083).
+ * يورك 1 of 16 = 0.063 passes, مال كي 1 of 183 for مالكي does not).
  */
 export const UNIT_SHARE = 0.05;
-export const APART_SHARE = 0.1;
 
 /** The compound reading of a marked word: the joined word at `weight` (RankingParams.compoundWeight). */
 export function compoundReading(n: WordNode, weight: number): TermQuery | undefined {
@@ -120,37 +119,39 @@ export function wordKey(n: WordNode): string {
 
 /**
  * The other direction: a word typed joined (عبدالله) that the archive also writes as two words
- * side by side (عبد الله): the surface of that pair, space-separated, or undefined. The same
- * evidence as compoundOf (the joined form in ≥ COMPOUND_MIN_DF articles, the pair side by side in
- * ≥ APART_MIN_DF, two content words); the split written most often side by side wins.
+ * side by side (عبد الله): the surface of that pair, space-separated, or undefined. The pair
+ * must be one of the archive's usual spellings of the word: side by side in ≥ APART_MIN_DF
+ * articles and in ≥ APART_OF_JOINED per article writing the word joined (عبد الله 1,577 /
+ * عبدالله 5,030; عبد السلام 152 / 107; not «تمد يد» 5 / تمديد 412); two content words; the split
+ * written most often side by side wins. A form no article writes is joined-words.ts's.
  */
 export function apartOf(text: string, ix: IndexView): string | undefined {
   const toks = queryTokens(text);
   if (toks.length !== 1) return undefined;
   const t = toks[0]!;
-  if (t.stop || t.exact.length < 2 * MIN_HALF + 1 || t.exact.length > MAX_JOINED) return undefined;
+  if (t.stop || t.exact.length < 2 * SPLIT_HALF || t.exact.length > MAX_JOINED) return undefined;
+  // A form no article writes is joined-words.ts's (a space dropped); it splits it itself.
+  const joinedDf = exactDf(ix, t.exact);
+  if (joinedDf === 0) return undefined;
   // Remembered by the surface typed: the pair returned is surface text (as joined-words.ts).
   return memoReading('apart', { term: text, exact: text, stop: false }, ix, () => {
-    // A form no article writes is joined-words.ts's (a space dropped); it splits it itself.
-    const joinedDf = exactDf(ix, t.exact);
-    if (joinedDf === 0) return undefined;
+    // The pair must be written side by side in `need` articles, so each half in as many: most
+    // split points fail on two dictionary lookups, and a phrase count is rare.
+    const need = Math.max(APART_MIN_DF, APART_OF_JOINED * joinedDf);
     let best: string | undefined;
-    let bestDf = APART_MIN_DF - 1;
-    for (let i = MIN_HALF; i + MIN_HALF <= text.length; i++) {
+    let bestDf = 0;
+    for (let i = SPLIT_HALF; i + SPLIT_HALF <= text.length; i++) {
       if (!LETTER.test(text[i]!) || !LETTER.test(text[i - 1]!)) continue;
       const a = text.slice(0, i);
       const b = text.slice(i);
       // Normalized forms first (no stemming); the analysis only for a split whose halves are written.
       const xe = normalizeTerm(a);
+      if (xe.length < SPLIT_HALF || CLITIC_FRAGMENT.test(xe) || exactDf(ix, xe) < need) continue;
       const ye = normalizeTerm(b);
-      if (xe.length < MIN_HALF || ye.length < MIN_HALF || xe + ye !== t.exact || xe === ye) continue;
-      // The pair cannot be written side by side more often than its rarer half is written.
-      if (Math.min(exactDf(ix, xe), exactDf(ix, ye)) <= bestDf) continue;
+      if (ye.length < SPLIT_HALF || xe + ye !== t.exact || xe === ye || exactDf(ix, ye) < need) continue;
       if (analyzeWord(a).stop || analyzeWord(b).stop) continue;
       const df = pairDf(ix, a, b);
-      // One unit (the rarer half mostly beside the other), or the archive's usual spelling: written
-      // apart at least half as often as joined (عبد السلام 152 / عبدالسلام 107, أبو غريب 9 / 1).
-      if (df > bestDf && (isUnit(df, xe, ye, ix, APART_SHARE) || df >= APART_OF_JOINED * joinedDf)) {
+      if (df >= need && df > bestDf) {
         bestDf = df;
         best = `${a} ${b}`;
       }
@@ -161,8 +162,21 @@ export function apartOf(text: string, ix: IndexView): string | undefined {
 
 /** Articles that must write a joined word's pair side by side for the typed-joined reading. */
 export const APART_MIN_DF = 3;
-/** …or written side by side at least this many times per article writing the joined form. */
-export const APART_OF_JOINED = 0.5;
+/**
+ * …and at least this many times per article writing the joined form. A share of the rarer half
+ * (as UNIT_SHARE) also found فيس بوك 155 / فيسبوك 1,375 and أبو ظبي 82 / 14,074, but it bounds
+ * nothing, so every word of every query paid phrase counts (~75 µs a word the first time).
+ */
+export const APART_OF_JOINED = 0.2;
+/**
+ * A half of a word typed joined has at least 3 letters, and the first is not a clitic with the
+ * article (ال، وال، بال، لل، الت…): the fragments a word splits into are written as tokens of
+ * their own now and then (ات 54 articles, ية 11, بال 233), and each such split cost a phrase count
+ * that never found the pair (453 counts for 2,958 stream words, 147 with this rule, 2 real pairs).
+ * It gives up واتس اب and دا سيلفا typed joined.
+ */
+const SPLIT_HALF = 3;
+const CLITIC_FRAGMENT = /^[\u0648\u0641\u0628\u0643\u0644]?(\u0627\u0644.?|\u0644\u0644)$/;
 /** Longer typed words are not split (names of two words are short). */
 const MAX_JOINED = 16;
 const LETTER = /\p{L}/u;
