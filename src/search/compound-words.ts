@@ -1,20 +1,26 @@
 /**
- * A compound typed apart that the archive also writes as one word: عبد الله / عبدالله, أبو ظبي /
- * أبوظبي, فيس بوك / فيسبوك, نيو يورك / نيويورك. Both spellings are real and each found only
- * itself (71k: أبو ظبي side by side in 82 articles, أبوظبي in 14,074). Two neighbouring query
- * words whose concatenation is a word the archive writes are marked with it (`compound`), and the
- * evaluator reads each of them also as that one word at half weight (compoundWeight): a doc that
- * writes it joined matches both words and scores the joined word once, one term's BM25F. The
- * title features pair the joined stem with the neighbours and let it fill the pair it stands for;
- * the highlighter marks it. The query stays as typed: proximity and the exact-form bonus still
- * favour the spelling typed, a little.
+ * A compound the archive writes both joined and apart: عبد الله / عبدالله, أبو ظبي / أبوظبي,
+ * فيس بوك / فيسبوك, نيو يورك / نيويورك. Each spelling found only itself (71k: أبو ظبي side by side
+ * in 82 articles, أبوظبي in 14,074). Query time only; the index is unchanged.
+ *  - Typed apart: two neighbouring query words whose concatenation is a word the archive writes
+ *    are marked with it (`compound`); the evaluator reads each of them also as that one word at
+ *    compoundWeight (0.5): a doc that writes it joined matches both words and scores the joined
+ *    word once, one term's BM25F. The title features let the joined stem pair with the
+ *    neighbours and fill the pair it stands for; the highlighter marks it.
+ *  - Typed joined: a word the archive also writes as two words side by side is marked with that
+ *    pair (`apart`); the evaluator adds the pair as a phrase (consecutive positions) scored as the
+ *    joined word (its idf, compoundWeight per half); the title features pair its halves with the
+ *    neighbours; the highlighter marks the pair.
+ * The query stays as typed: proximity and the exact-form bonus still favour the spelling typed.
+ * A quoted phrase ("أبو ظبي") is exact and gets neither reading.
  *
- * Precision (a pair that runs together into another word): the joined form must be written in
- * ≥ COMPOUND_MIN_DF articles and the pair side by side at least once (so the archive writes it
- * both ways); both halves content words of ≥ 2 letters, not the same word twice, and the joined
- * form not a stopword. A stopword half runs into other words: مصر في → مصرفي (banking), أن تصاب →
- * انتصاب, ألم لا → ألملا (an audit of the 7,912 eval and known-item queries); في ما → فيما,
- * بين ما → بينما, كل ما → كلما are function words of their own; سي سي → سيسي is a name.
+ * Precision (a pair that runs together into another word): typed apart, the joined form must be
+ * written in ≥ COMPOUND_MIN_DF articles and the pair side by side at least once and in ≥
+ * UNIT_SHARE of the rarer half's articles; both halves content words of ≥ 2 letters, not the same
+ * word twice, the joined form not a stopword. A stopword half runs into other words: مصر في →
+ * مصرفي (banking), أن تصاب → انتصاب, ألم لا → ألملا (an audit of the 7,912 eval and known-item
+ * queries); في ما → فيما, بين ما → بينما, كل ما → كلما are function words of their own; سي سي →
+ * سيسي is a name. Typed joined: see apartOf.
  */
 import { analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
