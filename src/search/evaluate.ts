@@ -471,8 +471,9 @@ export class Evaluator {
     if (toks.length === 1) {
       const readings = this.readingsOf(n, toks[0]!);
       // A compound typed joined that the archive also writes apart (compound-words.ts): the pair.
-      // Scored as the joined word: each half at its idf, compoundWeight each (one term's weight).
-      const apart = n.apart === undefined ? null : this.phrase(n.apart, field, this.p.compoundWeight, this.idf(Math.max(1, exactDfOf(this.ix, toks[0]!.exact))));
+      // Scored as the joined word: each half at the joined word's stem idf, compoundWeight each
+      // (one term's weight); its exact form is rarer than its stem, so the word as typed stays first.
+      const apart = n.apart === undefined ? null : this.phrase(n.apart, field, this.p.compoundWeight, this.idf(Math.max(1, stemDfOf(this.ix, toks[0]!.term))));
       if (readings.length === 1 && apart === null) return this.term(readings[0]!, field);
       const parts = readings.map((r) => this.term(r, field, r.weight ?? 1));
       if (apart !== null) parts.push(apart);
@@ -1041,9 +1042,9 @@ export class Evaluator {
 
 }
 
-function exactDfOf(ix: IndexView, exact: string): number {
-  const id = ix.exacts.idOf(exact);
-  return id >= 0 ? ix.exacts.df.data[id]! : 0;
+function stemDfOf(ix: IndexView, term: string): number {
+  const id = ix.stems.idOf(term);
+  return id >= 0 ? ix.stems.df.data[id]! : 0;
 }
 
 /** wordReadings of a word node's token, and its compound reading when it is marked (compound-words.ts). */

@@ -22,6 +22,11 @@ const ARCHIVE: Article[] = [
   ...many(10, 'abd', (i) => `عبدالله يفتتح مدرسة ${i}`, (i) => `افتتح عبدالله مدرسة جديدة ${i}.`),
   // The same name apart, in a headline run typed joined.
   { id: 'apart-run', title: 'الأمير عبد الله يدشن الجسر', body: 'دشن الأمير عبد الله الجسر الجديد.' },
+  // The same headline written both ways: each spelling typed finds its own first.
+  { id: 'twin-joined', title: 'أفراح العبدالكريم والطريقي', body: 'احتفلت أسرتا العبدالكريم والطريقي بالزفاف.' },
+  { id: 'twin-apart', title: 'أفراح العبد الكريم والطريقي', body: 'احتفلت أسرتا العبد الكريم والطريقي بالزفاف.' },
+  ...many(10, 'karim', (i) => `العبدالكريم يفتتح معرضا ${i}`, (i) => `افتتح العبدالكريم معرضا ${i}.`),
+  ...many(2, 'karim-apart', (i) => `العبد الكريم يزور المعرض ${i}`, (i) => `زار العبد الكريم المعرض ${i}.`),
   { id: 'apart-2nd', title: 'لقاء مع عبد الله في المكتبة', body: 'التقى الكاتب عبد الله في المكتبة.' },
   { id: 'apart-far', title: 'عبد يعمل في مزرعة الله أكبر', body: 'عبد يعمل في المزرعة.' },
   // A word whose split is a phrase of two common words: تمديد is not «تمد يد».
@@ -91,6 +96,13 @@ describe('a compound typed apart, written joined by the archive', () => {
     expect(got).toContain('apart-run');
     expect(got).not.toContain('apart-far');
     expect(r.hits.find((h) => h.id === 'apart-run')!.titleHtml).toContain('<mark>عبد الله</mark>');
+  });
+
+  it.each([
+    ['أفراح العبدالكريم والطريقي', 'twin-joined', 'twin-apart'],
+    ['أفراح العبد الكريم والطريقي', 'twin-apart', 'twin-joined'],
+  ])('«%s»: the headline written as typed first (%s), the other spelling next (%s)', (typed, first, second) => {
+    expect(ids(typed).slice(0, 2)).toEqual([first, second]);
   });
 
   it('a headline run typed joined finds the headline writing the compound apart first (title pairs)', () => {
