@@ -31,7 +31,8 @@ const ARCHIVE: Article[] = [
   { id: 'apart-far', title: 'عبد يعمل في مزرعة الله أكبر', body: 'عبد يعمل في المزرعة.' },
   // A word whose split is a phrase of two common words: تمديد is not «تمد يد».
   ...many(10, 'extend', (i) => `تمديد المهلة ${i}`, (i) => `قررت الوزارة تمديد المهلة ${i}.`),
-  // «تمد يد» side by side in 3 articles, تمد and يد each in 33: a phrase, not one unit (3 / 33 < 0.1).
+  // «تمد يد» side by side in 3 articles, تمد and يد each in 33: a phrase two words make, not the
+  // word تمديد (here refused for its 2-letter half; at 71k also by the ratio: 5 < 0.2 × 412).
   ...many(3, 'hand', (i) => `الجمعية تمد يد العون ${i}`, (i) => `الجمعية تمد يد العون للأسر ${i}.`),
   ...many(30, 'supply', (i) => `الشركة تمد الأحياء بالمياه ${i}`, (i) => `الشركة تمد الأحياء بالمياه ${i}.`),
   ...many(30, 'one-hand', (i) => `يد واحدة لا تصفق ${i}`, (i) => `قال إن يد واحدة لا تصفق ${i}.`),
