@@ -26,7 +26,7 @@ import { analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
 import { queryTokens } from '../query/query-tokens.ts';
 import type { IndexView, TermQuery } from './evaluate.ts';
-import { pairDf } from './joined-words.ts';
+import { pairCount } from './pair-count.ts';
 import { memoReading } from './reading-memo.ts';
 import { exactDf } from './typed-readings.ts';
 
@@ -91,7 +91,7 @@ export function compoundOf(a: string, b: string, ix: IndexView): string | undefi
   const j = analyzeWord(surface);
   if (!j.exact || j.stop || j.exact !== x.exact + y.exact) return undefined;
   return memoReading('compound', { term: x.exact, exact: j.exact, stop: false }, ix, () => {
-    const df = pairDf(ix, a, b);
+    const df = pairCount(ix, x.exact, y.exact);
     return df >= 1 && isUnit(df, x.exact, y.exact, ix, UNIT_SHARE) ? surface : undefined;
   });
 }
@@ -156,7 +156,7 @@ export function apartOf(text: string, ix: IndexView): string | undefined {
       const ye = normalizeTerm(b);
       if (ye.length < SPLIT_HALF || xe + ye !== t.exact || xe === ye || exactDf(ix, ye) < need) continue;
       if (analyzeWord(a).stop || analyzeWord(b).stop) continue;
-      const df = pairDf(ix, a, b);
+      const df = pairCount(ix, xe, ye);
       if (df >= need && df > bestDf) {
         bestDf = df;
         best = `${a} ${b}`;

@@ -1,0 +1,46 @@
+/**
+ * Articles writing two exact forms side by side (a, then b at the next position), for the
+ * compound readings' evidence (compound-words.ts). The same count as a phrase query's hits
+ * (joined-words.ts pairDf), but the phrase decodes the more frequent form's whole list; here only
+ * the rarer form's docs are decoded and the other list is probed at them through its skip data
+ * (posting-decode.ts locatePositions). Most pairs a word splits into have a rare half (بالكون 3
+ * articles beside فدرالية, يون 25): they cost that half, not the other's list.
+ */
+import type { IndexView } from './evaluate.ts';
+import { decodePostings, locatePositions, PositionBuffer, PostingBuffer, readPositionsInto } from './posting-decode.ts';
+
+const DOCS = new PostingBuffer();
+const A = new PositionBuffer();
+const B = new PositionBuffer();
+
+/** Articles writing exact form `a` immediately followed by exact form `b` (normalized forms). */
+export function pairCount(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: string): number {
+  const ex = ix.exacts;
+  const ia = ex.idOf(a);
+  const ib = ex.idOf(b);
+  if (ia < 0 || ib < 0 || ex.df.data[ia]! <= 0 || ex.df.data[ib]! <= 0 || !ex.withPositions) return 0;
+  const dead = ix.docs.dead.data;
+  const rare = ex.df.data[ia]! <= ex.df.data[ib]! ? ia : ib;
+  const n = decodePostings(ex, rare, dead, DOCS, false);
+  const docs = Array.from(DOCS.docs.subarray(0, n));
+  const [ra, rb] = locatePositions(ex, [ia, ib], docs, dead);
+  let count = 0;
+  for (let s = 0; s < docs.length; s++) {
+    if (ra![s] === -1 || rb![s] === -1) continue;
+    readPositionsInto(ex, ra![s]!, A);
+    readPositionsInto(ex, rb![s]!, B);
+    // Both ascending: is some position of b exactly one after a position of a?
+    let i = 0;
+    let j = 0;
+    while (i < A.n && j < B.n) {
+      const d = B.pos[j]! - A.pos[i]!;
+      if (d === 1) {
+        count++;
+        break;
+      }
+      if (d < 1) j++;
+      else i++;
+    }
+  }
+  return count;
+}
