@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/search/engine.ts';
 import type { Article } from '../../src/types.ts';
+import { pairDf } from '../../src/search/joined-words.ts';
+import { pairCount } from '../../src/search/pair-count.ts';
+import { normalizeTerm } from '../../src/analysis/analyzer.ts';
 
 const many = (n: number, id: string, title: (i: number) => string, body: (i: number) => string): Article[] =>
   Array.from({ length: n }, (_, i) => ({ id: `${id}-${i}`, title: title(i), body: body(i) }));
@@ -129,5 +132,10 @@ describe('a compound typed apart, written joined by the archive', () => {
     ['مال كي', 'maliki-0'],
   ])('«%s» is not read as one word (%s not found)', (typed, not) => {
     expect(ids(typed)).not.toContain(not);
+  });
+
+  it.each([['أبو', 'ظبي'], ['عبد', 'الله'], ['تمد', 'يد'], ['الله', 'أكبر'], ['ظبي', 'أبو'], ['معرض', 'الكتاب'], ['نادر', 'جدا']])('pair-count.ts counts «%s %s» as a phrase query does', (a, b) => {
+    const ix = (engine as unknown as { ix: Parameters<typeof pairDf>[0] }).ix;
+    expect(pairCount(ix, normalizeTerm(a), normalizeTerm(b))).toBe(pairDf(ix, a, b));
   });
 });
