@@ -179,8 +179,6 @@ export class SearchEngine implements Engine {
     if (!(budgetBytes > 0)) throw new RangeError(`bulk budget must be positive, got ${budgetBytes}`);
     this.bulkBudget = budgetBytes;
     this.bulkReserved = false;
-    this.stems.bulk = true;
-    this.exacts.bulk = true;
   }
 
   /**
@@ -205,8 +203,6 @@ export class SearchEngine implements Engine {
   /** Ends a bulk load: the live merge policy again, after a merge() (tails folded and freed). */
   endBulk(): void {
     this.bulkBudget = null;
-    this.stems.bulk = false;
-    this.exacts.bulk = false;
     this.merge();
   }
 

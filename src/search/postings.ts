@@ -11,7 +11,6 @@
  * (see FIELD_BASE), used for phrases and proximity.
  * Scoring is term-at-a-time, so posting order inside a term does not matter to search.
  */
-import { BUCKET_BITS, BUCKET_MASK, BucketStreams, posChunkStart, recChunkStart } from './bucket-streams.ts';
 import { GrowableArray } from './growable.ts';
 import { TermDict } from './term-dict.ts';
 import { readVarint } from './varint.ts';
@@ -102,19 +101,8 @@ export class PostingIndex {
   tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
   tailTerm = new GrowableArray(Int32Array, 1024);
   tailPos = new GrowableArray(Uint8Array, 4096);
-  /**
-   * During a bulk load (see bulk), commits go to per-term-range streams instead of the tail while
-   * the tail is empty: the final merge reads them bucket by bucket (appendStreams). Anything
-   * that reads the tail (df, tailHead, removeDoc, build) first turns them into tail postings
-   * (unstream), so readers only ever see the tail.
-   */
-  private readonly streams: BucketStreams;
-  /** True during a bulk load (SearchEngine.beginBulk … endBulk). */
-  bulk = false;
 
-  constructor(readonly withPositions: boolean) {
-    this.streams = new BucketStreams(withPositions);
-  }
+  constructor(readonly withPositions: boolean) {}
 
   get size(): number {
     return this.dict.size;
@@ -123,14 +111,11 @@ export class PostingIndex {
     return this.dict.terms;
   }
   get tailPostings(): number {
-    return this.tailTerm.length + this.streams.postings;
+    return this.tailTerm.length;
   }
-  /**
-   * Bytes the tail's postings use (records, terms, positions); postings still in the bulk streams
-   * count as the tail postings they would be (so a bulk budget merges at the same points).
-   */
+  /** Bytes the tail's postings use (records, terms, positions). */
   get tailBytes(): number {
-    return (this.tailTerm.length + this.streams.postings) * TAIL_POSTING_BYTES + this.tailPos.length + this.streams.posBytes;
+    return this.tailTerm.length * TAIL_POSTING_BYTES + this.tailPos.length;
   }
 
   /**
@@ -146,26 +131,14 @@ export class PostingIndex {
   static reserveTails(plans: readonly { index: PostingIndex; postings: number; posBytes: number }[]): void {
     let ints = 0;
     let bytes = 0;
-    // An index committing to its bulk streams gets them reserved instead (8 B a posting, not 20).
-    const room = plans.map(({ index, postings, posBytes }) =>
-      index.streaming ? BucketStreams.roomFor(postings, index.withPositions ? posBytes : 0) : { ints: postings * (TAIL_REC + 1), bytes: index.withPositions ? posBytes : 0 },
-    );
-    for (const r of room) {
-      ints += r.ints;
-      bytes += r.bytes;
+    for (const { index, postings, posBytes } of plans) {
+      ints += postings * (TAIL_REC + 1);
+      if (index.withPositions) bytes += posBytes;
     }
     const buffer = new ArrayBuffer(ints * 4 + bytes);
     let at = 0;
     let posAt = ints * 4;
-    for (let i = 0; i < plans.length; i++) {
-      const { index, postings, posBytes } = plans[i]!;
-      if (index.streaming) {
-        const r = room[i]!;
-        index.streams.adopt(new Int32Array(buffer, at, r.ints), index.withPositions ? new Uint8Array(buffer, posAt, r.bytes) : null);
-        at += r.ints * 4;
-        posAt += r.bytes;
-        continue;
-      }
+    for (const { index, postings, posBytes } of plans) {
       index.tailRec.adopt(new Int32Array(buffer, at, postings * TAIL_REC));
       at += postings * TAIL_REC * 4;
       index.tailTerm.adopt(new Int32Array(buffer, at, postings));
@@ -196,75 +169,16 @@ export class PostingIndex {
     return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
   }
 
-  /** True while commits go to the bulk streams (a bulk load, and the tail empty or never read since). */
-  private get streaming(): boolean {
-    return this.streams.postings > 0 || (this.bulk && this.tailTerm.length === 0);
-  }
-
   /** Live document frequency per term (reading it links the tail first). */
   get df(): GrowableArray<Int32Array> {
-    if (this.streams.postings > 0) this.unstream();
     if (this.linked !== this.tailTerm.length) this.linkTail();
     return this.liveDf;
   }
 
   /** Per term, its newest tail posting + 1 (0: none); reading it links the tail first. */
   get tailHead(): GrowableArray<Int32Array> {
-    if (this.streams.postings > 0) this.unstream();
     if (this.linked !== this.tailTerm.length) this.linkTail();
     return this.headOfTerm;
-  }
-
-  /**
-   * Moves the bulk streams' postings into the tail (the tail is empty while streams fill), bucket
-   * by bucket: each term's postings stay in doc order and each posting's positions end where the
-   * next record's start, all the tail's readers and merges need. Later commits of the bulk load
-   * go to the tail until a merge empties it.
-   */
-  private unstream(): void {
-    const s = this.streams;
-    const n = s.postings;
-    this.tailTerm.ensure(n);
-    this.tailRec.ensure(n * TAIL_REC);
-    if (this.withPositions) this.tailPos.ensure(s.posBytes);
-    const rec = this.tailRec.data;
-    const tterm = this.tailTerm.data;
-    const out = this.tailPos.data;
-    const recs = s.recs;
-    const pos = s.pos;
-    let k = 0;
-    let o = 0;
-    for (let b = 0; b < s.buckets; b++) {
-      const lo = b << BUCKET_BITS;
-      let pc = s.posFirst[b]! - 1;
-      let p = pc >= 0 ? posChunkStart(pc) : 0;
-      let pe = pc >= 0 ? p + s.posChunkUsed(b, pc) : 0;
-      for (let c = s.recFirst[b]! - 1; c >= 0; c = s.recNext[c]! - 1) {
-        const end = s.recChunkEnd(b, c);
-        for (let w = recChunkStart(c); w < end; w += 2) {
-          const lt = recs[w + 1]!;
-          const r = k * TAIL_REC;
-          rec[r] = recs[w]!;
-          rec[r + 1] = lt >>> BUCKET_BITS;
-          rec[r + 3] = 0;
-          tterm[k++] = lo + (lt & BUCKET_MASK);
-          if (this.withPositions) {
-            if (p === pe) {
-              pc = s.posNext[pc]! - 1;
-              p = posChunkStart(pc);
-              pe = p + s.posChunkUsed(b, pc);
-            }
-            rec[r + 2] = o;
-            const to = positionsEnd(pos, p);
-            while (p < to) out[o++] = pos[p++]!;
-          }
-        }
-      }
-    }
-    this.tailTerm.length = n;
-    this.tailRec.length = n * TAIL_REC;
-    if (this.withPositions) this.tailPos.length = o;
-    s.clear(false);
   }
 
   /**
@@ -419,19 +333,9 @@ export class PostingIndex {
       posStarts.fill(0, 0, n + 1);
       for (let k = 0; k < pairs; k++) posStarts[pairEntry[k]! + 1]!++;
       for (let e = 0; e < n; e++) posStarts[e + 1]! += posStarts[e]!;
+      // Worst case 5 bytes per varint: the count and each position gap.
+      this.tailPos.ensure(this.tailPos.length + 5 * (n + pairs));
     }
-    if (this.streaming) {
-      const byWord = this.byWord;
-      const docWords = this.docWords;
-      for (let e = 0; e < n; e++) byWord[docWords[e]! * 2 + 1] = 0;
-      const order = this.withPositions ? this.positionsByEntry(posStarts) : this.posOrder;
-      this.streams.add(doc, n, this.docIds, this.docTf, this.docBits, posStarts, order);
-      this.docTerms = 0;
-      this.pairs = 0;
-      return;
-    }
-    // Worst case 5 bytes per varint: the count and each position gap.
-    if (this.withPositions) this.tailPos.ensure(this.tailPos.length + 5 * (n + pairs));
     const base = this.tailTerm.length;
     this.tailTerm.ensure(base + n);
     this.tailRec.ensure((base + n) * TAIL_REC);
@@ -449,8 +353,9 @@ export class PostingIndex {
     this.tailTerm.length = base + n;
     this.tailRec.length = (base + n) * TAIL_REC;
     if (this.withPositions) {
-      // Positions in token order per entry, then each entry's varints.
-      const order = this.positionsByEntry(posStarts);
+      // Scatter positions into token order per entry, then write each entry's varints.
+      const order = this.posOrder.length >= pairs ? this.posOrder : (this.posOrder = new Int32Array(pairs * 2));
+      for (let k = 0; k < pairs; k++) order[posStarts[pairEntry[k]!]!++] = pairPos[k]!;
       const out = this.tailPos.data;
       let o = this.tailPos.length;
       let from = 0;
@@ -471,20 +376,6 @@ export class PostingIndex {
     this.pairs = 0;
   }
   private posOrder = new Int32Array(1024);
-
-  /**
-   * The document's positions grouped by entry, in token order (so ascending) within each: entry
-   * e's are order[ends[e − 1] … ends[e]), where `ends` is posStarts after the counting pass
-   * (its starts, moved to the ends by the scatter).
-   */
-  private positionsByEntry(posStarts: Int32Array): Int32Array {
-    const pairs = this.pairs;
-    const pairEntry = this.pairEntry;
-    const pairPos = this.pairPos;
-    const order = this.posOrder.length >= pairs ? this.posOrder : (this.posOrder = new Int32Array(pairs * 2));
-    for (let k = 0; k < pairs; k++) order[posStarts[pairEntry[k]!]!++] = pairPos[k]!;
-    return order;
-  }
 
   /** Called when a document is removed: its postings stay until the next merge, but df drops. */
   removeDoc(terms: Iterable<string>): void {
@@ -582,14 +473,8 @@ export class PostingIndex {
    */
   merge(dead: Uint8Array, release = false, scratch?: MergeScratch): void {
     const appending = this.mainClean && this.mainLast !== null;
-    if (!appending && this.streams.postings > 0) this.unstream();
     if (!appending) this.linkTail(); // the decoding path leaves df to linkTail
-    const m =
-      appending && this.streams.postings > 0
-        ? this.appendStreams(dead, this.mainLast!, release)
-        : appending
-          ? this.appendTail(dead, this.mainLast!, true, release, scratch)
-          : this.build(dead);
+    const m = appending ? this.appendTail(dead, this.mainLast!, true, release, scratch) : this.build(dead);
     if (appending) {
       // appendTail counted each term's unlinked postings (all live: removals link first).
       const added = m.added!;
@@ -606,7 +491,6 @@ export class PostingIndex {
     this.mainClean = true;
     this.dataRoom = m.dataRoom;
     this.posRoom = m.posRoom;
-    this.streams.clear(release);
     if (release) {
       this.headOfTerm = new GrowableArray(Int32Array, this.terms.length);
       this.tailRec = new GrowableArray(Int32Array, 1024 * TAIL_REC);
@@ -628,7 +512,6 @@ export class PostingIndex {
    * snapshots; −1 drops a doc); remapping keeps doc order, so gaps stay positive.
    */
   build(dead: Uint8Array, remap?: Int32Array) {
-    if (this.streams.postings > 0) this.unstream();
     // Main holds no dead postings and needs no renumbering (every merge of a growing index).
     if (!remap && this.mainClean && this.mainLast !== null) return this.appendTail(dead, this.mainLast, false, false);
     const nTerms = this.terms.length;
@@ -881,144 +764,6 @@ export class PostingIndex {
     return { terms: nTerms, postings, off, data, posOff, pos, last, added, dataRoom, posRoom };
   }
 
-  /**
-   * appendTail for the postings of the bulk streams (the tail is empty): they are already grouped
-   * by bucket of term ids, so both passes go bucket by bucket, each with its terms' state and
-   * cursors in cache, reading the bucket's records and positions in order; no partition.
-   * Sizing: every term's new bytes (gaps from main's last doc, or the previous posting's); then
-   * offsets, main's bytes moved or copied, and the writing pass. Same bytes as appendTail.
-   */
-  private appendStreams(dead: Uint8Array, mainLast: Int32Array, exact: boolean) {
-    if (this.tailTerm.length !== 0) throw new Error('internal: bulk streams and a tail at once');
-    const s = this.streams;
-    const nTerms = this.terms.length;
-    const mainTerms = this.mainTerms;
-    const withPositions = this.withPositions;
-    const mainOff = this.mainOff;
-    const mainPosOff = this.mainPosOff;
-    const recs = s.recs;
-    const src = s.pos;
-    // Per term, side by side: [S·id] last doc written, [+1] bytes of its new postings, later the
-    // write cursor, [+2] the same for positions, [+3] its new postings (for df).
-    const S = 4;
-    const st = new Int32Array(nTerms * S);
-    for (let id = 0; id < nTerms; id++) st[id * S] = id < mainTerms ? mainLast[id]! : -1;
-    let postings = this.mainPostings;
-    for (let b = 0; b < s.buckets; b++) {
-      const lo = b << BUCKET_BITS;
-      let pc = s.posFirst[b]! - 1;
-      let p = pc >= 0 ? posChunkStart(pc) : 0;
-      let pe = pc >= 0 ? p + s.posChunkUsed(b, pc) : 0;
-      for (let c = s.recFirst[b]! - 1; c >= 0; c = s.recNext[c]! - 1) {
-        const end = s.recChunkEnd(b, c);
-        for (let w = recChunkStart(c); w < end; w += 2) {
-          const d = recs[w]!;
-          const lt = recs[w + 1]!;
-          const j = (lo + (lt & BUCKET_MASK)) * S;
-          st[j + 3]!++;
-          let posLen = 0;
-          if (withPositions) {
-            if (p === pe) {
-              pc = s.posNext[pc]! - 1;
-              p = posChunkStart(pc);
-              pe = p + s.posChunkUsed(b, pc);
-            }
-            const to = positionsEnd(src, p);
-            posLen = to - p;
-            p = to;
-          }
-          if (dead[d] !== 0) continue;
-          const tb = lt >>> BUCKET_BITS;
-          const bits = tb >>> 8;
-          st[j + 1]! += varintLength(d - st[j]!) + varintLength((tb & 0xff) * 2 + (bits ? 1 : 0)) + (bits ? varintLength(bits) : 0);
-          st[j] = d;
-          st[j + 2]! += posLen;
-          postings++;
-        }
-      }
-    }
-    // Offsets: a term's main bytes, then its new bytes; cursors at the end of its main bytes,
-    // and the last doc back to main's (the writing pass computes the gaps again).
-    const off = new Int32Array(nTerms + 1);
-    const posOff = new Int32Array(withPositions ? nTerms + 1 : 1);
-    const last = new Int32Array(nTerms);
-    const added = new Int32Array(nTerms);
-    let o = 0;
-    let q = 0;
-    for (let id = 0; id < nTerms; id++) {
-      const j = id * S;
-      last[id] = st[j]!;
-      added[id] = st[j + 3]!;
-      off[id] = o;
-      const mainLen = id < mainTerms ? mainOff[id + 1]! - mainOff[id]! : 0;
-      o += mainLen + st[j + 1]!;
-      st[j + 1] = off[id]! + mainLen;
-      if (withPositions) {
-        posOff[id] = q;
-        const mainPosLen = id < mainTerms ? mainPosOff[id + 1]! - mainPosOff[id]! : 0;
-        q += mainPosLen + st[j + 2]!;
-        st[j + 2] = posOff[id]! + mainPosLen;
-      }
-      st[j] = id < mainTerms ? mainLast[id]! : -1;
-    }
-    off[nTerms] = o;
-    if (withPositions) posOff[nTerms] = q;
-    const dataRoom = moveOrCopy(this.mainData, this.dataRoom, mainOff, off, mainTerms, o, exact);
-    const data = dataRoom.subarray(0, o);
-    const posRoom = withPositions ? moveOrCopy(this.mainPos, this.posRoom, mainPosOff, posOff, mainTerms, q, exact) : null;
-    const pos = posRoom ? posRoom.subarray(0, q) : new Uint8Array(0);
-    // Writing, bucket by bucket.
-    for (let b = 0; b < s.buckets; b++) {
-      const lo = b << BUCKET_BITS;
-      let pc = s.posFirst[b]! - 1;
-      let p = pc >= 0 ? posChunkStart(pc) : 0;
-      let pe = pc >= 0 ? p + s.posChunkUsed(b, pc) : 0;
-      for (let c = s.recFirst[b]! - 1; c >= 0; c = s.recNext[c]! - 1) {
-        const end = s.recChunkEnd(b, c);
-        for (let w = recChunkStart(c); w < end; w += 2) {
-          const d = recs[w]!;
-          const lt = recs[w + 1]!;
-          if (withPositions && p === pe) {
-            pc = s.posNext[pc]! - 1;
-            p = posChunkStart(pc);
-            pe = p + s.posChunkUsed(b, pc);
-          }
-          if (dead[d] !== 0) {
-            if (withPositions) p = positionsEnd(src, p);
-            continue;
-          }
-          const j = (lo + (lt & BUCKET_MASK)) * S;
-          const tb = lt >>> BUCKET_BITS;
-          const bits = tb >>> 8;
-          let x = putVarint(data, st[j + 1]!, d - st[j]!);
-          st[j] = d;
-          x = putVarint(data, x, (tb & 0xff) * 2 + (bits ? 1 : 0));
-          if (bits) x = putVarint(data, x, bits);
-          st[j + 1] = x;
-          if (withPositions) {
-            // The posting's positions: a varint count, then that many varints (copied as bytes).
-            let y = st[j + 2]!;
-            let byte = src[p++]!;
-            pos[y++] = byte;
-            let n = byte & 0x7f;
-            for (let sh = 7; byte & 0x80; sh += 7) {
-              byte = src[p++]!;
-              pos[y++] = byte;
-              n |= (byte & 0x7f) << sh;
-            }
-            while (n > 0) {
-              byte = src[p++]!;
-              pos[y++] = byte;
-              if (byte < 0x80) n--;
-            }
-            st[j + 2] = y;
-          }
-        }
-      }
-    }
-    return { terms: nTerms, postings, off, data, posOff, pos, last, added, dataRoom, posRoom };
-  }
-
   /** Restores a merged index (from serialize); `table` is the dictionary's saved hash table (see TermDict.restore). */
   static restore(
     withPositions: boolean,
@@ -1238,18 +983,6 @@ function partitionGroup(
     for (let i = rec[r + 2]!; i < end; i++) pos[o++] = src[i]!;
     posCursor[b] = o;
   }
-}
-
-/** Where the positions of the posting at bytes[p] end (a varint count, then that many varints). */
-function positionsEnd(bytes: Uint8Array, p: number): number {
-  let byte = bytes[p++]!;
-  let n = byte & 0x7f;
-  for (let sh = 7; byte & 0x80; sh += 7) {
-    byte = bytes[p++]!;
-    n |= (byte & 0x7f) << sh;
-  }
-  while (n > 0) if (bytes[p++]! < 0x80) n--;
-  return p;
 }
 
 /** Writes varint `v` at out[o] (room checked by the caller); returns the next offset. */
