@@ -6,13 +6,13 @@
  *   (b) spelling — the typed words analyze to other stems than the headline's words (a typing rule
  *       the analysis does not undo);
  *   (c) ranking — the window is unique to the answer's headline, yet something else ranks first.
- * Prints counts per class, the ceiling, how many answers a syndicated copy (same duplicate group,
- * another headline) displaces, and the first misses of each class with the rival title.
+ * Ranks are result rows (the hit, with its copies listed under it), as the known-item figure
+ * counts them. Prints counts per class, the ceiling, how many answers the page shows only as a
+ * copy listed under another hit, and the first misses of each class with the rival title.
  */
 import { analyze } from '../src/analysis/analyzer.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import type { KnownItemQuery } from './known-item.ts';
-import { rankedIds } from '../src/search/trec-run.ts';
 
 const stemKey = (text: string) => ` ${analyze(text).map((t) => t.term).join(' ')} `;
 
@@ -34,21 +34,19 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
   const counts = { a: 0, b: 0, c: 0, hit: 0 };
   let ceiling = 0;
   const examples: Record<'a' | 'b' | 'c', string[]> = { a: [], b: [], c: [] };
-  // Misses where a syndicated copy of the answer (same duplicate group, another headline) is
-  // shown instead: collapsing keeps one article per group, so the answer itself cannot appear.
-  let behindCopy = 0;
-  let groupRr = 0;
-  const groupOf = (id: string) => {
-    const d = e.docs.byId.get(id);
-    return d === undefined ? -1 : e.dups.groupOf(d);
-  };
+  // Queries whose answer the page shows only as a copy listed under another hit (the hit is a
+  // syndicated copy with another headline: the collapse keeps one article per group), and the
+  // figure counting only the hit itself.
+  let underCopy = 0;
+  let hitRr = 0;
   for (const q of queries) {
-    const ranked = rankedIds(e, q.text, 10).map((h) => h.id);
-    const rank = ranked.findIndex((id) => q.relevant.has(id)) + 1;
-    const g = groupOf(q.target);
-    const groupRank = ranked.findIndex((id) => q.relevant.has(id) || (g >= 0 && groupOf(id) === g)) + 1;
-    if (groupRank) groupRr += 1 / groupRank;
-    if (groupRank && groupRank !== rank) behindCopy++;
+    // Ranks are result rows, as the known-item figure counts them (metrics.ts rowMrrAt).
+    const rows = e.rankWithCopies(q.text, 10);
+    const rank = rows.findIndex((h) => q.relevant.has(h.id) || h.copies.some((c) => q.relevant.has(c))) + 1;
+    const hitRank = rows.findIndex((h) => q.relevant.has(h.id)) + 1;
+    if (hitRank) hitRr += 1 / hitRank;
+    if (rank && hitRank !== rank) underCopy++;
+    const ranked = rows.map((h) => h.id);
     const win = stemKey(q.window.join(' '));
     // Other headlines (not the answer's) with the same stem run.
     const others = new Map<string, number>();
@@ -83,6 +81,6 @@ export function classifyMisses(e: SearchEngine, queries: readonly KnownItemQuery
     }
   }
   console.log(`seed ${label}: rank1 ${counts.hit}, misses (a) ambiguous ${counts.a}, (b) spelling ${counts.b}, (c) ranking ${counts.c}; ceiling MRR: random among ties ${(ceiling / queries.length).toFixed(4)}, by headline-length prior ${(bayes / queries.length).toFixed(4)}`);
-  console.log(`  answer shown lower or hidden behind a syndicated copy with another headline: ${behindCopy}; MRR counting that copy as the answer ${(groupRr / queries.length).toFixed(4)}`);
+  console.log(`  answer shown only as a copy listed under another hit (a syndicated copy with another headline): ${underCopy}; MRR counting only the hit itself ${(hitRr / queries.length).toFixed(4)}`);
   for (const c of ['a', 'b', 'c'] as const) if (examples[c].length) console.log(`(${c})\n${examples[c].join('\n')}`);
 }

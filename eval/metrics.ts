@@ -31,6 +31,28 @@ export function mrrAt(k: number): Metric {
   };
 }
 
+/** One row of a result page: the hit and the syndicated copies listed under it («also in N other papers»). */
+export interface ResultRow {
+  id: string;
+  copies: readonly string[];
+}
+
+/**
+ * MRR@k over result rows, as a reader scans the page: 1 / the row of the first hit that is, or
+ * lists under it, a relevant article, if within the first k rows; else 0. A wrong hit's copies
+ * sit in a closed disclosure under it and take no row (mrrAt over the flat run, where each copy
+ * is a rank of its own, is the trec_eval view of the same page).
+ */
+export function rowMrrAt(k: number): (rows: readonly ResultRow[], relevant: ReadonlySet<string>) => number {
+  return (rows, relevant) => {
+    for (let i = 0; i < Math.min(k, rows.length); i++) {
+      const row = rows[i]!;
+      if (relevant.has(row.id) || row.copies.some((c) => relevant.has(c))) return 1 / (i + 1);
+    }
+    return 0;
+  };
+}
+
 export function ndcgAt(k: number): Metric {
   return (ranked, relevant) => {
     if (relevant.size === 0) return 0;

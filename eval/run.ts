@@ -8,6 +8,9 @@
  * Queries are searched exactly as the search box would (SearchEngine.rank: parse, match, relax,
  * collapse, rank), and scored on the articles the result page lists in page order: each hit, then
  * the syndicated copies listed under it (trec-run.ts rankedIds, as `fahras run` writes them).
+ * The known-item figure counts result rows (eval/metrics.ts rowMrrAt): a hit's copies sit in a
+ * closed «also in N other papers» disclosure under it, so they take no row of their own; the
+ * flat-run figure is printed beside it.
  * Options: --distractors=N (use the first N corpus articles), --known=N
  * (known-item queries, default 1000), --known-seeds=a,b,c (default 20231212; the known-item
  * figure varies ±0.01 between seeds, so compare variants on several), --no-distractors,
@@ -24,7 +27,7 @@ import { EVAL_SETS, hasEvalSet, loadEvalSet, type EvalSet } from './datasets.ts'
 import { knownItemQueries } from './known-item.ts';
 import { classifyMisses } from './known-item-misses.ts';
 import { runSpellingStress } from './spelling-stress-run.ts';
-import { meanMetrics, mrrAt } from './metrics.ts';
+import { meanMetrics, mrrAt, rowMrrAt } from './metrics.ts';
 import { Bm25Reference } from './reference.ts';
 import { rankedIds } from '../src/search/trec-run.ts';
 
@@ -113,15 +116,20 @@ if (!flag('no-distractors') && hasCorpus()) {
   const n = arg('known') ? Number(arg('known')) : 1000;
   const seeds = (arg('known-seeds') ?? '20231212').split(',').map(Number);
   const mrr = mrrAt(10);
+  const rowMrr = rowMrrAt(10);
   for (const seed of n > 0 ? seeds : []) {
     const queries = knownItemQueries(corpus, n, seed);
     let sum = 0;
+    let flatSum = 0;
     let refSum = 0;
     for (const q of queries) {
-      sum += mrr(rankedIds(e, q.text, 10).map((h) => h.id), q.relevant);
+      // By result row, as the reader scans the page (the goal's figure); the flat run beside it.
+      sum += rowMrr(e.rankWithCopies(q.text, 10), q.relevant);
+      flatSum += mrr(rankedIds(e, q.text, 10).map((h) => h.id), q.relevant);
+      // The reference does not collapse copies: each of its articles is a row.
       refSum += mrr(ref.search(q.text, 10).map((h) => h.id), q.relevant);
     }
-    console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}`);
+    console.log(`\nknown-item (${queries.length} headline queries, seed ${seed}) MRR@10 by result row: fahras ${fmt(sum / queries.length)}, reference ${fmt(refSum / queries.length)}; over the flat run (each listed copy a rank of its own, as \`fahras run\` writes it): fahras ${fmt(flatSum / queries.length)}`);
     // Why the misses missed, the ceiling of any ranker of the typed words (a window that runs
     // verbatim in other headlines cannot tell them apart) and the figure counting a syndicated
     // copy shown in the answer's place (eval/known-item-misses.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanMetrics, mrrAt, ndcgAt, recallAt } from '../../eval/metrics.ts';
+import { meanMetrics, mrrAt, ndcgAt, recallAt, rowMrrAt } from '../../eval/metrics.ts';
 import { parseQrels } from '../../eval/datasets.ts';
 
 const rel = (...ids: string[]) => new Set(ids);
@@ -15,6 +15,18 @@ describe('metrics (trec_eval definitions, binary relevance), hand-computed', () 
     [['x', 'x', 'a'], rel('a'), 2, 1 / 2], // a duplicate id counts once
   ] as const)('MRR %#', (ranked, relevant, k, want) => {
     expect(mrrAt(k)(ranked, relevant)).toBeCloseTo(want, 12);
+  });
+
+  const row = (id: string, ...copies: string[]) => ({ id, copies });
+  it.each([
+    // [result rows, relevant, k, expected MRR@k by row]
+    [[row('a'), row('b')], rel('a'), 10, 1],
+    [[row('x', 'x2', 'x3'), row('a')], rel('a'), 10, 1 / 2], // a wrong hit's copies take no row
+    [[row('x'), row('y', 'a')], rel('a'), 10, 1 / 2], // the answer listed under a copy's hit
+    [[row('x'), row('y'), row('a')], rel('a'), 2, 0], // beyond the cut-off
+    [[], rel('a'), 10, 0],
+  ] as const)('MRR by result row %#', (rows, relevant, k, want) => {
+    expect(rowMrrAt(k)(rows, relevant)).toBeCloseTo(want, 12);
   });
 
   it.each([
