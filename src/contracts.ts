@@ -28,6 +28,8 @@ export type QueryNode =
       compound?: string;
       /** Set by the engine (compound-words.ts): this one word is also read as this pair of words side by side. */
       apart?: string;
+      /** Set by the engine (src/search/context-typos.ts): this word is also read as this form (normalized), which its neighbour says was meant. */
+      typo?: string;
     } & Located)
   /** "an exact phrase": consecutive words matched on exact (normalized, unstemmed) forms. */
   | ({ kind: 'phrase'; text: string; field?: FieldName } & Located)

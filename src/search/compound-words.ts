@@ -120,7 +120,8 @@ export function compoundReading(n: WordNode, weight: number): TermQuery | undefi
 
 /** The key of a word's readings in a search (the same text may be marked in one place only). */
 export function wordKey(n: WordNode): string {
-  return n.compound === undefined ? n.text : `${n.text}\u0001${n.compound}`;
+  const key = n.compound === undefined ? n.text : `${n.text}\u0001${n.compound}`;
+  return n.typo === undefined ? key : `${key}\u0002${n.typo}`;
 }
 
 /**

@@ -35,6 +35,7 @@ import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { splitJoinedWords } from './joined-words.ts';
 import { markCompounds, wordKey } from './compound-words.ts';
+import { markContextTypos } from './context-typos.ts';
 import { withConfusableLetter } from './typed-readings.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
@@ -285,7 +286,7 @@ export class SearchEngine implements Engine {
   private execute(req: SearchRequest, k: number) {
     const q = typeof req.q === 'string' ? req.q : '';
     const split = splitJoinedWords(parseQuery(q), this.ix);
-    const parsed = markCompounds(split.parsed, this.ix);
+    const parsed = markContextTypos(markCompounds(split.parsed, this.ix), this.ix);
     const spaced = split.spaced;
     const filter = compileFilter(this.docs, req.filters, parsed.dateRanges);
     const browse = parsed.root.clauses.length === 0;
@@ -430,7 +431,7 @@ export class SearchEngine implements Engine {
     const d = this.docs.byId.get(id);
     if (d === undefined) return undefined;
     const a = this.docs.article(d)!;
-    const spec = q && q.trim() ? matchSpecFromQuery(markCompounds(splitJoinedWords(parseQuery(q), this.ix).parsed, this.ix), this.readWord) : EMPTY_MATCH_SPEC;
+    const spec = q && q.trim() ? matchSpecFromQuery(markContextTypos(markCompounds(splitJoinedWords(parseQuery(q), this.ix).parsed, this.ix), this.ix), this.readWord) : EMPTY_MATCH_SPEC;
     return { article: a, titleHtml: highlightHtml(a.title, spec), bodyHtml: highlightHtml(a.body, spec), duplicates: this.duplicatesOf(d) };
   }
 

@@ -28,6 +28,7 @@ import type { SpellingVocab } from './spelling.ts';
 import { PROCLITIC_WEIGHT, TYPO_WEIGHT, typoReading, withConfusableLetter, withDroppedLongVowel, withInitialMadda, withoutConjunctionToo, withoutProclitic, withTaMarbuta } from './typed-readings.ts';
 import { memoReading } from './reading-memo.ts';
 import { compoundReading, wordKey } from './compound-words.ts';
+import { contextTypoReading } from './context-typos.ts';
 import { wordDocs } from './word-docs.ts';
 
 export interface IndexView {
@@ -1047,11 +1048,17 @@ function stemDfOf(ix: IndexView, term: string): number {
   return id >= 0 ? ix.stems.df.data[id]! : 0;
 }
 
-/** wordReadings of a word node's token, and its compound reading when it is marked (compound-words.ts). */
+/**
+ * wordReadings of a word node's token, its compound reading when it is marked (compound-words.ts),
+ * and the form its neighbour says was meant when it is marked (context-typos.ts).
+ */
 export function nodeReadings(typed: TermQuery, n: Extract<QueryNode, { kind: 'word' }>, ix: IndexView): TermQuery[] {
-  const rs = wordReadings(typed, ix);
+  let rs = wordReadings(typed, ix);
   const c = compoundReading(n, ix.params.compoundWeight);
-  return c === undefined || rs.some((r) => r.term === c.term) ? rs : [...rs, c];
+  if (c !== undefined && !rs.some((r) => r.term === c.term)) rs = [...rs, c];
+  const fix = contextTypoReading(n, TYPO_WEIGHT);
+  if (fix !== undefined && !rs.some((r) => r.term === fix.term)) rs = [...rs, fix];
+  return rs;
 }
 
 /**

@@ -44,3 +44,45 @@ export function pairCount(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: 
   }
   return count;
 }
+
+/** Candidates probed per round by pairCountEither (so a count that reaches its limit stops early). */
+const CHUNK = 64;
+
+/**
+ * Articles writing exact forms `a` and `b` side by side in either order (a b or b a), counted up to
+ * `limit` (the count stops there: context-typos.ts asks "at least n?", and a pair two frequent
+ * words make is answered from the first chunks of the rarer form's list).
+ */
+export function pairCountEither(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: string, limit = Infinity): number {
+  const ex = ix.exacts;
+  const ia = ex.idOf(a);
+  const ib = ex.idOf(b);
+  if (ia < 0 || ib < 0 || ia === ib || ex.df.data[ia]! <= 0 || ex.df.data[ib]! <= 0 || !ex.withPositions) return 0;
+  const dead = ix.docs.dead.data;
+  const rare = ex.df.data[ia]! <= ex.df.data[ib]! ? ia : ib;
+  const n = decodePostings(ex, rare, dead, DOCS, false);
+  const all = DOCS.docs.slice(0, n);
+  let count = 0;
+  for (let from = 0; from < n && count < limit; from += CHUNK) {
+    const docs = Array.from(all.subarray(from, Math.min(n, from + CHUNK)));
+    const [ra, rb] = locatePositions(ex, [ia, ib], docs, dead);
+    for (let s = 0; s < docs.length && count < limit; s++) {
+      if (ra![s] === -1 || rb![s] === -1) continue;
+      readPositionsInto(ex, ra![s]!, A);
+      readPositionsInto(ex, rb![s]!, B);
+      // Both ascending: is some position of b one after or one before a position of a?
+      let i = 0;
+      let j = 0;
+      while (i < A.n && j < B.n) {
+        const d = B.pos[j]! - A.pos[i]!;
+        if (d === 1 || d === -1) {
+          count++;
+          break;
+        }
+        if (d < 1) j++;
+        else i++;
+      }
+    }
+  }
+  return count;
+}

@@ -67,6 +67,9 @@ export function positiveTermSequence(parsed: ParsedQuery, ix: Pick<IndexView, 's
         // The joined word of a compound typed apart pairs with the neighbours of either half.
         const c = n.kind === 'word' && n.compound !== undefined ? analyzeWord(n.compound).term : undefined;
         if (c !== undefined && c !== term && !alts.some((a) => a.term === c)) alts.push({ term: c, weight: 1 });
+        // The form the neighbour says was meant (context-typos.ts), at the typo reading's weight.
+        const fix = n.kind === 'word' && n.typo !== undefined && toks.length === 1 ? analyzeWord(n.typo).term : undefined;
+        if (fix !== undefined && fix !== term && !alts.some((a) => a.term === fix)) alts.push({ term: fix, weight: TYPO_WEIGHT });
         alternatives.push(alts);
       }
     }

@@ -115,21 +115,26 @@ function closestTypoReading(t: Analyzed, ix: Vocab & Pick<IndexView, 'docs' | 'p
       bestDf = f;
     }
   };
+  forEachOneEdit(e, consider);
+  if (!best) return undefined;
+  const v = analyzeWord(best);
+  return v.exact && !v.stop && v.term !== t.term ? v : undefined;
+}
+
+/** Calls `fn` with every form one edit from `e`: a letter dropped, added, changed, or two neighbours swapped. */
+export function forEachOneEdit(e: string, fn: (v: string) => void): void {
   for (let i = 0; i <= e.length; i++) {
     const head = e.slice(0, i);
     const tail = e.slice(i);
     if (i < e.length) {
-      consider(head + tail.slice(1)); // dropped
-      if (i + 1 < e.length && e[i] !== e[i + 1]) consider(head + e[i + 1] + e[i] + tail.slice(2)); // swapped
+      fn(head + tail.slice(1)); // dropped
+      if (i + 1 < e.length && e[i] !== e[i + 1]) fn(head + e[i + 1] + e[i] + tail.slice(2)); // swapped
     }
     for (const c of LETTERS) {
-      consider(head + c + tail); // added
-      if (i < e.length && c !== e[i]) consider(head + c + tail.slice(1)); // changed
+      fn(head + c + tail); // added
+      if (i < e.length && c !== e[i]) fn(head + c + tail.slice(1)); // changed
     }
   }
-  if (!best) return undefined;
-  const v = analyzeWord(best);
-  return v.exact && !v.stop && v.term !== t.term ? v : undefined;
 }
 
 /**
