@@ -1,27 +1,34 @@
 /**
- * A typo that lands on another written word (سكون for سيكون, خلية for خلفية, يشركن for
- * يشاركن), corrected by the neighbouring query word: the typo reading of typed-readings.ts reads
- * only forms the archive (almost) never writes, so a typo that makes a real word kept its one,
- * wrong, reading. Noisy channel with the neighbour as context: when the archive (almost) never
- * writes the typed word beside its neighbour (either order) but writes a far more frequent form one
- * edit away beside it in enough articles, the word is marked with that form (`typo`), which the
- * evaluator reads too at TYPO_WEIGHT (nodeReadings), the title features pair at TYPO_WEIGHT and the
- * highlighter marks, as the other typed readings. Query time only.
+ * A typo that lands on another written word (سكون for سيكون, الحية for الحياة, اسار for اسعار),
+ * corrected by the neighbouring query word. The typo reading of typed-readings.ts reads only forms
+ * the archive (almost) never writes, as their most frequent one-edit neighbour; a typo that makes
+ * a real word kept its one, wrong, reading, and a rare form's most frequent neighbour is not
+ * always the one meant (انار → the archive's most frequent neighbour, not النار). Noisy channel with
+ * the neighbour as context: when the archive never writes the typed word beside its neighbour
+ * (either order) but writes a far more frequent form one edit away beside it in enough articles,
+ * the word is marked with that form (`typo`), which the evaluator reads too at TYPO_WEIGHT
+ * (nodeReadings), the title features pair at TYPO_WEIGHT and the highlighter marks, as the other
+ * typed readings. Query time only.
  *
  * Counts, not word lists:
- *  - the typed pair is written side by side in fewer than PAIR_MIN articles (MIN_DF, the typo
- *    reading's "almost never"); a correctly typed pair the archive does not write has no
- *    frequent one-edit neighbour that it writes, so it keeps its reading;
- *  - the neighbour is written in ≥ NEIGHBOUR_RATIO times the typed form's articles (and ≥
- *    READING_RATIO): a typo lands on a rarer word far more often than the reverse;
- *  - the corrected pair is written in ≥ PAIR_MIN articles and ≥ READING_RATIO times as many as the
- *    typed pair (a typed pair written once or twice is a real phrase: a headline it came from);
- *  - the context is a content word (a pair with في/من is written everywhere), the neighbour is a
- *    content word of another stem; plain words only (a quoted phrase is exact; fields, must_not and
+ *  - the typed word is rare: written in at most RARE_SHARE of the archive's articles (71k: 71). A
+ *    typo lands on a rare word far more often than on a common one, and this bounds the cost: the
+ *    typed pair is counted on the rarer list. Spelling stress (300 queries a rule): uncapped,
+ *    one letter dropped 0.637 / alef 0.866; capped at 71, 0.623 / 0.856; the first-seen cost per
+ *    search 15 µs (71) against 37 µs (356) and ~0.2 ms (uncapped);
+ *  - the typed pair is written side by side in no article. A pair written even once is a phrase
+ *    of its own (every verbatim headline window writes its pairs); allowing 1–2 (with the
+ *    corrected pair 10× as often) moved no stress row and cost more;
+ *  - the neighbour is written in ≥ NEIGHBOUR_RATIO times the typed form's articles and ≥
+ *    READING_RATIO;
+ *  - the corrected pair is written side by side in ≥ PAIR_MIN articles (MIN_DF);
+ *  - the context is a content word (a pair with في/من is written everywhere), taken as typed when
+ *    the archive writes it, else as its own typo reading; the neighbour is a content word of
+ *    another stem; plain words only (a quoted phrase is exact; fields, must_not, questions and
  *    archives under typoMinDocs are left alone).
- * Cost: one-edit neighbours are generated once per typed word (remembered, ~0.05 ms), and a pair
- * is counted only for a word with such a neighbour, the rarer form's list decoded and the count
- * stopped at what the test needs (pairCountEither).
+ * Cost: one-edit neighbours are generated (remembered, ~0.1 ms) only for a rare word whose pair
+ * is never written, and counted beside the context only for the few most frequent, the count
+ * stopped at PAIR_MIN (pairCountEither).
  */
 import { analyzeWord } from '../analysis/analyzer.ts';
 import type { ParsedQuery, QueryNode } from '../contracts.ts';
@@ -29,12 +36,15 @@ import { queryTokens } from '../query/query-tokens.ts';
 import type { Token } from '../types.ts';
 import type { IndexView } from './evaluate.ts';
 import { pairCountEither } from './pair-count.ts';
+import { isSurelyQuestion } from './question.ts';
 import { memoReading } from './reading-memo.ts';
 import { MIN_DF } from './spelling.ts';
 import { exactDf, forEachOneEdit, READING_RATIO, typoReading, withDroppedLongVowel } from './typed-readings.ts';
 
-/** Articles below which a pair is "not written" (the typed pair) and from which it is (the corrected pair). */
+/** Articles that must write the corrected pair side by side. */
 export const PAIR_MIN = MIN_DF;
+/** The typed word is written in at most this share of the archive's articles (and at least MIN_DF of them may). */
+export const RARE_SHARE = 0.001;
 /** A neighbour must be written in this many times the typed form's articles. */
 export const NEIGHBOUR_RATIO = 3;
 /** Neighbours tried per typed word, the most frequent first. */
@@ -58,9 +68,11 @@ function plainWord(n: QueryNode): Token | undefined {
  */
 export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
   if (ix.docs.live < ix.params.typoMinDocs) return parsed;
+  const rare = Math.max(MIN_DF, Math.floor(RARE_SHARE * ix.docs.live));
   const visit = (g: Group): Group => {
     let clauses: typeof g.clauses | null = null;
     const cs = g.clauses;
+    if (cs.length < 2) return g;
     const words = cs.map((c) => (c.occur === 'must_not' ? undefined : plainWord(c.node)));
     for (let i = 0; i < cs.length; i++) {
       const n = cs[i]!.node;
@@ -70,7 +82,7 @@ export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuer
         continue;
       }
       const w = words[i];
-      if (w === undefined || w.exact.length < 3) continue;
+      if (w === undefined || w.exact.length < 3 || exactDf(ix, w.exact) > rare) continue;
       let fix: string | undefined;
       for (const j of [i - 1, i + 1]) {
         const v = words[j];
@@ -85,7 +97,13 @@ export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuer
     return clauses ? { ...g, clauses } : g;
   };
   const root = visit(parsed.root);
-  return root === parsed.root ? parsed : { ...parsed, root };
+  // Not in a question (asked only of a query with a reading: most have none): a question needs
+  // few of its words (RankingParams.questionMsm), so a typed word that matches nothing costs it
+  // little while a wrong reading adds rivals (arcd: «الاعب رونالدو» read as «لاعب رونالدو» lost
+  // the answer, nDCG@10 0.631 → 0; «كتن عدد» read as «كتب عدد» for «كان عدد», 0.500 → 0.356).
+  // A query that is a question only by an ambiguous first word (من، ما) may be a run of a
+  // headline, as for the title features («من مركز الفص افني للسارات بسوة»: found first with it).
+  return root === parsed.root || isSurelyQuestion(parsed.text) ? parsed : { ...parsed, root };
 }
 
 /** The neighbour's form as context: as typed when the archive writes it, else its own typo reading. */
@@ -97,12 +115,10 @@ function contextForm(v: Token, ix: IndexView): string | undefined {
 /** The form one edit from `w` that context `ctx` says was meant, or undefined (remembered). */
 export function contextFix(w: Token, ctx: string, ix: IndexView): string | undefined {
   return memoReading('context', { term: ctx, exact: w.exact, stop: w.stop }, ix, () => {
-    const candidates = frequentNeighbours(w, ix);
-    if (candidates.length === 0) return undefined;
-    const typed = pairCountEither(ix, w.exact, ctx, PAIR_MIN);
-    if (typed >= PAIR_MIN) return undefined;
-    const need = Math.max(PAIR_MIN, READING_RATIO * typed);
-    for (const c of candidates) if (c !== ctx && pairCountEither(ix, c, ctx, need) >= need) return c;
+    // The typed pair first: on the rare word's list, stopped at the first article.
+    if (pairCountEither(ix, w.exact, ctx, 1) > 0) return undefined;
+    // The most frequent neighbour written beside the context.
+    for (const c of frequentNeighbours(w, ix)) if (c !== ctx && pairCountEither(ix, c, ctx, PAIR_MIN) >= PAIR_MIN) return c;
     return undefined;
   });
 }
@@ -127,6 +143,7 @@ export function frequentNeighbours(w: Token, ix: IndexView): readonly string[] {
       if (out.length >= MAX_NEIGHBOURS) break;
       if (out.includes(v)) continue;
       const r = analyzeWord(v);
+      // Not a function word: written beside everything, its pair is no evidence.
       if (r.exact === v && !r.stop && r.term !== w.term) out.push(v);
     }
     return out;
