@@ -53,13 +53,19 @@ const MAX_NEIGHBOURS = 3;
 type WordNode = Extract<QueryNode, { kind: 'word' }>;
 type Group = Extract<QueryNode, { kind: 'group' }>;
 
-/** The plain single content word of a clause, or undefined. */
-function plainWord(n: QueryNode): Token | undefined {
+/** The plain single content word of a clause (not و/ف on a function word), or undefined. */
+function plainWord(n: QueryNode, ix: IndexView): Token | undefined {
   if (n.kind !== 'word' || n.field !== undefined) return undefined;
   const toks = queryTokens(n.text);
   if (toks.length !== 1) return undefined;
   const t = toks[0]!;
-  return t.stop || !/^[\u0621-\u064A]{2,20}$/.test(t.exact) ? undefined : t;
+  if (t.stop || !/^[\u0621-\u064A]{2,20}$/.test(t.exact)) return undefined;
+  // و/ف on a function word the archive writes 10× as often is a function word, as wordReadings
+  // scores it (وفقط: و + فقط, not a typo of وفق beside دولار); ولي (لي 1,780 / ولي 2,374) is a word.
+  const c = t.exact[0];
+  if (c !== '\u0648' && c !== '\u0641') return t;
+  const rest = analyzeWord(t.exact.slice(1));
+  return rest.stop && exactDf(ix, rest.exact) >= READING_RATIO * Math.max(1, exactDf(ix, t.exact)) ? undefined : t;
 }
 
 /**
@@ -73,7 +79,7 @@ export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuer
     let clauses: typeof g.clauses | null = null;
     const cs = g.clauses;
     if (cs.length < 2) return g;
-    const words = cs.map((c) => (c.occur === 'must_not' ? undefined : plainWord(c.node)));
+    const words = cs.map((c) => (c.occur === 'must_not' ? undefined : plainWord(c.node, ix)));
     for (let i = 0; i < cs.length; i++) {
       const n = cs[i]!.node;
       if (n.kind === 'group') {
