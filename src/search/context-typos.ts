@@ -14,8 +14,8 @@
  *  - the typed word is rare: written in at most RARE_SHARE of the archive's articles (71k: 71). A
  *    typo lands on a rare word far more often than on a common one, and this bounds the cost: the
  *    typed pair is counted on the rarer list. Spelling stress (300 queries a rule): uncapped,
- *    one letter dropped 0.637 / alef 0.866; capped at 71, 0.623 / 0.856; the first-seen cost per
- *    search 15 µs (71) against 37 µs (356) and ~0.2 ms (uncapped);
+ *    one letter dropped 0.637 / alef 0.866; capped at 71, 0.623 / 0.856. First-seen cost per
+ *    search on the latency stream: 16–19 µs (71), 43–49 µs (356), ~0.22 ms (uncapped);
  *  - the typed pair is written side by side in no article. A pair written even once is a phrase
  *    of its own (every verbatim headline window writes its pairs); allowing 1–2 (with the
  *    corrected pair 10× as often) moved no stress row and cost more;
