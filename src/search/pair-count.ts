@@ -15,38 +15,8 @@ const B = new PositionBuffer();
 
 /** Articles writing exact form `a` immediately followed by exact form `b` (normalized forms). */
 export function pairCount(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: string): number {
-  const ex = ix.exacts;
-  const ia = ex.idOf(a);
-  const ib = ex.idOf(b);
-  if (ia < 0 || ib < 0 || ex.df.data[ia]! <= 0 || ex.df.data[ib]! <= 0 || !ex.withPositions) return 0;
-  const dead = ix.docs.dead.data;
-  const rare = ex.df.data[ia]! <= ex.df.data[ib]! ? ia : ib;
-  const n = decodePostings(ex, rare, dead, DOCS, false);
-  const docs = Array.from(DOCS.docs.subarray(0, n));
-  const [ra, rb] = locatePositions(ex, [ia, ib], docs, dead);
-  let count = 0;
-  for (let s = 0; s < docs.length; s++) {
-    if (ra![s] === -1 || rb![s] === -1) continue;
-    readPositionsInto(ex, ra![s]!, A);
-    readPositionsInto(ex, rb![s]!, B);
-    // Both ascending: is some position of b exactly one after a position of a?
-    let i = 0;
-    let j = 0;
-    while (i < A.n && j < B.n) {
-      const d = B.pos[j]! - A.pos[i]!;
-      if (d === 1) {
-        count++;
-        break;
-      }
-      if (d < 1) j++;
-      else i++;
-    }
-  }
-  return count;
+  return countAdjacent(ix, a, b, false, Infinity);
 }
-
-/** Candidates probed per round by pairCountEither (so a count that reaches its limit stops early). */
-const CHUNK = 64;
 
 /**
  * Articles writing exact forms `a` and `b` side by side in either order (a b or b a), counted up to
@@ -54,10 +24,19 @@ const CHUNK = 64;
  * words make is answered from the first chunks of the rarer form's list).
  */
 export function pairCountEither(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: string, limit = Infinity): number {
+  if (a === b) return 0;
+  return countAdjacent(ix, a, b, true, limit);
+}
+
+/** Candidates probed per round (so a count that reaches its limit stops early). */
+const CHUNK = 64;
+
+/** Articles where some position of `b` is one after (or, with `either`, one before) a position of `a`, up to `limit`. */
+function countAdjacent(ix: Pick<IndexView, 'exacts' | 'docs'>, a: string, b: string, either: boolean, limit: number): number {
   const ex = ix.exacts;
   const ia = ex.idOf(a);
   const ib = ex.idOf(b);
-  if (ia < 0 || ib < 0 || ia === ib || ex.df.data[ia]! <= 0 || ex.df.data[ib]! <= 0 || !ex.withPositions) return 0;
+  if (ia < 0 || ib < 0 || ex.df.data[ia]! <= 0 || ex.df.data[ib]! <= 0 || !ex.withPositions) return 0;
   const dead = ix.docs.dead.data;
   const rare = ex.df.data[ia]! <= ex.df.data[ib]! ? ia : ib;
   const n = decodePostings(ex, rare, dead, DOCS, false);
@@ -70,12 +49,12 @@ export function pairCountEither(ix: Pick<IndexView, 'exacts' | 'docs'>, a: strin
       if (ra![s] === -1 || rb![s] === -1) continue;
       readPositionsInto(ex, ra![s]!, A);
       readPositionsInto(ex, rb![s]!, B);
-      // Both ascending: is some position of b one after or one before a position of a?
+      // Both ascending: is some position of b one after (or one before) a position of a?
       let i = 0;
       let j = 0;
       while (i < A.n && j < B.n) {
         const d = B.pos[j]! - A.pos[i]!;
-        if (d === 1 || d === -1) {
+        if (d === 1 || (either && d === -1)) {
           count++;
           break;
         }
