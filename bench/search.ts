@@ -4,6 +4,10 @@
  * settings) and MiniSearch on the same documents and queries.
  *   FAHRAS_BENCH_LIMIT=N   use the first N articles (default: all 71k)
  *   FAHRAS_BENCH_RUNS=N    timed calls per query and engine (default 200)
+ *   FAHRAS_BENCH_REPEATS=N Fahras processes, one after the other (default 3): the machine's speed
+ *                          moves ±15 % from minute to minute, so Fahras' figures are the median
+ *                          of N runs (each run's build rate and 3-word p50 printed too); the
+ *                          baselines run once (they take 40–60 s each and serve as a scale)
  * Each engine is built and queried in a process of its own (bench/search-child.ts, forked with
  * --expose-gc), one after the other: in one shared process the other engines' heaps (~2.5 GB at
  * 71k with the corpus) made Fahras' p99 a measure of their major GCs, and heap growth figures
@@ -12,7 +16,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { MB, type CallTimes } from './measure.ts';
+import { MB, type CallTimes, type Percentiles } from './measure.ts';
 import type { ChildTask, EngineName, EngineReport, QueryReport, Shape } from './search-report.ts';
 
 const CHILD = fileURLToPath(new URL('./search-child.ts', import.meta.url));
@@ -72,12 +76,66 @@ function printQueries(shapes: Shape[], byEngine: Map<EngineName, EngineReport>, 
   console.log('(fahras search(): matching, ranking, collapsing, 10 snippets; flexsearch is capped at 10 results per field; minisearch matches any word. CPU times under 0.1 ms are near process.cpuUsage\'s resolution)');
 }
 
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Each percentile of each timing: the median over the runs. */
+function medianPercentiles(ps: readonly Percentiles[]): Percentiles {
+  return { p50: median(ps.map((p) => p.p50)), p95: median(ps.map((p) => p.p95)), p99: median(ps.map((p) => p.p99)) };
+}
+function medianTimes(ts: readonly CallTimes[]): CallTimes {
+  return { cpu: medianPercentiles(ts.map((t) => t.cpu)), wall: medianPercentiles(ts.map((t) => t.wall)) };
+}
+
+/**
+ * One report from several Fahras runs: every figure the median over the runs (a run's build CPU
+ * and wall, heap figures, and each query percentile separately).
+ */
+function medianReport(rs: readonly EngineReport[]): EngineReport {
+  if (rs.length === 1) return rs[0]!;
+  const m = (f: (r: EngineReport) => number) => median(rs.map(f));
+  const first = rs[0]!;
+  return {
+    ...first,
+    buildCpuMs: m((r) => r.buildCpuMs),
+    buildWallMs: m((r) => r.buildWallMs),
+    buildHeap: m((r) => r.buildHeap),
+    buildPeakRss: m((r) => r.buildPeakRss),
+    queryHeap: m((r) => r.queryHeap),
+    queries: first.queries.map((q, i) => ({
+      ...q,
+      search: medianTimes(rs.map((r) => r.queries[i]!.search)),
+      rank: q.rank && medianTimes(rs.map((r) => r.queries[i]!.rank!)),
+      facets: q.facets && medianTimes(rs.map((r) => r.queries[i]!.facets!)),
+    })),
+  };
+}
+
+function printRuns(rs: readonly EngineReport[], shapes: readonly Shape[]): void {
+  if (rs.length === 1) return;
+  const rate = (r: EngineReport) => (r.articles / (r.buildCpuMs / 1000)).toFixed(0);
+  console.log(`fahras in ${rs.length} runs (own processes, one after the other; its figures above and below are the medians):`);
+  console.log(`  build articles/s of CPU: ${rs.map(rate).join(' / ')}`);
+  shapes.forEach((s, i) => console.log(`  ${s.name} search() CPU p50: ${rs.map((r) => f2(r.queries[i]!.search.cpu.p50)).join(' / ')} ms`));
+}
+
 export async function run(): Promise<void> {
   const limit = process.env.FAHRAS_BENCH_LIMIT ? Number(process.env.FAHRAS_BENCH_LIMIT) : null;
   const runs = Number(process.env.FAHRAS_BENCH_RUNS ?? 200);
+  const repeats = Math.max(1, Number(process.env.FAHRAS_BENCH_REPEATS ?? 3));
   // One after the other: the engines do not compete for the 2 cores nor for memory.
-  const fahras = await runChild({ engine: 'fahras', limit, runs });
-  const shapes = fahras.shapes!;
+  const fahrasRuns = [await runChild({ engine: 'fahras', limit, runs })];
+  const shapes = fahrasRuns[0]!.shapes!;
+  // Each run picks its shapes as the first did (the same work before the timings; deterministic).
+  while (fahrasRuns.length < repeats) {
+    const r = await runChild({ engine: 'fahras', limit, runs });
+    if (JSON.stringify(r.shapes) !== JSON.stringify(shapes)) throw new Error('bench search: two Fahras runs picked different query shapes');
+    fahrasRuns.push(r);
+  }
+  const fahras = medianReport(fahrasRuns);
   const flex = await runChild({ engine: 'flexsearch', limit, runs, shapes });
   const mini = await runChild({ engine: 'minisearch', limit, runs, shapes });
   const reports = [fahras, flex, mini];
@@ -86,5 +144,6 @@ export async function run(): Promise<void> {
   }
   console.log(`${fahras.articles} articles, raw text ${MB(fahras.rawBytes)} (UTF-8)${fahras.gc ? '' : ' (no gc: heap figures include garbage)'}`);
   printBuild(reports);
+  printRuns(fahrasRuns, shapes);
   printQueries(shapes, new Map(reports.map((r) => [r.engine, r])), runs);
 }
