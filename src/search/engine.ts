@@ -399,7 +399,8 @@ export class SearchEngine implements Engine {
 
   /**
    * The query with rare/unknown words (only unknown ones when `onlyUnknown`) replaced by a
-   * frequent close spelling, written as the archive spells it; undefined if nothing changed.
+   * frequent close spelling, and words read by their neighbour as another (context-typos.ts)
+   * by that word, written as the archive spells it; undefined if nothing changed.
    */
   private didYouMean(parsed: ParsedQuery, onlyUnknown: boolean): string | undefined {
     const q = parsed.text;
@@ -408,6 +409,12 @@ export class SearchEngine implements Engine {
       if (n.kind === 'group') for (const c of n.clauses) c.occur !== 'must_not' && visit(c.node);
       else if (n.kind === 'or') for (const c of n.children) visit(c);
       else if (n.kind === 'word') {
+        // A word its neighbour says was mistyped (context-typos.ts) was also read as the form meant.
+        if (n.typo !== undefined) {
+          const at = q.indexOf(n.text, n.start);
+          if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: surfaceForm(this, n.typo) });
+          return;
+        }
         const toks = queryTokens(n.text);
         if (toks.length !== 1 || toks[0]!.stop) return;
         const stem = this.stems.idOf(toks[0]!.term);

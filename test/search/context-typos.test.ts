@@ -27,7 +27,7 @@ function search(docs: Article[], q: string, typoMinDocs = 0) {
   const e = createEngine({ ranking: { typoMinDocs } });
   for (const d of docs) e.put(d);
   const r = e.search({ q, size: 50, collapse: false });
-  return { ids: r.hits.map((h) => h.id), hits: r.hits, relaxed: r.relaxed, view: (id: string) => e.view(id, q)! };
+  return { ids: r.hits.map((h) => h.id), hits: r.hits, relaxed: r.relaxed, suggestion: r.suggestion, view: (id: string) => e.view(id, q)! };
 }
 
 describe('a typo that lands on another written word, read as the form its neighbour is written beside', () => {
@@ -36,7 +36,7 @@ describe('a typo that lands on another written word, read as the form its neighb
     ['a letter added', 'سفير مصر', 'مصير', 'سفير مصير', 'مصر'],
     ['a letter changed', 'مجلس الأمن', 'الأمم', 'مجلس الأمم', 'الأمن'],
     ['two letters swapped', 'وزير العمل', 'العلم', 'وزير العلم', 'العمل'],
-  ])('%s: «%s» typed with %s («%s») is found first and marked', (_kind, pair, typed, q, meant) => {
+  ])('%s: «%s» typed with %s («%s») is found first, marked and suggested', (_kind, pair, typed, q, meant) => {
     const r = search(archive(pair, typed), q);
     // Without the reading no article holds both words: the query was relaxed, the typed word's
     // articles (rarer, so higher idf) first.
@@ -44,6 +44,8 @@ describe('a typo that lands on another written word, read as the form its neighb
     expect(r.ids.slice(0, 12).every((id) => id.startsWith('want-'))).toBe(true);
     expect(r.hits[0]!.snippet).toMatch(new RegExp(`<mark>[^<]*${meant}`));
     expect(r.view(r.ids[0]!).bodyHtml).toMatch(new RegExp(`<mark>[^<]*${meant}`));
+    // The reader sees what was searched for: the query with the word as its neighbour read it.
+    expect(r.suggestion).toBe(q.replace(typed, meant));
   });
 });
 
@@ -59,6 +61,7 @@ describe('no correction', () => {
   it('a typed pair the archive writes side by side even once is a phrase of its own', () => {
     const r = search(archive('خلفية الصورة', 'خلية', 12, ['وصف خلية الصورة بدقة.']), 'خلية الصورة');
     expect(r.ids).toEqual(['extra-0']);
+    expect(r.suggestion).toBeUndefined();
   });
 
   it('a typed word written in more than one article in 1,000 (RARE_SHARE, at least 3) is read as typed', () => {
