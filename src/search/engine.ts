@@ -29,14 +29,14 @@ import { applyProximity } from './proximity.ts';
 import { DEFAULT_RANKING, type RankingParams } from './ranking-params.ts';
 import { ScorePool, type Hits } from './score-pool.ts';
 import { SortedVocab } from './sorted-vocab.ts';
-import { SpellingVocab } from './spelling.ts';
+import { MIN_DF, SpellingVocab } from './spelling.ts';
 import { suggestFor, surfaceForm } from './suggest.ts';
 import { topK, withLeadingKey } from './top-k.ts';
 import { isQuestion } from './question.ts';
 import { splitJoinedWords } from './joined-words.ts';
 import { markCompounds, wordKey } from './compound-words.ts';
 import { markContextTypos } from './context-typos.ts';
-import { withConfusableLetter } from './typed-readings.ts';
+import { exactDf, withConfusableLetter } from './typed-readings.ts';
 import { relatedDocs } from './related.ts';
 import { serializeEngine, deserializeParts, type EngineBytes, type EngineParts } from './serialize.ts';
 
@@ -409,13 +409,16 @@ export class SearchEngine implements Engine {
       if (n.kind === 'group') for (const c of n.clauses) c.occur !== 'must_not' && visit(c.node);
       else if (n.kind === 'or') for (const c of n.children) visit(c);
       else if (n.kind === 'word') {
-        // A word its neighbour says was mistyped (context-typos.ts) was also read as the form meant.
+        const toks = queryTokens(n.text);
+        // A word its neighbour says was mistyped (context-typos.ts) was also read as the form
+        // meant: suggested when the archive (almost) never writes the word as typed (طايرة 1
+        // article, نتايج 1); a real word written more (مراكب 53 beside مراكز) was maybe meant, and
+        // its articles lead the page.
         if (n.typo !== undefined) {
           const at = q.indexOf(n.text, n.start);
-          if (at >= 0) edits.push({ start: at, end: at + n.text.length, text: surfaceForm(this, n.typo) });
+          if (at >= 0 && toks.length === 1 && exactDf(this.ix, toks[0]!.exact) < MIN_DF) edits.push({ start: at, end: at + n.text.length, text: surfaceForm(this, n.typo) });
           return;
         }
-        const toks = queryTokens(n.text);
         if (toks.length !== 1 || toks[0]!.stop) return;
         const stem = this.stems.idOf(toks[0]!.term);
         if (onlyUnknown && stem >= 0 && this.stems.df.data[stem]! > 0) return;
