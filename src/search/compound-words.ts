@@ -25,6 +25,7 @@
 import { analyzeWord, normalizeTerm } from '../analysis/analyzer.ts';
 import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
 import { queryTokens } from '../query/query-tokens.ts';
+import { rewriteGroups } from '../query/rewrite-groups.ts';
 import type { IndexView, TermQuery } from './evaluate.ts';
 import { pairCount } from './pair-count.ts';
 import { memoReading } from './reading-memo.ts';
@@ -43,16 +44,10 @@ type WordNode = Extract<QueryNode, { kind: 'word' }>;
  */
 export function markCompounds(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
   if (!(ix.params.compoundWeight > 0)) return parsed;
-  const visit = (g: Extract<QueryNode, { kind: 'group' }>): Extract<QueryNode, { kind: 'group' }> => {
+  const root = rewriteGroups(parsed.root, (cs) => {
     let clauses: Clause[] | null = null;
-    const cs = g.clauses;
     for (let i = 0; i < cs.length; i++) {
       const n = cs[i]!.node;
-      if (n.kind === 'group') {
-        const v = visit(n);
-        if (v !== n) (clauses ??= [...cs])[i] = { ...cs[i]!, node: v };
-        continue;
-      }
       if (n.kind === 'word' && cs[i]!.occur !== 'must_not' && n.field === undefined) {
         const apart = apartOf(n.text, ix);
         // (clauses ?? cs)[i]: the node as the pair before it may have marked it already.
@@ -71,9 +66,8 @@ export function markCompounds(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
       clauses[i] = { ...a, node: { ...cur, compound: joined } };
       clauses[i + 1] = { ...b, node: { ...b.node, compound: joined } };
     }
-    return clauses ? { ...g, clauses } : g;
-  };
-  const root = visit(parsed.root);
+    return clauses;
+  });
   return root === parsed.root ? parsed : { ...parsed, root };
 }
 

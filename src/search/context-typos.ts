@@ -31,8 +31,9 @@
  * stopped at PAIR_MIN (pairCountEither).
  */
 import { analyzeWord } from '../analysis/analyzer.ts';
-import type { ParsedQuery, QueryNode } from '../contracts.ts';
+import type { Clause, ParsedQuery, QueryNode } from '../contracts.ts';
 import { queryTokens } from '../query/query-tokens.ts';
+import { rewriteGroups } from '../query/rewrite-groups.ts';
 import type { Token } from '../types.ts';
 import type { IndexView } from './evaluate.ts';
 import { pairCountEither } from './pair-count.ts';
@@ -51,7 +52,6 @@ export const NEIGHBOUR_RATIO = 3;
 const MAX_NEIGHBOURS = 3;
 
 type WordNode = Extract<QueryNode, { kind: 'word' }>;
-type Group = Extract<QueryNode, { kind: 'group' }>;
 
 /** The plain single content word of a clause (not و/ف on a function word), or undefined. */
 function plainWord(n: QueryNode, ix: IndexView): Token | undefined {
@@ -75,18 +75,11 @@ function plainWord(n: QueryNode, ix: IndexView): Token | undefined {
 export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuery {
   if (ix.docs.live < ix.params.typoMinDocs) return parsed;
   const rare = Math.max(MIN_DF, Math.floor(RARE_SHARE * ix.docs.live));
-  const visit = (g: Group): Group => {
-    let clauses: typeof g.clauses | null = null;
-    const cs = g.clauses;
-    if (cs.length < 2) return g;
+  const root = rewriteGroups(parsed.root, (cs) => {
+    if (cs.length < 2) return null;
+    let clauses: Clause[] | null = null;
     const words = cs.map((c) => (c.occur === 'must_not' ? undefined : plainWord(c.node, ix)));
     for (let i = 0; i < cs.length; i++) {
-      const n = cs[i]!.node;
-      if (n.kind === 'group') {
-        const v = visit(n);
-        if (v !== n) (clauses ??= [...cs])[i] = { ...cs[i]!, node: v };
-        continue;
-      }
       const w = words[i];
       if (w === undefined || w.exact.length < 3 || exactDf(ix, w.exact) > rare) continue;
       let fix: string | undefined;
@@ -98,11 +91,10 @@ export function markContextTypos(parsed: ParsedQuery, ix: IndexView): ParsedQuer
         fix = contextFix(w, ctx, ix);
         if (fix !== undefined) break;
       }
-      if (fix !== undefined) (clauses ??= [...cs])[i] = { ...cs[i]!, node: { ...(n as WordNode), typo: fix } };
+      if (fix !== undefined) (clauses ??= [...cs])[i] = { ...cs[i]!, node: { ...(cs[i]!.node as WordNode), typo: fix } };
     }
-    return clauses ? { ...g, clauses } : g;
-  };
-  const root = visit(parsed.root);
+    return clauses;
+  });
   // Not in a question (asked only of a query with a reading: most have none): a question needs
   // few of its words (RankingParams.questionMsm), so a typed word that matches nothing costs it
   // little while a wrong reading adds rivals (arcd: «الاعب رونالدو» read as «لاعب رونالدو» lost
